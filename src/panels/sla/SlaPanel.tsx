@@ -1,0 +1,6 @@
+import React from 'react';
+import type { PanelProps } from '@grafana/data';
+
+export function SlaPanel({ data }: PanelProps) {
+  return <div>{data.series.length} series</div>;
+}
