@@ -1,0 +1,82 @@
+import { parser } from '@prometheus-io/lezer-promql';
+
+// Grafana template variables: $name, ${name}, ${name:format}, [[name]].
+const VARIABLE = /\$\{\w+(?::[^}]*)?\}|\$\w+|\[\[\w+(?::[^\]]*)?\]\]/y;
+
+/**
+ * Replaces template variables outside string literals with harmless values so the query can be parsed:
+ * a duration ("5m") inside a range selector or after `offset`, the number 1 anywhere else. Variables inside
+ * strings ("$service") are valid PromQL as they are.
+ */
+export function substituteVariables(query: string): string {
+  return substitute(query).text;
+}
+
+/** The substituted text, and for each of its characters the index of the character it came from. */
+function substitute(query: string): { text: string; source: number[] } {
+  let out = '';
+  const source: number[] = [];
+  const emit = (text: string, from: number) => {
+    out += text;
+    for (let k = 0; k < text.length; k++) {
+      source.push(from);
+    }
+  };
+  let quote = '';
+  let rangeDepth = 0;
+  for (let i = 0; i < query.length;) {
+    const ch = query[i];
+    if (quote) {
+      emit(ch, i);
+      if (ch === '\\' && quote !== '`' && i + 1 < query.length) {
+        emit(query[i + 1], i + 1);
+        i += 2;
+        continue;
+      }
+      if (ch === quote) {
+        quote = '';
+      }
+      i++;
+      continue;
+    }
+    VARIABLE.lastIndex = i;
+    const variable = VARIABLE.exec(query);
+    if (variable) {
+      emit(rangeDepth > 0 || /\boffset\s*$/i.test(out) ? '5m' : '1', i);
+      i += variable[0].length;
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') {
+      quote = ch;
+    } else if (ch === '[') {
+      rangeDepth++;
+    } else if (ch === ']') {
+      rangeDepth = Math.max(0, rangeDepth - 1);
+    }
+    emit(ch, i);
+    i++;
+  }
+  return { text: out, source };
+}
+
+/** Why a query does not parse as PromQL, or null when it does. Template variables are allowed. */
+export function promqlSyntaxError(query: string): string | null {
+  const { text, source } = substitute(query);
+  let errorAt = -1;
+  parser.parse(text).iterate({
+    enter: (node) => {
+      if (errorAt < 0 && node.type.isError) {
+        errorAt = node.from;
+      }
+      return errorAt < 0;
+    },
+  });
+  if (errorAt < 0) {
+    return null;
+  }
+  if (errorAt >= text.trimEnd().length) {
+    return 'unexpected end of query';
+  }
+  const at = source[errorAt];
+  return `unexpected ${JSON.stringify(query.slice(at, at + 12))} at character ${at + 1}`;
+}

@@ -1,0 +1,79 @@
+/** Whether a lower or a higher value of an indicator is healthier. */
+export type Direction = 'lower' | 'higher';
+
+/** How the indicators' sub-scores combine into one health score. */
+export type Aggregation = 'weighted' | 'worst';
+
+/** The band of a score or sub-score; `nodata` when there is nothing to score. */
+export type Band = 'ok' | 'info' | 'warning' | 'critical' | 'nodata';
+
+export type Severity = 'critical' | 'warning' | 'info';
+
+/** Thresholds in the unit of the value they judge. For direction `lower`: target < warning < critical. */
+export interface Thresholds {
+  target: number;
+  warning: number;
+  critical: number;
+}
+
+export interface Indicator extends Thresholds {
+  id: string;
+  name: string;
+  unit: string;
+  direction: Direction;
+  weight: number;
+  /** A key indicator caps the score at its own sub-score; with weight 0 it is a pure gate. */
+  key: boolean;
+  enabled: boolean;
+  query: string;
+}
+
+export type DomainMode = 'share' | 'baseline';
+
+export interface DomainSettings {
+  defaults: Thresholds;
+  overrides: Record<string, Thresholds>;
+  system: Thresholds;
+  mode: DomainMode;
+  baselineOffset: string;
+  /** share mode: time spent in each domain (per service and domain). */
+  domainTimeQuery: string;
+  /** share mode: total request time (per service). */
+  totalTimeQuery: string;
+  /** baseline mode: mean latency of each domain, compared with itself `baselineOffset` earlier. */
+  domainLatencyQuery: string;
+}
+
+export interface BurnRateTier {
+  name: string;
+  budgetFraction: number;
+  longWindow: string;
+  shortWindow: string;
+  severity: Severity;
+  enabled: boolean;
+}
+
+export interface SlaSettings {
+  /** Percent, e.g. 99.9. */
+  target: number;
+  /** A duration ("30d", rolling) or "month" (calendar month, UTC). */
+  period: string;
+  mttrTarget: string;
+  /** Seconds; must be a bucket bound of the latency histogram. */
+  latencyThreshold: number;
+  /** Percent of requests that must be faster than latencyThreshold. */
+  latencyTarget: number;
+  burnRateTiers: BurnRateTier[];
+  /** Error ratio (0..1) over `$window`. */
+  errorRatioQuery: string;
+  /** Fraction (0..1) of requests faster than `$latencyThreshold` over `$window`. */
+  latencyComplianceQuery: string;
+}
+
+/** The scoring profile: the JSON document the settings page edits, the datasource reads and the CLI takes. */
+export interface Profile {
+  aggregation: Aggregation;
+  indicators: Indicator[];
+  domains: DomainSettings;
+  sla: SlaSettings;
+}
