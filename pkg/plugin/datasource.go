@@ -4,9 +4,19 @@ package plugin
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/backend/httpclient"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
+	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
+
+	"github.com/perfscope/perfscope/pkg/prom"
+	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
 // ID is the datasource plugin id, as in src/datasource/plugin.json.
@@ -15,32 +25,108 @@ const ID = "perfscope-health-datasource"
 var (
 	_ backend.QueryDataHandler      = (*Datasource)(nil)
 	_ backend.CheckHealthHandler    = (*Datasource)(nil)
+	_ backend.CallResourceHandler   = (*Datasource)(nil)
 	_ instancemgmt.InstanceDisposer = (*Datasource)(nil)
 )
 
 // Datasource is one configured PerfScope datasource instance.
 type Datasource struct {
-	settings backend.DataSourceInstanceSettings
+	settings    *Settings
+	settingsErr error // bad settings: every query and the health check report it
+	client      *prom.Client
+	httpClient  *http.Client
+	scorer      *scoring.Scorer
+	resources   backend.CallResourceHandler
+	now         func() time.Time // the health check's clock
 }
 
-// NewDatasource creates an instance from the settings Grafana sends.
-func NewDatasource(_ context.Context, settings backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
-	return &Datasource{settings: settings}, nil
-}
-
-// Dispose releases the instance's resources when its settings change.
-func (d *Datasource) Dispose() {}
-
-// QueryData answers every query of the request.
-func (d *Datasource) QueryData(_ context.Context, req *backend.QueryDataRequest) (*backend.QueryDataResponse, error) {
-	resp := backend.NewQueryDataResponse()
-	for _, q := range req.Queries {
-		resp.Responses[q.RefID] = backend.ErrDataResponse(backend.StatusNotImplemented, fmt.Sprintf("query type %q is not supported yet", q.QueryType))
+// NewDatasource creates an instance from the settings Grafana sends. Bad settings do not fail here: they are
+// reported, naming the field, by every query and by the health check.
+func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
+	d := &Datasource{now: time.Now}
+	d.resources = newResources(d)
+	d.settings, d.settingsErr = LoadSettings(s)
+	if d.settingsErr != nil {
+		return d, nil
 	}
+	d.scorer = scoring.NewScorer(d.settings.profile)
+	opts, err := d.settings.HTTPOptions(ctx, s)
+	if err == nil {
+		d.httpClient, err = httpclient.New(opts)
+	}
+	if err == nil {
+		d.client, err = prom.New(d.settings.URL, d.httpClient, d.settings.maxConcurrent, d.settings.timeout)
+	}
+	if err != nil {
+		d.settingsErr = fmt.Errorf("datasource settings: %w", err)
+	}
+	return d, nil
+}
+
+// Dispose releases the instance's connections when its settings change.
+func (d *Datasource) Dispose() {
+	if d.httpClient != nil {
+		d.httpClient.CloseIdleConnections()
+	}
+}
+
+// fromAlert reports whether Grafana alerting sent the request.
+func fromAlert(headers map[string]string) bool {
+	for k, v := range headers {
+		if strings.EqualFold(strings.TrimPrefix(k, "http_"), backend.FromAlertHeaderName) && v == "true" {
+			return true
+		}
+	}
+	return false
+}
+
+// QueryData answers every query of the request concurrently; one query's failure never fails the others, and
+// identical PromQL across the request's queries is sent once.
+func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataRequest) (*backend.QueryDataResponse, error) {
+	resp := backend.NewQueryDataResponse()
+	if d.settingsErr != nil {
+		for _, q := range req.Queries {
+			resp.Responses[q.RefID] = backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, d.settingsErr.Error())
+		}
+		return resp, nil
+	}
+	batch := d.client.NewBatch()
+	alert := fromAlert(req.Headers)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, q := range req.Queries {
+		wg.Go(func() {
+			dr := d.query(ctx, batch, q, alert)
+			mu.Lock()
+			resp.Responses[q.RefID] = dr
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
 	return resp, nil
 }
 
-// CheckHealth reports whether the configured Prometheus answers.
-func (d *Datasource) CheckHealth(_ context.Context, _ *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
-	return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: "ok"}, nil
+// query runs one query through the query-type mux; a panic becomes that query's error, never the plugin's.
+func (d *Datasource) query(ctx context.Context, batch *prom.Batch, dq backend.DataQuery, alert bool) (dr backend.DataResponse) {
+	defer func() {
+		if p := recover(); p != nil {
+			log.DefaultLogger.Error("query panicked", "refId", dq.RefID, "queryType", dq.QueryType, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			dr = backend.ErrDataResponse(backend.StatusInternal, "internal error in the PerfScope datasource; the plugin log has details")
+		}
+	}()
+	r, err := newRun(d, batch, dq, alert)
+	if err != nil {
+		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, err.Error())
+	}
+	handler, ok := queryTypes[r.q.QueryType]
+	if !ok {
+		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream,
+			fmt.Sprintf("queryType: %q is not one of %s", r.q.QueryType, strings.Join(queryTypeNames, ", ")))
+	}
+	return handler(ctx, r)
+}
+
+// CallResource serves the resource endpoints (see resources.go).
+func (d *Datasource) CallResource(ctx context.Context, req *backend.CallResourceRequest, sender backend.CallResourceResponseSender) error {
+	return d.resources.CallResource(ctx, req, sender)
 }

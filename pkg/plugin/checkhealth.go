@@ -1,0 +1,73 @@
+package plugin
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+)
+
+// CheckHealth connects, reports the server's version, and runs each enabled indicator query once at the
+// current time, naming the indicators that fail or return no data.
+func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
+	if d.settingsErr != nil {
+		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: d.settingsErr.Error()}, nil
+	}
+	version, err := d.client.BuildVersion(ctx)
+	if err != nil {
+		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: err.Error()}, nil
+	}
+	server := "Prometheus " + version
+	if version == "" {
+		server = "The Prometheus-compatible API"
+	}
+	at := d.now()
+	r := &run{d: d, batch: d.client.NewBatch(), vars: map[string]string{
+		"__rate_interval": formatDuration(4 * d.settings.scrapeInterval),
+		"__range":         "1h",
+		"service":         ".*",
+		"domain":          ".*",
+	}}
+	r.rng.End = at
+	inds := d.scorer.Indicators()
+	failed, empty := make([]string, len(inds)), make([]string, len(inds))
+	_ = parallel(len(inds), func(i int) error {
+		byKey, err := r.instantByKey(ctx, inds[i].Name+" ("+inds[i].ID+")", r.expand(inds[i].Query, nil), false)
+		switch {
+		case err != nil:
+			failed[i] = err.Error()
+		case len(byKey) == 0:
+			empty[i] = inds[i].Name + " (" + inds[i].ID + ")"
+		}
+		return nil
+	})
+	failed, empty = compact(failed), compact(empty)
+	msg := fmt.Sprintf("%s answers at %s.", server, d.client.Address())
+	switch {
+	case len(failed) > 0:
+		return &backend.CheckHealthResult{Status: backend.HealthStatusError,
+			Message: msg + " Failing indicators: " + strings.Join(failed, "; ") + noDataNote(empty)}, nil
+	case len(empty) > 0:
+		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: msg + noDataNote(empty)}, nil
+	}
+	return &backend.CheckHealthResult{Status: backend.HealthStatusOk,
+		Message: fmt.Sprintf("%s All %d enabled indicators return data.", msg, len(inds))}, nil
+}
+
+func noDataNote(empty []string) string {
+	if len(empty) == 0 {
+		return ""
+	}
+	return " No data for: " + strings.Join(empty, ", ") + " (they are left out of the score until they have data)."
+}
+
+func compact(s []string) []string {
+	out := s[:0]
+	for _, v := range s {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,93 @@
+package plugin
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/prometheus/common/model"
+)
+
+// grid is a query's timestamps: start + i*step for i < n, in milliseconds.
+type grid struct {
+	start, step int64
+	n           int
+}
+
+func (g grid) at(i int) int64 { return g.start + int64(i)*g.step }
+
+// index of timestamp ts on the grid, or -1 when it is not on it.
+func (g grid) index(ts int64) int {
+	off := ts - g.start
+	if off < 0 || off%g.step != 0 || off/g.step >= int64(g.n) {
+		return -1
+	}
+	return int(off / g.step)
+}
+
+// nans is a series of n missing values.
+func nans(n int) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = math.NaN()
+	}
+	return s
+}
+
+// seriesKey is the label values that identify one aligned series (service, and domain where it applies).
+type seriesKey struct{ service, domain string }
+
+// align puts each series of m on the grid, keyed by its service (and domain) labels; missing, NaN and
+// infinite samples stay NaN. Two series with the same key are an error the caller reports.
+func (g grid) align(m model.Matrix, withDomain bool, shift int64) (map[seriesKey][]float64, *seriesKey) {
+	out := make(map[seriesKey][]float64, len(m))
+	for _, s := range m {
+		k := seriesKey{service: string(s.Metric["service"])}
+		if withDomain {
+			k.domain = string(s.Metric["domain"])
+		}
+		if _, dup := out[k]; dup {
+			return nil, &k
+		}
+		vals := nans(g.n)
+		for _, p := range s.Values {
+			if i := g.index(int64(p.Timestamp) + shift); i >= 0 {
+				vals[i] = float64(p.Value)
+			}
+		}
+		out[k] = vals
+	}
+	return out, nil
+}
+
+// alignVector is align for an instant query: one value per key.
+func alignVector(v model.Vector, withDomain bool) (map[seriesKey]float64, *seriesKey) {
+	out := make(map[seriesKey]float64, len(v))
+	for _, s := range v {
+		k := seriesKey{service: string(s.Metric["service"])}
+		if withDomain {
+			k.domain = string(s.Metric["domain"])
+		}
+		if _, dup := out[k]; dup {
+			return nil, &k
+		}
+		out[k] = float64(s.Value)
+	}
+	return out, nil
+}
+
+func sortedKeys[V any](m map[seriesKey]V) []seriesKey {
+	keys := make([]seriesKey, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].service != keys[j].service {
+			return keys[i].service < keys[j].service
+		}
+		return keys[i].domain < keys[j].domain
+	})
+	return keys
+}
+
+func msDuration(ms int64) time.Duration { return time.Duration(ms) * time.Millisecond }

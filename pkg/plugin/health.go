@@ -1,0 +1,150 @@
+package plugin
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+)
+
+// serviceHealth is one service's health on the query's grid.
+type serviceHealth struct {
+	service string
+	values  [][]float64 // per enabled indicator
+	subs    [][]float64 // per enabled indicator; NaN = no data
+	score   []float64   // NaN = no data
+}
+
+// computeHealth queries every enabled indicator at once and scores each service at each timestamp.
+func (r *run) computeHealth(ctx context.Context) ([]serviceHealth, error) {
+	inds := r.scorer.Indicators()
+	byInd := make([]map[seriesKey][]float64, len(inds))
+	err := parallel(len(inds), func(i int) (err error) {
+		byInd[i], err = r.rangeByKey(ctx, fmt.Sprintf("indicator %s", inds[i].ID), r.expand(inds[i].Query, nil), false, 0)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	services := map[seriesKey]bool{}
+	for _, m := range byInd {
+		for k := range m {
+			services[k] = true
+		}
+	}
+	out := make([]serviceHealth, 0, len(services))
+	values, subs := make([]float64, len(inds)), make([]float64, len(inds))
+	for _, k := range sortedKeys(services) {
+		sh := serviceHealth{service: k.service, values: make([][]float64, len(inds)), subs: make([][]float64, len(inds)), score: nans(r.grid.n)}
+		for i := range inds {
+			if sh.values[i] = byInd[i][k]; sh.values[i] == nil {
+				sh.values[i] = nans(r.grid.n)
+			}
+			sh.subs[i] = nans(r.grid.n)
+		}
+		for t := range r.grid.n {
+			for i := range inds {
+				values[i] = sh.values[i][t]
+			}
+			r.scorer.SubScores(values, subs)
+			for i := range inds {
+				sh.subs[i][t] = subs[i]
+			}
+			sh.score[t], _ = r.scorer.Combine(subs)
+		}
+		out = append(out, sh)
+	}
+	return out, nil
+}
+
+func health(ctx context.Context, r *run) backend.DataResponse {
+	services, err := r.computeHealth(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	if len(services) == 0 {
+		return backend.DataResponse{Frames: data.Frames{noData("Health score", fmt.Sprintf("no indicator returned data for service %q", r.q.Service))}}
+	}
+	inds := r.scorer.Indicators()
+	var frames data.Frames
+	for _, sh := range services {
+		labels := data.Labels{"service": sh.service}
+		if r.alert {
+			frames = append(frames, numberFrame("Health score", last(sh.score), labels, scoreConfig("")))
+		} else {
+			frames = append(frames, seriesFrame("Health score", r.grid, sh.score, labels, scoreConfig(perService("Health score", sh.service, len(services)))))
+		}
+		for i, ind := range inds {
+			labels := data.Labels{"service": sh.service, "indicator": ind.ID}
+			name := ind.Name + " sub-score"
+			if r.alert {
+				frames = append(frames, numberFrame("Sub-score", last(sh.subs[i]), labels, scoreConfig("")))
+			} else {
+				frames = append(frames, seriesFrame("Sub-score", r.grid, sh.subs[i], labels, scoreConfig(perService(name, sh.service, len(services)))))
+			}
+		}
+	}
+	if !r.alert {
+		frames = append(frames, r.latestHealthTable(services))
+	}
+	return backend.DataResponse{Frames: frames}
+}
+
+// perService adds the service to a display name when the query covers several services.
+func perService(name, service string, services int) string {
+	if services > 1 {
+		return name + " · " + service
+	}
+	return name
+}
+
+// latestHealthTable explains the latest score of each service indicator by indicator.
+func (r *run) latestHealthTable(services []serviceHealth) *data.Frame {
+	inds := r.scorer.Indicators()
+	var (
+		svc, indicator, band, scoreBand, cappedBy []string
+		value, sub, weight, lost, score           []*float64
+		key                                       []bool
+	)
+	values := make([]float64, len(inds))
+	for _, sh := range services {
+		for i := range inds {
+			values[i] = last(sh.values[i])
+		}
+		res := r.scorer.Evaluate(values)
+		capped := ""
+		for _, ind := range inds {
+			if ind.ID == res.CappedBy {
+				capped = ind.Name
+			}
+		}
+		for i, ir := range res.Indicators {
+			svc = append(svc, sh.service)
+			indicator = append(indicator, inds[i].Name)
+			value = append(value, nullable(ir.Value))
+			sub = append(sub, nullable(ir.SubScore))
+			band = append(band, ir.Band)
+			weight = append(weight, nullable(ir.Weight))
+			key = append(key, ir.Key)
+			lost = append(lost, nullable(ir.PointsLost))
+			score = append(score, nullable(res.Score))
+			scoreBand = append(scoreBand, res.Band)
+			cappedBy = append(cappedBy, capped)
+		}
+	}
+	scoreCfg := scoreConfig("")
+	return table("Latest health",
+		data.NewField("Service", nil, svc),
+		data.NewField("Indicator", nil, indicator),
+		data.NewField("Value", nil, value),
+		data.NewField("Sub-score", nil, sub).SetConfig(scoreCfg),
+		data.NewField("Band", nil, band),
+		data.NewField("Weight", nil, weight),
+		data.NewField("Key indicator", nil, key),
+		data.NewField("Points lost", nil, lost).SetConfig(&data.FieldConfig{Decimals: ptr(uint16(2))}),
+		data.NewField("Score", nil, score).SetConfig(scoreCfg),
+		data.NewField("Score band", nil, scoreBand),
+		data.NewField("Capped by", nil, cappedBy),
+	)
+}

@@ -1,0 +1,308 @@
+package plugin
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/perfscope/perfscope/pkg/scoring"
+	"github.com/perfscope/perfscope/tools/fixtures"
+)
+
+// scenarioExpect is the hand-written part of a scenario's expectations (testdata/scenarios/<name>.json).
+type scenarioExpect struct {
+	SubScores map[string]float64 `json:"subScores"`
+	Score     float64            `json:"score"`
+	Band      string             `json:"band"`
+	CappedBy  *string            `json:"cappedBy"`
+	Domains   map[string]struct {
+		Overhead float64 `json:"overhead"`
+		Band     string  `json:"band"`
+	} `json:"domains"`
+	System struct {
+		Overhead float64 `json:"overhead"`
+		Band     string  `json:"band"`
+	} `json:"system"`
+	SLA struct {
+		Availability    float64            `json:"availability"`
+		BudgetRemaining float64            `json:"budgetRemaining"`
+		BurnRates       map[string]float64 `json:"burnRates"`
+		TiersFiring     []string           `json:"tiersFiring"`
+	} `json:"sla"`
+	Breaches map[string]struct {
+		MTTRSeconds *float64 `json:"mttrSeconds"`
+	} `json:"breaches"`
+}
+
+type fixture struct {
+	*fixtures.Expected
+	url    string
+	eval   time.Time
+	expect map[string]scenarioExpect
+}
+
+// loadFixture reads testdata/scenarios/expected.json for the fixture Prometheus the runner started.
+func loadFixture(t *testing.T) *fixture {
+	t.Helper()
+	url := fixtures.PrometheusURL(t)
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "scenarios", fixtures.ExpectedFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{Expected: &fixtures.Expected{}, url: url, expect: map[string]scenarioExpect{}}
+	if err := json.Unmarshal(raw, f.Expected); err != nil {
+		t.Fatal(err)
+	}
+	f.eval = time.Unix(f.EvalUnix, 0).UTC()
+	for name, s := range f.Scenarios {
+		var e scenarioExpect
+		if err := json.Unmarshal(s.Expect, &e); err != nil {
+			t.Fatalf("%s expect: %v", name, err)
+		}
+		f.expect[name] = e
+	}
+	return f
+}
+
+// the last hour up to the evaluation time, at a 1m step, with the fixtures' 5m rate interval
+func (f *fixture) query(refID string, model map[string]any) backend.DataQuery {
+	model["rateInterval"] = f.RateInterval
+	return dataQuery(refID, model, f.eval.Add(-time.Hour), f.eval, time.Minute)
+}
+
+func (f *fixture) plugin(t *testing.T, profile *scoring.Profile) *plugin {
+	jsonData := map[string]any{"url": f.url}
+	if profile != nil {
+		jsonData["profile"] = profile
+	}
+	return servePlugin(t, jsonData, nil, f.eval)
+}
+
+func (f *fixture) scenarios() []string {
+	var names []string
+	for name := range f.Scenarios {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+func TestHealthQueryMatchesEveryScenario(t *testing.T) {
+	f := loadFixture(t)
+	p := f.plugin(t, nil)
+	resp := p.query(t, nil, f.query("A", map[string]any{"queryType": "health"}))
+	dr := resp.Responses["A"]
+	if dr.Error != nil {
+		t.Fatal(dr.Error)
+	}
+	table := rows(t, dr.Frames, "Latest health")
+	names := map[string]string{}
+	for _, ind := range scoring.DefaultProfile().Indicators {
+		names[ind.Name] = ind.ID
+	}
+	for _, name := range f.scenarios() {
+		values, expect := f.Scenarios[name].Values, f.expect[name]
+		seen := 0
+		for _, row := range table {
+			if row["Service"] != name {
+				continue
+			}
+			seen++
+			id := names[row["Indicator"].(string)]
+			expectNear(t, name+" "+id+" value", row["Value"].(float64), values.Indicators[id])
+			expectNear(t, name+" "+id+" sub-score", row["Sub-score"].(float64), expect.SubScores[id])
+			expectNear(t, name+" score", row["Score"].(float64), expect.Score)
+			if row["Score band"] != expect.Band {
+				t.Errorf("%s band %v, want %s", name, row["Score band"], expect.Band)
+			}
+			capped := ""
+			if expect.CappedBy != nil {
+				capped = *expect.CappedBy
+			}
+			if got := names[row["Capped by"].(string)]; got != capped {
+				t.Errorf("%s capped by %q, want %q", name, got, capped)
+			}
+		}
+		if seen != 5 {
+			t.Errorf("%s: %d indicator rows, want the 5 enabled ones", name, seen)
+		}
+		expectNear(t, name+" score series", lastValue(frameWith(t, dr.Frames, "Health score", data.Labels{"service": name})), expect.Score)
+	}
+}
+
+// Over the fixtures' 12 h series span, each sub-score series follows the expected indicator series point by point.
+func TestHealthSeriesFollowTheScenarioSeries(t *testing.T) {
+	f := loadFixture(t)
+	p := f.plugin(t, nil)
+	start := time.Unix(f.Series.StartUnix, 0)
+	q := dataQuery("A", map[string]any{"queryType": "health", "service": "incident", "rateInterval": f.RateInterval},
+		start, f.eval, time.Duration(f.Series.StepSeconds)*time.Second)
+	dr := p.query(t, nil, q).Responses["A"]
+	if dr.Error != nil {
+		t.Fatal(dr.Error)
+	}
+	for _, ind := range scoring.DefaultProfile().Indicators[:2] {
+		want := f.Scenarios["incident"].Values.Series[ind.ID]
+		frame := frameWith(t, dr.Frames, "Sub-score", data.Labels{"service": "incident", "indicator": ind.ID})
+		field := frame.Fields[1]
+		if field.Len() != len(want) {
+			t.Fatalf("%s: %d points, want %d", ind.ID, field.Len(), len(want))
+		}
+		for i, v := range want {
+			got, _ := field.ConcreteAt(i)
+			expectNear(t, ind.ID+" sub-score at "+frame.Fields[0].At(i).(time.Time).Format(time.RFC3339), got.(float64),
+				scoring.SubScore(v, ind.Thresholds(), ind.Higher()))
+		}
+	}
+}
+
+func TestDomainOverheadQueryMatchesEveryScenario(t *testing.T) {
+	f := loadFixture(t)
+	p := f.plugin(t, nil)
+	baselineProfile := scoring.DefaultProfile()
+	baselineProfile.Domains.Mode = scoring.ModeBaseline
+	pb := f.plugin(t, baselineProfile)
+	share := p.query(t, nil, f.query("A", map[string]any{"queryType": "domainOverhead"})).Responses["A"]
+	baseline := pb.query(t, nil, f.query("B", map[string]any{"queryType": "domainOverhead"})).Responses["B"]
+	if share.Error != nil || baseline.Error != nil {
+		t.Fatal(share.Error, baseline.Error)
+	}
+	for _, name := range f.scenarios() {
+		values, expect := f.Scenarios[name].Values, f.expect[name]
+		for domain, want := range values.DomainOverhead {
+			expectNear(t, name+" "+domain+" overhead", lastValue(frameWith(t, share.Frames, "Overhead", data.Labels{"service": name, "domain": domain})), want)
+			expectNear(t, name+" "+domain+" baseline overhead",
+				lastValue(frameWith(t, baseline.Frames, "Overhead", data.Labels{"service": name, "domain": domain})), values.Baseline.DomainChangePercent[domain])
+		}
+		expectNear(t, name+" system overhead", lastValue(frameWith(t, share.Frames, "System overhead", data.Labels{"service": name})), values.SystemOverhead)
+		for _, row := range rows(t, share.Frames, "Latest overhead") {
+			if row["Service"] != name {
+				continue
+			}
+			want := expect.System.Band
+			if d, ok := expect.Domains[row["Domain"].(string)]; ok {
+				want = d.Band
+			}
+			if row["Band"] != want {
+				t.Errorf("%s %s band %v, want %s", name, row["Domain"], row["Band"], want)
+			}
+		}
+	}
+}
+
+func TestSLAQueryMatchesEveryScenario(t *testing.T) {
+	f := loadFixture(t)
+	p := f.plugin(t, nil)
+	dr := p.query(t, nil, f.query("A", map[string]any{"queryType": "sla"})).Responses["A"]
+	if dr.Error != nil {
+		t.Fatal(dr.Error)
+	}
+	for _, name := range f.scenarios() {
+		values, expect := f.Scenarios[name].Values, f.expect[name]
+		for _, row := range rows(t, dr.Frames, "SLA") {
+			if row["Service"] == name {
+				expectNear(t, name+" availability", row["Availability"].(float64), scoring.Availability(values.ErrorRatio["30d"]))
+				expectNear(t, name+" availability (scenario)", row["Availability"].(float64), expect.SLA.Availability)
+				expectNear(t, name+" budget remaining", row["Error budget remaining"].(float64), expect.SLA.BudgetRemaining)
+				expectNear(t, name+" latency compliance", row["Latency SLO compliance"].(float64), values.LatencyCompliance["30d"])
+			}
+		}
+		for _, row := range rows(t, dr.Frames, "Burn rates") {
+			if row["Service"] == name {
+				w := row["Window"].(string)
+				expectNear(t, name+" error ratio "+w, row["Error ratio"].(float64), values.ErrorRatio[w])
+				expectNear(t, name+" burn rate "+w, row["Burn rate"].(float64), expect.SLA.BurnRates[w])
+			}
+		}
+		var firing []string
+		for _, row := range rows(t, dr.Frames, "Burn-rate tiers") {
+			if row["Service"] == name && row["Firing"].(bool) {
+				firing = append(firing, row["Tier"].(string))
+			}
+		}
+		if !slices.Equal(firing, expect.SLA.TiersFiring) && !(len(firing) == 0 && len(expect.SLA.TiersFiring) == 0) {
+			t.Errorf("%s tiers firing %v, want %v", name, firing, expect.SLA.TiersFiring)
+		}
+		budget := frameWith(t, dr.Frames, "Error budget remaining", data.Labels{"service": name})
+		expectNear(t, name+" burn-down at the end", lastValue(budget), expect.SLA.BudgetRemaining)
+	}
+}
+
+func TestMTTRQueryMatchesTheIncidentBreaches(t *testing.T) {
+	f := loadFixture(t)
+	p := f.plugin(t, nil)
+	step := time.Duration(f.Series.StepSeconds) * time.Second
+	q := dataQuery("A", map[string]any{"queryType": "mttr", "rateInterval": f.RateInterval,
+		"condition": map[string]any{"kind": "indicator", "indicator": "error_rate", "band": "critical"}},
+		time.Unix(f.Series.StartUnix, 0), f.eval, step)
+	dr := p.query(t, nil, q).Responses["A"]
+	if dr.Error != nil {
+		t.Fatal(dr.Error)
+	}
+	for _, name := range f.scenarios() {
+		want := f.Scenarios[name].Values.Breaches["error_rate > 1"]
+		var resolved [][2]int64
+		var open *int64
+		for _, row := range rows(t, dr.Frames, "Breaches") {
+			if row["Service"] != name {
+				continue
+			}
+			start, end := row["Start"].(time.Time).Unix(), row["Last sample in breach"].(time.Time).Unix()
+			if row["Open"].(bool) {
+				open = &start
+			} else {
+				resolved = append(resolved, [2]int64{start, end})
+			}
+		}
+		var wantResolved [][2]int64
+		for _, iv := range want.Resolved {
+			wantResolved = append(wantResolved, [2]int64{iv.Start, iv.End})
+		}
+		if !slices.Equal(resolved, wantResolved) || (open == nil) != (want.Open == nil) || (open != nil && *open != *want.Open) {
+			t.Errorf("%s breaches %v open %v, want %v open %v", name, resolved, open, wantResolved, want.Open)
+		}
+		for _, row := range rows(t, dr.Frames, "MTTR") {
+			if row["Service"] == name {
+				wantMTTR := math.NaN()
+				if m := f.expect[name].Breaches["error_rate > 1"].MTTRSeconds; m != nil {
+					wantMTTR = *m
+				}
+				expectNear(t, name+" MTTR", row["MTTR"].(float64), wantMTTR)
+			}
+		}
+	}
+}
+
+func TestPromQLPassthroughAndAlertFrames(t *testing.T) {
+	f := loadFixture(t)
+	p := f.plugin(t, nil)
+	expr := `sum by (service) (rate(http_requests_total{service=~"$service"}[$__rate_interval]))`
+	resp := p.query(t, map[string]string{backend.FromAlertHeaderName: "true"},
+		f.query("P", map[string]any{"queryType": "promql", "expr": expr}),
+		f.query("H", map[string]any{"queryType": "health", "service": "incident"}))
+	for _, ref := range []string{"P", "H"} {
+		if err := resp.Responses[ref].Error; err != nil {
+			t.Fatal(ref, err)
+		}
+		for _, fr := range resp.Responses[ref].Frames {
+			if fr.Meta == nil || fr.Meta.Type != data.FrameTypeNumericMulti || len(fr.Fields) != 1 {
+				t.Fatalf("%s: alert frame %q is not numeric: %+v", ref, fr.Name, fr.Meta)
+			}
+		}
+	}
+	for _, name := range f.scenarios() {
+		var total float64
+		for _, v := range f.Scenarios[name].Values.RequestsPerSecondByCode {
+			total += v
+		}
+		expectNear(t, name+" requests per second", lastValue(frameWith(t, resp.Responses["P"].Frames, "Value", data.Labels{"service": name})), total)
+	}
+	expectNear(t, "incident alert score", lastValue(frameWith(t, resp.Responses["H"].Frames, "Health score", data.Labels{"service": "incident"})), f.expect["incident"].Score)
+}

@@ -1,0 +1,131 @@
+package plugin
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/perfscope/perfscope/pkg/scoring"
+)
+
+// domainSeries is the overhead of each (service, domain) and each service's system total, on the grid.
+type domainSeries struct {
+	domains map[seriesKey][]float64
+	system  map[seriesKey][]float64 // keyed by service only
+}
+
+func (r *run) computeOverhead(ctx context.Context) (*domainSeries, error) {
+	d := r.d.settings.profile.Domains
+	out := &domainSeries{domains: map[seriesKey][]float64{}, system: map[seriesKey][]float64{}}
+	var a, b map[seriesKey][]float64
+	var err error
+	if d.Mode == scoring.ModeBaseline {
+		offset, _ := scoring.ParseWindow(d.BaselineOffset) // validated with the settings
+		expr := r.expand(d.DomainLatencyQuery, nil)
+		err = parallel(2, func(i int) (err error) {
+			if i == 0 {
+				a, err = r.rangeByKey(ctx, "domain latency", expr, true, 0)
+			} else {
+				b, err = r.rangeByKey(ctx, "domain latency "+d.BaselineOffset+" earlier", expr, true, offset.Milliseconds())
+			}
+			return err
+		})
+	} else {
+		err = parallel(2, func(i int) (err error) {
+			if i == 0 {
+				a, err = r.rangeByKey(ctx, "domain time", r.expand(d.DomainTimeQuery, nil), true, 0)
+			} else {
+				b, err = r.rangeByKey(ctx, "total request time", r.expand(d.TotalTimeQuery, nil), false, 0)
+			}
+			return err
+		})
+	}
+	if err != nil {
+		return nil, err
+	}
+	for k, now := range a {
+		var ref []float64
+		if d.Mode == scoring.ModeBaseline {
+			ref = b[k]
+		} else {
+			ref = b[seriesKey{service: k.service}]
+		}
+		vals := nans(r.grid.n)
+		sys := out.system[seriesKey{service: k.service}]
+		if sys == nil {
+			sys = nans(r.grid.n)
+			out.system[seriesKey{service: k.service}] = sys
+		}
+		for t := range vals {
+			if ref == nil {
+				break
+			}
+			if d.Mode == scoring.ModeBaseline {
+				vals[t] = scoring.BaselineOverhead(now[t], ref[t])
+			} else {
+				vals[t] = scoring.ShareOverhead(now[t], ref[t])
+			}
+			if scoring.HasData(vals[t]) {
+				if !scoring.HasData(sys[t]) {
+					sys[t] = 0
+				}
+				sys[t] += vals[t]
+			}
+		}
+		out.domains[k] = vals
+	}
+	return out, nil
+}
+
+func overheadConfig(name string, t scoring.Thresholds) *data.FieldConfig {
+	return &data.FieldConfig{DisplayNameFromDS: name, Unit: "percent", Decimals: ptr(uint16(2)), Thresholds: valueThresholds(t, false)}
+}
+
+func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
+	o, err := r.computeOverhead(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	if len(o.domains) == 0 {
+		return backend.DataResponse{Frames: data.Frames{noData("Domain overhead",
+			fmt.Sprintf("no domain returned data for service %q and domain %q", r.q.Service, r.q.Domain))}}
+	}
+	d := r.d.settings.profile.Domains
+	services := len(o.system)
+	var frames data.Frames
+	var svc, domain, band []string
+	var overhead []*float64
+	for _, k := range sortedKeys(o.system) {
+		for _, dk := range sortedKeys(o.domains) {
+			if dk.service != k.service {
+				continue
+			}
+			vals, t := o.domains[dk], d.For(dk.domain)
+			labels := data.Labels{"service": k.service, "domain": dk.domain}
+			if r.alert {
+				frames = append(frames, numberFrame("Overhead", last(vals), labels, overheadConfig("", t)))
+			} else {
+				frames = append(frames, seriesFrame("Overhead", r.grid, vals, labels, overheadConfig(perService(dk.domain, k.service, services), t)))
+			}
+			svc, domain = append(svc, k.service), append(domain, dk.domain)
+			overhead, band = append(overhead, nullable(last(vals))), append(band, scoring.OverheadBand(last(vals), t))
+		}
+		sys, labels := o.system[k], data.Labels{"service": k.service}
+		if r.alert {
+			frames = append(frames, numberFrame("System overhead", last(sys), labels, overheadConfig("", d.System)))
+		} else {
+			frames = append(frames, seriesFrame("System overhead", r.grid, sys, labels, overheadConfig(perService("System total", k.service, services), d.System)))
+		}
+		svc, domain = append(svc, k.service), append(domain, "System total")
+		overhead, band = append(overhead, nullable(last(sys))), append(band, scoring.OverheadBand(last(sys), d.System))
+	}
+	if !r.alert {
+		frames = append(frames, table("Latest overhead",
+			data.NewField("Service", nil, svc), data.NewField("Domain", nil, domain),
+			data.NewField("Overhead", nil, overhead).SetConfig(&data.FieldConfig{Unit: "percent", Decimals: ptr(uint16(2))}),
+			data.NewField("Band", nil, band)))
+	}
+	return backend.DataResponse{Frames: frames}
+}

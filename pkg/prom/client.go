@@ -1,0 +1,174 @@
+// Package prom is PerfScope's Prometheus-compatible API client (Prometheus, Thanos, Mimir, VictoriaMetrics):
+// client_golang's v1 API over the SDK's httpclient, with a bounded pool of concurrent queries, a timeout on
+// every call and cancellation from the request context.
+package prom
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/prometheus/client_golang/api"
+	v1 "github.com/prometheus/client_golang/api/prometheus/v1"
+	"github.com/prometheus/common/model"
+)
+
+// MaxPoints is Prometheus' own limit of points per series in a range query.
+const MaxPoints = 11000
+
+// Client sends queries to one configured Prometheus-compatible URL.
+type Client struct {
+	api     v1.API
+	raw     api.Client
+	base    string // the URL without credentials, for messages
+	slots   chan struct{}
+	timeout time.Duration
+}
+
+// New creates a client for address over httpClient, running at most maxConcurrent queries at once and giving
+// each one timeout.
+func New(address string, httpClient *http.Client, maxConcurrent int, timeout time.Duration) (*Client, error) {
+	u, err := url.Parse(address)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("url: %q is not an http:// or https:// address", redact(address))
+	}
+	if maxConcurrent < 1 {
+		maxConcurrent = 1
+	}
+	// Queries only ever go to the configured host: refuse redirects elsewhere.
+	c := *httpClient
+	c.CheckRedirect = func(req *http.Request, _ []*http.Request) error {
+		if req.URL.Host != u.Host {
+			return fmt.Errorf("refused a redirect away from the configured Prometheus to %s", req.URL.Host)
+		}
+		return nil
+	}
+	raw, err := api.NewClient(api.Config{Address: address, Client: &c})
+	if err != nil {
+		return nil, fmt.Errorf("url: %w", err)
+	}
+	return &Client{api: v1.NewAPI(raw), raw: raw, base: redact(address),
+		slots: make(chan struct{}, maxConcurrent), timeout: timeout}, nil
+}
+
+func redact(address string) string {
+	u, err := url.Parse(address)
+	if err != nil {
+		return "the configured URL"
+	}
+	u.User = nil
+	u.RawQuery = ""
+	return u.String()
+}
+
+// call runs fn in one pool slot under the client's timeout, and turns failures into messages for users.
+func (c *Client) call(ctx context.Context, fn func(context.Context) error) error {
+	select {
+	case c.slots <- struct{}{}:
+	case <-ctx.Done():
+		return c.explain(ctx, ctx.Err())
+	}
+	defer func() { <-c.slots }()
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	return c.explain(ctx, fn(ctx))
+}
+
+// Error is a failed Prometheus call. Downstream reports whether Prometheus (rather than the query) is at fault.
+type Error struct {
+	Msg        string
+	Downstream bool
+	Err        error
+}
+
+func (e *Error) Error() string { return e.Msg }
+func (e *Error) Unwrap() error { return e.Err }
+
+func (c *Client) explain(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	var perr *v1.Error
+	switch {
+	case errors.As(err, &perr) && perr.Type == v1.ErrBadData:
+		return &Error{Msg: "Prometheus rejected the query: " + perr.Msg, Err: err}
+	case errors.As(err, &perr) && (perr.Type == v1.ErrCanceled || perr.Type == v1.ErrTimeout) && ctx.Err() == nil:
+		return &Error{Msg: "Prometheus gave up on the query: " + perr.Msg, Downstream: true, Err: err}
+	case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded):
+		return &Error{Msg: fmt.Sprintf("Prometheus at %s did not answer within %s", c.base, c.timeout), Downstream: true, Err: err}
+	case errors.Is(ctx.Err(), context.Canceled) || errors.Is(err, context.Canceled):
+		return &Error{Msg: "the request was cancelled", Err: err}
+	case errors.As(err, &perr):
+		return &Error{Msg: fmt.Sprintf("Prometheus at %s answered with an error: %s", c.base, perr.Msg), Downstream: true, Err: err}
+	}
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		return &Error{Msg: fmt.Sprintf("cannot reach Prometheus at %s: %v", c.base, uerr.Err), Downstream: true, Err: err}
+	}
+	return &Error{Msg: fmt.Sprintf("Prometheus at %s: %v", c.base, err), Downstream: true, Err: err}
+}
+
+// Range is a range query's time span and step.
+type Range = v1.Range
+
+// QueryRange runs a range query and returns its series.
+func (c *Client) QueryRange(ctx context.Context, expr string, r Range) (model.Matrix, error) {
+	if r.Step <= 0 {
+		return nil, &Error{Msg: "the step must be positive"}
+	}
+	if n := r.End.Sub(r.Start)/r.Step + 1; n > MaxPoints {
+		return nil, &Error{Msg: fmt.Sprintf("a %s range at a %s step is %d points per series; Prometheus allows %d: widen the step or narrow the range",
+			r.End.Sub(r.Start), r.Step, n, MaxPoints)}
+	}
+	var m model.Matrix
+	err := c.call(ctx, func(ctx context.Context) error {
+		v, _, _, err := c.api.QueryRange(ctx, expr, r)
+		if err != nil {
+			return err
+		}
+		var ok bool
+		if m, ok = v.(model.Matrix); !ok {
+			return fmt.Errorf("expected a range vector, got a %s", v.Type())
+		}
+		return nil
+	})
+	return m, err
+}
+
+// Query runs an instant query at ts and returns its samples (a scalar becomes one unlabelled sample).
+func (c *Client) Query(ctx context.Context, expr string, ts time.Time) (model.Vector, error) {
+	var vec model.Vector
+	err := c.call(ctx, func(ctx context.Context) error {
+		v, _, _, err := c.api.Query(ctx, expr, ts)
+		if err != nil {
+			return err
+		}
+		switch v := v.(type) {
+		case model.Vector:
+			vec = v
+		case *model.Scalar:
+			vec = model.Vector{{Metric: model.Metric{}, Value: v.Value, Timestamp: v.Timestamp}}
+		default:
+			return fmt.Errorf("expected an instant vector, got a %s", v.Type())
+		}
+		return nil
+	})
+	return vec, err
+}
+
+// BuildVersion returns the server's version (Prometheus' build info; compatible servers may not have it).
+func (c *Client) BuildVersion(ctx context.Context) (string, error) {
+	var version string
+	err := c.call(ctx, func(ctx context.Context) error {
+		b, err := c.api.Buildinfo(ctx)
+		version = b.Version
+		return err
+	})
+	return version, err
+}
+
+// Address is the configured URL without credentials.
+func (c *Client) Address() string { return c.base }

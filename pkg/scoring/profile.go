@@ -1,0 +1,77 @@
+package scoring
+
+// Profile is the scoring profile: the JSON document the app settings page edits, the CLI reads and the
+// backend datasource receives in jsonData.profile. Field names follow src/scoring exactly.
+type Profile struct {
+	Aggregation string      `json:"aggregation"`
+	Indicators  []Indicator `json:"indicators"`
+	Domains     Domains     `json:"domains"`
+	SLA         SLA         `json:"sla"`
+}
+
+// Indicator is one scored metric.
+type Indicator struct {
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	Unit      string  `json:"unit"`
+	Direction string  `json:"direction"`
+	Target    float64 `json:"target"`
+	Warning   float64 `json:"warning"`
+	Critical  float64 `json:"critical"`
+	Weight    float64 `json:"weight"`
+	Key       bool    `json:"key"`
+	Enabled   bool    `json:"enabled"`
+	Query     string  `json:"query"`
+}
+
+// Thresholds returns the indicator's target, warning and critical values.
+func (i Indicator) Thresholds() Thresholds {
+	return Thresholds{Target: i.Target, Warning: i.Warning, Critical: i.Critical}
+}
+
+// Higher reports whether a higher value is better.
+func (i Indicator) Higher() bool { return i.Direction == "higher" }
+
+// Domains holds the per-domain overhead thresholds and queries.
+type Domains struct {
+	Defaults       Thresholds            `json:"defaults"`
+	Overrides      map[string]Thresholds `json:"overrides"`
+	System         Thresholds            `json:"system"`
+	Mode           string                `json:"mode"`
+	BaselineOffset string                `json:"baselineOffset"`
+	// share mode: time spent in each domain, and total request time (per service).
+	DomainTimeQuery string `json:"domainTimeQuery"`
+	TotalTimeQuery  string `json:"totalTimeQuery"`
+	// baseline mode: mean latency of each domain, compared with itself BaselineOffset earlier.
+	DomainLatencyQuery string `json:"domainLatencyQuery"`
+}
+
+// For returns the thresholds of one domain: its override, or the defaults.
+func (d Domains) For(domain string) Thresholds {
+	if t, ok := d.Overrides[domain]; ok {
+		return t
+	}
+	return d.Defaults
+}
+
+// SLA holds the service-level objective and its burn-rate alerting tiers.
+type SLA struct {
+	Target                 float64        `json:"target"`
+	Period                 string         `json:"period"`
+	MTTRTarget             string         `json:"mttrTarget"`
+	LatencyThreshold       float64        `json:"latencyThreshold"`
+	LatencyTarget          float64        `json:"latencyTarget"`
+	BurnRateTiers          []BurnRateTier `json:"burnRateTiers"`
+	ErrorRatioQuery        string         `json:"errorRatioQuery"`        // 0..1 over $window
+	LatencyComplianceQuery string         `json:"latencyComplianceQuery"` // 0..1 under $latencyThreshold over $window
+}
+
+// BurnRateTier is one multi-window burn-rate alert.
+type BurnRateTier struct {
+	Name           string  `json:"name"`
+	BudgetFraction float64 `json:"budgetFraction"`
+	LongWindow     string  `json:"longWindow"`
+	ShortWindow    string  `json:"shortWindow"`
+	Severity       string  `json:"severity"`
+	Enabled        bool    `json:"enabled"`
+}
