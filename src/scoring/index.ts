@@ -6,3 +6,46 @@ export { defaultProfile, defaultQueries } from './profile/defaults';
 export { metricPresets, applyPreset, type MetricPreset } from './profile/presets';
 export { parseProfile, validateProfile, type ParsedProfile, type ProfileProblem } from './profile/validate';
 export { promqlSyntaxError, substituteVariables } from './profile/promql';
+export { subScore, subScoreLower, bandOf, hasData } from './subscore';
+export {
+  healthScore,
+  keyIndicatorCritical,
+  type HealthScore,
+  type IndicatorScore,
+  type IndicatorValues,
+} from './composite';
+export {
+  overheadReport,
+  shareOverhead,
+  baselineOverhead,
+  domainThresholds,
+  type DomainOverhead,
+  type OverheadReport,
+} from './overhead';
+export {
+  slaReport,
+  burnRate,
+  tierFactor,
+  periodLength,
+  periodStart,
+  latencyCompliance,
+  type SlaReport,
+  type TierState,
+  type ErrorRatios,
+  type HistogramBucket,
+} from './sla';
+export { breachIntervals, type BreachInterval, type BreachSummary } from './mttr';
+export {
+  alignSeries,
+  compileIndicators,
+  gridOf,
+  gridTimestamps,
+  scoreColumns,
+  scoreSeries,
+  seriesStep,
+  type CompiledIndicators,
+  type Grid,
+  type IndicatorInput,
+  type ScoredSeries,
+  type Series,
+} from './series';

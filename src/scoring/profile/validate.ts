@@ -161,6 +161,8 @@ function readIndicators(r: Reader, value: unknown, aggregation: string): Indicat
       r.problem(`${path}.id`, `must be unique: ${JSON.stringify(id)} is used by an earlier indicator`);
     }
     seen.add(id);
+    const name = r.string(obj, 'name', path, id);
+    const unit = r.string(obj, 'unit', path, '');
     const direction = r.oneOf(obj, 'direction', path, ['lower', 'higher'] as const);
     const target = r.number(obj, 'target', path);
     const warning = r.number(obj, 'warning', path);
@@ -172,8 +174,6 @@ function readIndicators(r: Reader, value: unknown, aggregation: string): Indicat
     if (weight < 0) {
       r.problem(`${path}.weight`, 'must not be negative');
     }
-    const name = r.string(obj, 'name', path, id);
-    const unit = r.string(obj, 'unit', path, '');
     const key = r.boolean(obj, 'key', path, false);
     const enabled = r.boolean(obj, 'enabled', path, true);
     const query = r.query(obj, 'query', path, enabled, '');
@@ -194,16 +194,19 @@ function readDomains(r: Reader, value: unknown, defaults: DomainSettings): Domai
     return defaults;
   }
   const path = 'domains';
-  const mode = r.oneOf(obj, 'mode', path, ['share', 'baseline'] as const, defaults.mode);
+  const thresholds = r.thresholds(obj.defaults, `${path}.defaults`, false, defaults.defaults);
   const overrides: Record<string, Thresholds> = {};
   const rawOverrides = obj.overrides === undefined ? {} : r.object(obj.overrides, `${path}.overrides`);
-  for (const [domain, thresholds] of Object.entries(rawOverrides ?? {})) {
-    overrides[domain] = r.thresholds(thresholds, `${path}.overrides.${domain}`);
+  // Sorted so that problems come in the same order whatever the JSON decoder does with object keys.
+  for (const domain of Object.keys(rawOverrides ?? {}).sort()) {
+    overrides[domain] = r.thresholds(rawOverrides![domain], `${path}.overrides.${domain}`);
   }
+  const system = r.thresholds(obj.system, `${path}.system`, false, defaults.system);
+  const mode = r.oneOf(obj, 'mode', path, ['share', 'baseline'] as const, defaults.mode);
   return {
-    defaults: r.thresholds(obj.defaults, `${path}.defaults`, false, defaults.defaults),
+    defaults: thresholds,
     overrides,
-    system: r.thresholds(obj.system, `${path}.system`, false, defaults.system),
+    system,
     mode,
     baselineOffset: r.duration(obj, 'baselineOffset', path, defaults.baselineOffset),
     domainTimeQuery: r.query(obj, 'domainTimeQuery', path, mode === 'share', defaults.domainTimeQuery),
@@ -254,6 +257,8 @@ function readSla(r: Reader, value: unknown, defaults: SlaSettings): SlaSettings 
   if (target <= 0 || target >= 100) {
     r.problem(`${path}.target`, 'must be greater than 0 and less than 100');
   }
+  const period = r.duration(obj, 'period', path, defaults.period, 'month');
+  const mttrTarget = r.duration(obj, 'mttrTarget', path, defaults.mttrTarget);
   const latencyThreshold = r.number(obj, 'latencyThreshold', path, defaults.latencyThreshold);
   if (latencyThreshold <= 0) {
     r.problem(`${path}.latencyThreshold`, 'must be greater than 0');
@@ -264,8 +269,8 @@ function readSla(r: Reader, value: unknown, defaults: SlaSettings): SlaSettings 
   }
   return {
     target,
-    period: r.duration(obj, 'period', path, defaults.period, 'month'),
-    mttrTarget: r.duration(obj, 'mttrTarget', path, defaults.mttrTarget),
+    period,
+    mttrTarget,
     latencyThreshold,
     latencyTarget,
     burnRateTiers: readTiers(r, obj.burnRateTiers ?? defaults.burnRateTiers, `${path}.burnRateTiers`),

@@ -1,9 +1,11 @@
 // Writes the shared test data the TypeScript and Go scoring code both check against:
-// testdata/profiles/default.json and testdata/vectors/*.json. Run with `npm run vectors`.
+// testdata/profiles/default.json and testdata/vectors/<section>.json. Run with `npm run vectors`.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { defaultProfile } from '..';
+import { defaultProfile } from '../profile/defaults';
+import { vectorCases } from './cases';
+import { sections, toJson } from './evaluate';
 
 const root = join(__dirname, '..', '..', '..', 'testdata');
 
@@ -15,3 +17,12 @@ function writeJson(path: string, value: unknown) {
 }
 
 writeJson(join(root, 'profiles', 'default.json'), defaultProfile());
+
+let total = 0;
+for (const [section, makeCases] of Object.entries(vectorCases)) {
+  const { description, evaluate } = sections[section];
+  const cases = makeCases().map(({ name, input }) => ({ name, input, expected: toJson(evaluate(input)) }));
+  writeJson(join(root, 'vectors', `${section}.json`), { section, description, cases });
+  total += cases.length;
+}
+console.log(`wrote ${total} vector cases to testdata/vectors/`);

@@ -1,0 +1,520 @@
+// The inputs of the shared vectors, section by section. Expected outputs come from ./evaluate.
+import { defaultProfile } from '../profile/defaults';
+import type { Direction, Indicator, Profile, Thresholds } from '../types';
+import type { Encoded } from './codec';
+
+export interface VectorCase {
+  name: string;
+  input: unknown;
+}
+
+type Json = Record<string, any>; // profile documents being broken on purpose
+
+const thresholdSets: Array<[string, Direction, Thresholds]> = [
+  ['latency_p95', 'lower', { target: 0.2, warning: 0.5, critical: 1 }],
+  ['error_rate', 'lower', { target: 0.1, warning: 0.5, critical: 1 }],
+  ['cpu', 'lower', { target: 70, warning: 80, critical: 90 }],
+  ['memory', 'lower', { target: 80, warning: 90, critical: 95 }],
+  ['domain', 'lower', { target: 1.5, warning: 3, critical: 5 }],
+  ['system', 'lower', { target: 4.7, warning: 7, critical: 10 }],
+  ['availability', 'higher', { target: 99.9, warning: 99.5, critical: 99 }],
+  ['throughput', 'higher', { target: 1, warning: 0.5, critical: 0.1 }],
+];
+
+function subscoreCases(): VectorCase[] {
+  const cases: VectorCase[] = [];
+  for (const [name, direction, t] of thresholdSets) {
+    const { target: T, warning: W, critical: C } = t;
+    const d = Math.abs(W - T) * 1e-3; // a small step in the value's own scale
+    const s = direction === 'lower' ? 1 : -1; // worse is +s
+    const points: Array<[string, number]> = [
+      ['far better than target', T - s * 10 * Math.abs(W - T)],
+      ['just better than target', T - s * d],
+      ['at target', T],
+      ['just past target', T + s * d],
+      ['between target and warning', T + s * 0.4 * Math.abs(W - T)],
+      ['just before warning', W - s * d],
+      ['at warning', W],
+      ['just past warning', W + s * d],
+      ['between warning and critical', W + s * 0.7 * Math.abs(C - W)],
+      ['just before critical', C - s * d],
+      ['at critical', C],
+      ['just past critical', C + s * d],
+      ['past critical, score 20', C + s * 1.5 * Math.abs(C - W)],
+      ['where the score reaches 0', C + s * 2.5 * Math.abs(C - W)],
+      ['beyond 0 (clamped)', C + s * 4 * Math.abs(C - W)],
+    ];
+    for (const [label, value] of points) {
+      cases.push({ name: `${name} ${direction}: ${label}`, input: { value, direction, ...t } });
+    }
+  }
+  for (const value of [null, 'NaN', '+Inf', '-Inf'] as Encoded[]) {
+    cases.push({
+      name: `no data: ${value}`,
+      input: { value, direction: 'lower', target: 70, warning: 80, critical: 90 },
+    });
+    cases.push({
+      name: `no data, higher: ${value}`,
+      input: { value, direction: 'higher', target: 99.9, warning: 99.5, critical: 99 },
+    });
+  }
+  return cases;
+}
+
+const bandCases = (): VectorCase[] =>
+  [100, 90, 89.99999999, 70, 69.99999999, 50, 49.99999999, 0, null].map((score) => ({
+    name: `score ${score}`,
+    input: { score },
+  }));
+
+const profile = defaultProfile();
+const scored = (indicators: Indicator[]) =>
+  indicators.map(({ id, direction, target, warning, critical, weight, key, enabled }) => ({
+    id,
+    direction,
+    target,
+    warning,
+    critical,
+    weight,
+    key,
+    enabled,
+  }));
+const ind = (id: string, weight: number, key = false, direction: Direction = 'lower', enabled = true) =>
+  ({ id, direction, target: 70, warning: 80, critical: 90, weight, key, enabled }) as Indicator;
+
+function compositeCases(): VectorCase[] {
+  const base = { latency_p95: 0.35, error_rate: 0.05, cpu: 85, memory: 80, availability: 99.95, throughput: 3 };
+  const d = (name: string, values: Record<string, Encoded>, aggregation = 'weighted') => ({
+    name: `default profile, ${aggregation}: ${name}`,
+    input: { aggregation, indicators: scored(profile.indicators), values },
+  });
+  const c = (name: string, indicators: Indicator[], values: Record<string, Encoded>, aggregation = 'weighted') => ({
+    name,
+    input: { aggregation, indicators: scored(indicators), values },
+  });
+  return [
+    d('capped by latency', base),
+    d('all healthy', { latency_p95: 0.1, error_rate: 0, cpu: 40, memory: 50, availability: 100, throughput: 10 }),
+    d('no cap, cpu at warning', { ...base, latency_p95: 0.1, cpu: 80 }),
+    d('error rate exactly critical', { ...base, latency_p95: 0.1, error_rate: 1 }),
+    d('error rate just past critical', { ...base, latency_p95: 0.1, error_rate: 1.0001 }),
+    d('both key indicators capping, error rate lowest', { ...base, latency_p95: 0.6, error_rate: 2 }),
+    d('cpu NaN', { ...base, cpu: 'NaN' }),
+    d('memory +Inf, availability -Inf', { ...base, memory: '+Inf', availability: '-Inf' }),
+    d('latency missing (null)', { ...base, latency_p95: null }),
+    d('latency absent', { error_rate: 0.3, cpu: 75, memory: 92, availability: 99.7 }),
+    d('all missing', {}),
+    d('all NaN', { latency_p95: 'NaN', error_rate: 'NaN', cpu: 'NaN', memory: 'NaN', availability: 'NaN' }),
+    d('only a disabled indicator has data', { throughput: 0.2 }),
+    d('availability critical (higher)', { ...base, latency_p95: 0.1, availability: 98.5 }),
+    d('everything past critical', { latency_p95: 5, error_rate: 20, cpu: 100, memory: 100, availability: 50 }),
+    d('worst of the defaults', base, 'worst'),
+    d('worst with no data', { cpu: 'NaN' }, 'worst'),
+    d('worst, availability lowest', { ...base, latency_p95: 0.1, cpu: 50, availability: 99.2 }, 'worst'),
+    c('key gate with weight 0 caps', [ind('a', 1), ind('gate', 0, true)], { a: 60, gate: 85 }),
+    c('key gate with weight 0 above the mean does not cap', [ind('a', 1), ind('gate', 0, true)], { a: 85, gate: 75 }),
+    c('only a weight-0 gate has data', [ind('a', 1), ind('gate', 0, true)], { a: null, gate: 85 }),
+    c('several keys, lowest caps', [ind('a', 1, true), ind('b', 1, true), ind('c', 2)], { a: 75, b: 78, c: 70 }),
+    c('several keys tie, first caps', [ind('a', 1, true), ind('b', 1, true), ind('c', 2)], { a: 78, b: 78, c: 70 }),
+    c('key equal to the mean does not cap', [ind('a', 1, true), ind('b', 1)], { a: 75, b: 75 }),
+    c('disabled key does not cap', [ind('a', 1), ind('k', 1, true, 'lower', false)], { a: 70, k: 100 }),
+    c('uneven weights', [ind('a', 3), ind('b', 1), ind('c', 0.5)], { a: 72, b: 88, c: 95 }),
+    c('weight 0 ignored by the mean, kept by worst', [ind('a', 1), ind('b', 0)], { a: 75, b: 95 }, 'worst'),
+    c('mixed directions', [ind('a', 1), { ...ind('h', 1, true, 'higher'), target: 90, warning: 80, critical: 70 }], {
+      a: 75,
+      h: 76,
+    }),
+  ];
+}
+
+function overheadCases(): VectorCase[] {
+  const domains = { defaults: profile.domains.defaults, overrides: {}, system: profile.domains.system };
+  const names = [
+    'strategic_reporting',
+    'system_complexity',
+    'compliance_evaluation',
+    'quality_validation',
+    'workflow_optimization',
+  ];
+  const share = (name: string, shares: Encoded[], total: Encoded = 2, settings: object = domains) => ({
+    name: `share: ${name}`,
+    input: {
+      mode: 'share',
+      domains: settings,
+      samples: Object.fromEntries(names.map((n, i) => [n, { domainTime: shares[i], totalTime: total }])),
+    },
+  });
+  const baseline = (name: string, latencies: Encoded[], base: Encoded = 0.01) => ({
+    name: `baseline: ${name}`,
+    input: {
+      mode: 'baseline',
+      domains,
+      samples: Object.fromEntries(names.map((n, i) => [n, { latency: latencies[i], baseline: base }])),
+    },
+  });
+  return [
+    share('all small', [0.01, 0.01, 0.01, 0.01, 0.01]),
+    share('at each domain threshold', [0.03, 0.06, 0.1, 0.02, 0.011]),
+    share('one critical domain, system at warning', [0.12, 0.01, 0.01, 0.01, 0.0]),
+    share('system exactly at its target', [0.02, 0.02, 0.02, 0.02, 0.014]),
+    share('system exactly at critical', [0.04, 0.04, 0.04, 0.04, 0.04]),
+    share('system far past critical', [0.2, 0.2, 0.2, 0.2, 0.2]),
+    share('a domain without data', [0.03, null, 'NaN', 0.01, 0.01]),
+    share('zero total time: no data', [0.03, 0.03, 0.03, 0.03, 0.03], 0),
+    share('no total time: no data', [0.03, 0.03, 0.03, 0.03, 0.03], null),
+    share('override on one domain', [0.09, 0.09, 0.09, 0.01, 0.01], 2, {
+      ...domains,
+      overrides: { compliance_evaluation: { target: 5, warning: 8, critical: 12 } },
+    }),
+    baseline('unchanged', [0.01, 0.01, 0.01, 0.01, 0.01]),
+    baseline('slower and faster', [0.0103, 0.0106, 0.0095, 0.012, 0.01015]),
+    baseline('one domain without a baseline sample', [0.011, 0.011, 0.011, 0.011, 0.011], null),
+    baseline('zero baseline: no data', [0.011, 0.011, 0.011, 0.011, 0.011], 0),
+    baseline('latency +Inf', ['+Inf', 0.0101, 0.0101, 0.0101, 0.0101]),
+  ];
+}
+
+function slaCases(): VectorCase[] {
+  const sla = { target: profile.sla.target, period: profile.sla.period, burnRateTiers: profile.sla.burnRateTiers };
+  const windows = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'];
+  const steady = (r: Encoded) => ({ ...Object.fromEntries(windows.map((w) => [w, r])), period: r });
+  const at = '2025-02-10T12:00:00Z';
+  const c = (name: string, errorRatios: Record<string, Encoded>, settings: object = sla, when = at) => ({
+    name,
+    input: { sla: settings, at: when, errorRatios },
+  });
+  const burst = (long: string, short: string, longRatio: number, shortRatio: number) => ({
+    ...steady(0),
+    [long]: longRatio,
+    [short]: shortRatio,
+  });
+  return [
+    c('no errors', steady(0)),
+    c('half the budget', steady(0.0005)),
+    c('budget exactly spent', steady(0.001)),
+    c('budget overspent (negative)', steady(0.0035)),
+    c('everything failing', steady(1)),
+    c('no data at all', {}),
+    c('period NaN, windows known', { ...steady(0.0002), period: 'NaN' }),
+    c('fast-burn firing', burst('1h', '5m', 0.015, 0.02)),
+    c('fast-burn long only', burst('1h', '5m', 0.015, 0.01)),
+    c('fast-burn short only', burst('1h', '5m', 0.01, 0.02)),
+    c('slow-burn firing', burst('6h', '30m', 0.0061, 0.007)),
+    c('slow-burn just under', burst('6h', '30m', 0.0059, 0.007)),
+    c('budget-drain firing', burst('1d', '2h', 0.0031, 0.004)),
+    c('slow-drain firing', burst('3d', '6h', 0.0011, 0.0012)),
+    c('all tiers firing', steady(0.02)),
+    c('short window missing', { ...steady(0.02), '5m': null }),
+    c('windows written as other durations', {
+      '60m': 0.02,
+      '300s': 0.02,
+      '1800s': 0.02,
+      '360m': 0.02,
+      '24h': 0.02,
+      '72h': 0.02,
+      '120m': 0.02,
+      '30d': 0.0001,
+    }),
+    c(
+      'exactly at the factor does not fire',
+      { '1h': 0.5, '5m': 0.75, period: 0.1 },
+      {
+        target: 50,
+        period: '4h',
+        burnRateTiers: [
+          { name: 't', budgetFraction: 0.25, longWindow: '1h', shortWindow: '5m', severity: 'critical', enabled: true },
+        ],
+      }
+    ),
+    c('calendar month: February (28 days)', steady(0.0005), { ...sla, period: 'month' }),
+    // 14.5 would fire fast-burn on 30 days (factor 14.4) but not in March (14.88); 13.9 fires in February 2025 (13.44).
+    c(
+      'calendar month: March (31 days)',
+      { ...steady(0.0145), period: 0.0005 },
+      { ...sla, period: 'month' },
+      '2025-03-31T23:59:59Z'
+    ),
+    c('calendar month: leap February', steady(0.0139), { ...sla, period: 'month' }, '2024-02-29T00:00:00Z'),
+    c('calendar month: February 2025', steady(0.0139), { ...sla, period: 'month' }),
+    c('period ratio keyed by the period string', { '30d': 0.0002, '1h': 0.0002, '5m': 0.0002 }),
+    c('target 99 over 7 days', steady(0.02), { ...sla, target: 99, period: '7d' }),
+    c('disabled tiers left out', steady(0.02), {
+      ...sla,
+      burnRateTiers: sla.burnRateTiers.map((t, i) => ({ ...t, enabled: i % 2 === 0 })),
+    }),
+  ];
+}
+
+function latencyCases(): VectorCase[] {
+  const counts = [50, 80, 95, 97, 99, 99.5, 99.9, 100, 100, 100];
+  const bounds: Encoded[] = [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 5, '+Inf'];
+  const buckets = bounds.map((le, i) => ({ le, count: counts[i] }));
+  const c = (name: string, threshold: number, b = buckets) => ({ name, input: { buckets: b, threshold } });
+  return [
+    c('threshold 0.2', 0.2),
+    c('threshold 0.05', 0.05),
+    c('threshold 1', 1),
+    c('threshold 5', 5),
+    c('threshold not a bucket bound', 0.25),
+    c(
+      'no requests',
+      0.2,
+      bounds.map((le) => ({ le, count: 0 }))
+    ),
+    c(
+      'rates instead of counts',
+      0.2,
+      bounds.map((le, i) => ({ le, count: counts[i] / 300 }))
+    ),
+    c('no +Inf bucket', 0.2, buckets.slice(0, -1)),
+  ];
+}
+
+function mttrCases(): VectorCase[] {
+  const ts = (n: number, step = 60, start = 0) => Array.from({ length: n }, (_, i) => start + i * step);
+  const mask = (n: number, on: number[]) => Array.from({ length: n }, (_, i) => on.includes(i));
+  const c = (name: string, timestamps: number[], inBreach: boolean[], step = 60) => ({
+    name,
+    input: { timestamps, inBreach, step },
+  });
+  return [
+    c('no breach', ts(10), mask(10, [])),
+    c('one resolved interval', ts(10), mask(10, [2, 3, 4])),
+    c('two resolved and an open one', ts(11), mask(11, [1, 2, 5, 9, 10])),
+    c('breach from the first sample, resolved', ts(6), mask(6, [0, 1])),
+    c('open for the whole range', ts(5), mask(5, [0, 1, 2, 3, 4])),
+    c('single open sample', ts(5), mask(5, [4])),
+    c('a gap splits a run', [0, 60, 120, 240, 300, 360], [true, true, true, true, false, false]),
+    c('15 s step', ts(20, 15, 1700000000), mask(20, [3, 4, 5, 6, 10, 15, 16])),
+    c('empty range', [], []),
+  ];
+}
+
+function seriesCases(): VectorCase[] {
+  const lat = profile.indicators.slice(0, 5);
+  const c = (
+    name: string,
+    aggregation: string,
+    indicators: Indicator[],
+    grid: object,
+    series: Record<string, { timestamps: number[]; values: Encoded[] }>
+  ) => ({
+    name,
+    input: { aggregation, indicators: scored(indicators), grid, series },
+  });
+  const grid = { start: 1700000000000, step: 15000, length: 12 };
+  const at = (...steps: number[]) => steps.map((k) => grid.start + k * grid.step);
+  return [
+    c('same step, no gaps', 'weighted', lat, grid, {
+      latency_p95: {
+        timestamps: at(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
+        values: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.2, 0.15, 0.19, 0.21],
+      },
+      error_rate: {
+        timestamps: at(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
+        values: [0, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 3, 0, 0, 0.05],
+      },
+    }),
+    c('different steps and gaps', 'weighted', lat, grid, {
+      latency_p95: {
+        timestamps: at(0, 1, 2, 4, 5, 6, 8, 9, 10, 11),
+        values: [0.1, 0.35, 0.6, 1.2, 'NaN', 0.3, 0.2, 0.25, 0.4, 0.45],
+      },
+      error_rate: { timestamps: at(0, 2, 4, 8, 10), values: [0.05, 0.3, 0.8, 2, 0.2] },
+      cpu: { timestamps: at(0, 4, 8), values: [50, 85, 95] },
+      availability: { timestamps: at(3, 11), values: [99.7, '+Inf'] },
+    }),
+    c('finer series than the grid', 'weighted', lat, grid, {
+      cpu: {
+        timestamps: [
+          grid.start + 5000,
+          grid.start + 10000,
+          grid.start + 25000,
+          grid.start + 40000,
+          grid.start + 100000,
+        ],
+        values: [72, 74, 78, 82, 88],
+      },
+      memory: {
+        timestamps: at(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
+        values: [80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91],
+      },
+    }),
+    c('series starting after the grid start and ending before its end', 'weighted', lat, grid, {
+      error_rate: { timestamps: at(3, 4, 5, 6), values: [0.2, 0.4, 0.6, 0.8] },
+      memory: {
+        timestamps: at(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
+        values: [70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 96],
+      },
+    }),
+    c('worst mode over gaps', 'worst', lat, grid, {
+      latency_p95: { timestamps: at(0, 2, 4, 6, 8, 10), values: [0.1, 0.6, 0.2, 1.5, 0.3, 0.1] },
+      cpu: { timestamps: at(1, 3, 5, 7, 9, 11), values: [75, 85, 95, 65, 81, 90] },
+    }),
+    c('no series at all', 'weighted', lat, grid, {}),
+  ];
+}
+
+const durationCases = (): VectorCase[] =>
+  [
+    '5m',
+    '1h30m',
+    '7d',
+    '30d',
+    '1w',
+    '1y',
+    '500ms',
+    '1h0m',
+    '90s',
+    '0s',
+    '0',
+    '',
+    '5',
+    '1.5h',
+    '1m1h',
+    'month',
+    '-5m',
+    ' 5m',
+    '5M',
+    '1d12h',
+  ].map((text) => ({
+    name: JSON.stringify(text),
+    input: { text },
+  }));
+
+function validationCases(): VectorCase[] {
+  const mutate = (name: string, f: (p: Json) => void) => {
+    const p = defaultProfile() as unknown as Json;
+    f(p);
+    return { name, input: { profile: p } };
+  };
+  return [
+    mutate('the default profile is valid', () => undefined),
+    { name: 'not an object', input: { profile: [1, 2] } },
+    { name: 'null', input: { profile: null } },
+    { name: 'indicators not a list', input: { profile: { indicators: {} } } },
+    { name: 'indicators empty', input: { profile: { indicators: [] } } },
+    { name: 'an indicator with nothing', input: { profile: { indicators: [{}] } } },
+    {
+      name: 'minimal valid profile',
+      input: {
+        profile: {
+          indicators: [
+            {
+              id: 'up',
+              direction: 'higher',
+              target: 1,
+              warning: 0.9,
+              critical: 0.5,
+              weight: 1,
+              query: 'avg by (service) (up)',
+            },
+          ],
+        },
+      },
+    },
+    mutate('warning above critical (lower)', (p) => (p.indicators[2].warning = 95)),
+    mutate('warning below target (lower)', (p) => (p.indicators[2].warning = 60)),
+    mutate('warning equal to target', (p) => (p.indicators[3].warning = 80)),
+    mutate('critical below target (lower)', (p) => (p.indicators[0].critical = 0.1)),
+    mutate('critical above target (higher)', (p) => (p.indicators[4].critical = 100)),
+    mutate('warning outside (higher)', (p) => (p.indicators[4].warning = 99.95)),
+    mutate('negative weight', (p) => (p.indicators[1].weight = -0.3)),
+    mutate('weight not a number', (p) => (p.indicators[1].weight = '0.3')),
+    mutate('all weights zero', (p) => p.indicators.forEach((i: Json) => (i.weight = 0))),
+    mutate('all weights zero in worst mode is fine', (p) => {
+      p.aggregation = 'worst';
+      p.indicators.forEach((i: Json) => (i.weight = 0));
+    }),
+    mutate('nothing enabled in worst mode', (p) => {
+      p.aggregation = 'worst';
+      p.indicators.forEach((i: Json) => (i.enabled = false));
+    }),
+    mutate('unknown aggregation', (p) => (p.aggregation = 'mean')),
+    mutate('unknown direction', (p) => (p.indicators[0].direction = 'down')),
+    mutate('duplicate ids', (p) => (p.indicators[3].id = 'cpu')),
+    mutate('empty id', (p) => (p.indicators[0].id = ' ')),
+    mutate('empty query', (p) => (p.indicators[0].query = '')),
+    mutate('empty query of a disabled indicator is fine', (p) => (p.indicators[5].query = '')),
+    mutate('unbalanced parenthesis', (p) => (p.indicators[0].query = 'sum(rate(x[5m])')),
+    mutate('trailing operator', (p) => (p.indicators[1].query = 'up +')),
+    mutate('two selectors in a row', (p) => (p.indicators[2].query = 'foo bar')),
+    mutate('unclosed string', (p) => (p.indicators[3].query = 'up{service="x}')),
+    mutate('template variables in every place', (p) => {
+      p.indicators[0].query =
+        'sum by (service) (rate(x{service=~"$service"}[$__rate_interval] offset $__range)) > ${threshold}';
+      p.indicators[1].query = 'max_over_time(x{le="$latencyThreshold"}[${window}]) * [[scale]]';
+    }),
+    mutate('bad PromQL in domain and SLA queries', (p) => {
+      p.domains.totalTimeQuery = 'sum(';
+      p.sla.errorRatioQuery = 'rate(x[$window]) /';
+    }),
+    mutate('empty query the domain mode needs', (p) => {
+      p.domains.mode = 'baseline';
+      p.domains.domainLatencyQuery = ' ';
+      p.domains.totalTimeQuery = '';
+    }),
+    mutate('unknown domain mode', (p) => (p.domains.mode = 'ratio')),
+    mutate('bad domain thresholds and override', (p) => {
+      p.domains.defaults.warning = 6;
+      p.domains.overrides = {
+        compliance_evaluation: { target: 3, warning: 2, critical: 1 },
+        quality_validation: 'strict',
+      };
+      p.domains.system = { target: 4.7, warning: 'seven', critical: 10 };
+    }),
+    mutate('unparsable windows and durations', (p) => {
+      p.domains.baselineOffset = '7 days';
+      p.sla.period = '30';
+      p.sla.mttrTarget = '5min';
+      p.sla.burnRateTiers[0].longWindow = '1hour';
+      p.sla.burnRateTiers[1].shortWindow = '';
+    }),
+    mutate('calendar month period is fine', (p) => (p.sla.period = 'month')),
+    mutate('short window not shorter than long', (p) => (p.sla.burnRateTiers[2].shortWindow = '1d')),
+    mutate('SLA numbers out of range', (p) => {
+      p.sla.target = 100;
+      p.sla.latencyThreshold = 0;
+      p.sla.latencyTarget = 101;
+      p.sla.burnRateTiers[3].budgetFraction = 1.5;
+    }),
+    mutate('tiers: duplicate name, bad severity, bad enabled', (p) => {
+      p.sla.burnRateTiers[1].name = 'fast-burn';
+      p.sla.burnRateTiers[2].severity = 'page';
+      p.sla.burnRateTiers[3].enabled = 'no';
+    }),
+    mutate('sections of the wrong type', (p) => {
+      p.domains = [];
+      p.sla = 'strict';
+    }),
+    mutate('absent sections take the defaults', (p) => {
+      delete p.domains;
+      delete p.sla;
+      delete p.aggregation;
+    }),
+    mutate('many problems at once', (p) => {
+      p.aggregation = 'avg';
+      p.indicators[0].warning = 2;
+      p.indicators[1].weight = -1;
+      p.indicators[2].query = 'rate(';
+      p.indicators[4].id = 'latency_p95';
+      p.indicators[4].key = 'yes';
+      p.sla.burnRateTiers[0].budgetFraction = 0;
+    }),
+  ];
+}
+
+export const vectorCases: Record<string, () => VectorCase[]> = {
+  subscore: subscoreCases,
+  bands: bandCases,
+  composite: compositeCases,
+  overhead: overheadCases,
+  sla: slaCases,
+  'latency-compliance': latencyCases,
+  mttr: mttrCases,
+  series: seriesCases,
+  durations: durationCases,
+  validation: validationCases,
+};
+
+export type { Profile };

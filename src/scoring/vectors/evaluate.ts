@@ -1,0 +1,153 @@
+// Runs one vector case through the library: the generator writes what these return, the vectors test and the
+// Go twin check against it. Inputs and outputs are plain JSON (see testdata/vectors/README.md).
+import { healthScore } from '../composite';
+import { parseDuration } from '../duration';
+import { breachIntervals } from '../mttr';
+import { baselineOverhead, overheadReport, shareOverhead } from '../overhead';
+import { validateProfile } from '../profile/validate';
+import { latencyCompliance, slaReport } from '../sla';
+import { alignSeries, compileIndicators, scoreSeries } from '../series';
+import { bandOf, subScore } from '../subscore';
+import type { Aggregation, BurnRateTier, Direction, DomainSettings, Indicator } from '../types';
+import { decode, encode, encodeOutput, mapValues, type Encoded } from './codec';
+
+type In = any; // JSON input, shaped per section
+type Out = Record<string, unknown>;
+
+const decodeMap = (m: Record<string, Encoded>) => mapValues(m, decode);
+
+export const sections: Record<string, { description: string; evaluate: (input: In) => Out }> = {
+  subscore: {
+    description: 'Sub-score and band of one value for thresholds in either direction.',
+    evaluate: (i: { value: Encoded; direction: Direction; target: number; warning: number; critical: number }) => {
+      const s = subScore(decode(i.value), i, i.direction);
+      return { subScore: s, band: bandOf(s) };
+    },
+  },
+  bands: {
+    description: 'Band of a score (null: no data).',
+    evaluate: (i: { score: number | null }) => ({ band: bandOf(i.score) }),
+  },
+  composite: {
+    description: 'Composite health score of one service at one time, with the explanation.',
+    evaluate: (i: { aggregation: Aggregation; indicators: Indicator[]; values: Record<string, Encoded> }) => {
+      const h = healthScore(i, decodeMap(i.values));
+      return {
+        score: h.score,
+        band: h.band,
+        cappedBy: h.cappedBy,
+        noData: h.noData,
+        indicators: h.indicators.map((x) => ({
+          id: x.id,
+          value: x.value,
+          subScore: x.subScore,
+          band: x.band,
+          pointsLost: x.pointsLost,
+        })),
+      };
+    },
+  },
+  overhead: {
+    description:
+      'Domain overheads from raw samples in share mode (domainTime, totalTime) or baseline mode (latency, baseline), banded per domain and summed for the system.',
+    evaluate: (i: {
+      mode: 'share' | 'baseline';
+      domains: Pick<DomainSettings, 'defaults' | 'overrides' | 'system'>;
+      samples: Record<string, Record<string, Encoded>>;
+    }) => {
+      const overheads = mapValues(i.samples, (s) =>
+        i.mode === 'share'
+          ? shareOverhead(decode(s.domainTime), decode(s.totalTime))
+          : baselineOverhead(decode(s.latency), decode(s.baseline))
+      );
+      const r = overheadReport(i.domains, overheads);
+      return {
+        domains: r.domains.map((d) => ({ name: d.name, overhead: d.overhead, subScore: d.subScore, band: d.band })),
+        system: { overhead: r.system.overhead, subScore: r.system.subScore, band: r.system.band },
+      };
+    },
+  },
+  sla: {
+    description:
+      'Availability, error budget, burn rates and burn-rate tiers at time `at` from error ratios per window.',
+    evaluate: (i: {
+      sla: { target: number; period: string; burnRateTiers: BurnRateTier[] };
+      at: string;
+      errorRatios: Record<string, Encoded>;
+    }) => {
+      const r = slaReport(i.sla, decodeMap(i.errorRatios), Date.parse(i.at));
+      return {
+        availability: r.availability,
+        budgetRemaining: r.budgetRemaining,
+        burnRates: r.burnRates,
+        tiers: r.tiers.map((t) => ({
+          name: t.name,
+          severity: t.severity,
+          factor: t.factor,
+          longBurnRate: t.longBurnRate,
+          shortBurnRate: t.shortBurnRate,
+          firing: t.firing,
+        })),
+      };
+    },
+  },
+  'latency-compliance': {
+    description: 'Fraction of requests at or under the threshold from cumulative histogram buckets (le "+Inf" last).',
+    evaluate: (i: { buckets: Array<{ le: Encoded; count: Encoded }>; threshold: number }) => ({
+      compliance: latencyCompliance(
+        i.buckets.map((b) => ({ le: decode(b.le)!, count: decode(b.count)! })),
+        i.threshold
+      ),
+    }),
+  },
+  mttr: {
+    description: 'Breach intervals (resolved and open) and MTTR over samples on a grid of `step` seconds.',
+    evaluate: (i: { timestamps: number[]; inBreach: boolean[]; step: number }) => ({
+      ...breachIntervals(i.timestamps, i.inBreach, i.step),
+    }),
+  },
+  series: {
+    description: 'Per-timestamp scores over a grid from series with their own steps and gaps (timestamps in ms).',
+    evaluate: (i: {
+      aggregation: Aggregation;
+      indicators: Indicator[];
+      grid: { start: number; step: number; length: number };
+      series: Record<string, { timestamps: number[]; values: Encoded[] }>;
+    }) => {
+      const series = mapValues(i.series, (s) => ({
+        timestamps: s.timestamps,
+        values: s.values.map((v) => decode(v) ?? NaN),
+      }));
+      const r = scoreSeries(compileIndicators(i), i.grid, series, { subScores: true });
+      return {
+        aligned: mapValues(series, (s) => Array.from(alignSeries(s, i.grid), encodeOutput)),
+        subScores: mapValues(r.subScores!, (col) => Array.from(col, encodeOutput)),
+        score: Array.from(r.score, encodeOutput),
+      };
+    },
+  },
+  durations: {
+    description: 'Prometheus duration strings in milliseconds (null: not a positive duration).',
+    evaluate: (i: { text: unknown }) => ({ ms: parseDuration(i.text) }),
+  },
+  validation: {
+    description: 'Every problem of a profile document, in order, as {path, message}.',
+    evaluate: (i: { profile: unknown }) => ({
+      problems: validateProfile(i.profile).map(({ path, message }) => ({ path, message })),
+    }),
+  },
+};
+
+/** Encodes numbers of an output for JSON (non-finite as strings). */
+export function toJson(value: unknown): unknown {
+  if (typeof value === 'number') {
+    return encode(value);
+  }
+  if (Array.isArray(value)) {
+    return value.map(toJson);
+  }
+  if (value !== null && typeof value === 'object') {
+    return mapValues(value as Record<string, unknown>, toJson);
+  }
+  return value;
+}
