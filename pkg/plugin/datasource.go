@@ -59,6 +59,10 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	}
 	if err != nil {
 		d.settingsErr = fmt.Errorf("datasource settings: %w", err)
+		return d, nil
+	}
+	for _, secret := range s.DecryptedSecureJSONData {
+		d.client.Redact(secret)
 	}
 	return d, nil
 }

@@ -5,10 +5,12 @@ package prom
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/api"
@@ -26,6 +28,41 @@ type Client struct {
 	base    string // the URL without credentials, for messages
 	slots   chan struct{}
 	timeout time.Duration
+	secrets []string // never repeated in a message, even when a server echoes them
+}
+
+// Redact makes every message of the client replace these values (the datasource's secrets) with "[secret]".
+func (c *Client) Redact(secrets ...string) {
+	for _, s := range secrets {
+		if s != "" {
+			c.secrets = append(c.secrets, s)
+		}
+	}
+}
+
+func (c *Client) scrub(msg string) string {
+	for _, s := range c.secrets {
+		msg = strings.ReplaceAll(msg, s, "[secret]")
+	}
+	return msg
+}
+
+// bodyMessage is what a failed response says: the API's "error" field, or the start of its body.
+func bodyMessage(e *v1.Error) string {
+	var body struct {
+		Error string `json:"error"`
+	}
+	if json.Unmarshal([]byte(e.Detail), &body) == nil && body.Error != "" {
+		return e.Msg + ": " + body.Error
+	}
+	detail := strings.Join(strings.Fields(e.Detail), " ")
+	if len(detail) > 200 {
+		detail = detail[:200] + "…"
+	}
+	if detail == "" {
+		return e.Msg
+	}
+	return e.Msg + ": " + detail
 }
 
 // New creates a client for address over httpClient, running at most maxConcurrent queries at once and giving
@@ -91,6 +128,16 @@ func (c *Client) explain(ctx context.Context, err error) error {
 	if err == nil {
 		return nil
 	}
+	e := c.explainRaw(ctx, err).(*Error)
+	e.Msg = c.scrub(e.Msg)
+	return e
+}
+
+func (c *Client) explainRaw(ctx context.Context, err error) error {
+	var done *Error
+	if errors.As(err, &done) {
+		return done
+	}
 	var perr *v1.Error
 	switch {
 	case errors.As(err, &perr) && perr.Type == v1.ErrBadData:
@@ -102,7 +149,7 @@ func (c *Client) explain(ctx context.Context, err error) error {
 	case errors.Is(ctx.Err(), context.Canceled) || errors.Is(err, context.Canceled):
 		return &Error{Msg: "the request was cancelled", Err: err}
 	case errors.As(err, &perr):
-		return &Error{Msg: fmt.Sprintf("Prometheus at %s answered with an error: %s", c.base, perr.Msg), Downstream: true, Err: err}
+		return &Error{Msg: fmt.Sprintf("Prometheus at %s answered with an error: %s", c.base, bodyMessage(perr)), Downstream: true, Err: err}
 	}
 	var uerr *url.Error
 	if errors.As(err, &uerr) {

@@ -9,8 +9,8 @@ import (
 	"strings"
 )
 
-// CheckSyntax asks Prometheus' parser (/api/v1/format_query) whether expr is valid PromQL. It returns the
-// parser's words when it is not, and an error when Prometheus could not be asked.
+// CheckSyntax asks Prometheus' parser (/api/v1/format_query) whether expr is syntactically valid PromQL. It
+// returns the parser's words when it is not, and an error when Prometheus could not be asked.
 func (c *Client) CheckSyntax(ctx context.Context, expr string) (problem string, err error) {
 	err = c.call(ctx, func(ctx context.Context) error {
 		u := c.raw.URL("/api/v1/format_query", nil)
@@ -34,7 +34,10 @@ func (c *Client) CheckSyntax(ctx context.Context, expr string) (problem string, 
 		}
 		if r.Status != "success" {
 			if r.ErrorType == "bad_data" {
-				problem = r.Error
+				problem = strings.TrimPrefix(r.Error, `invalid parameter "query": `)
+				if typeCheck(problem) {
+					problem = ""
+				}
 				return nil
 			}
 			return fmt.Errorf("format_query: %s", r.Error)
@@ -42,4 +45,22 @@ func (c *Client) CheckSyntax(ctx context.Context, expr string) (problem string, 
 		return nil
 	})
 	return problem, err
+}
+
+// typeChecks are the words of Prometheus' type checker, which runs after its parser. src/scoring checks syntax
+// only (and template variables, replaced by 1 or 5m, can upset types), so both sides flag the same queries;
+// Prometheus still reports type errors when the query runs.
+var typeChecks = []string{
+	"must use BOOL modifier", "not allowed in binary scalar expression", "only allowed between instant vectors",
+	"must contain only scalar and instant vector types", "expected type", "bool modifier can only be used",
+	"no grouping allowed",
+}
+
+func typeCheck(problem string) bool {
+	for _, words := range typeChecks {
+		if strings.Contains(problem, words) {
+			return true
+		}
+	}
+	return false
 }

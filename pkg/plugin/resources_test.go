@@ -1,0 +1,107 @@
+package plugin
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+
+	"github.com/perfscope/perfscope/pkg/scoring"
+)
+
+// callResource calls a resource endpoint over gRPC and decodes its JSON answer into out.
+func (p *plugin) callResource(t *testing.T, method, path string, body []byte, out any) int {
+	t.Helper()
+	var resp *backend.CallResourceResponse
+	err := p.tp.Client.CallResource(context.Background(), &backend.CallResourceRequest{
+		PluginContext: p.pluginContext(), Path: path, Method: method, URL: "/" + path, Body: body,
+	}, backend.CallResourceResponseSenderFunc(func(r *backend.CallResourceResponse) error { resp = r; return nil }))
+	if err != nil || resp == nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	if err := json.Unmarshal(resp.Body, out); err != nil {
+		t.Fatalf("%s %s answered %d %s", method, path, resp.Status, resp.Body)
+	}
+	return resp.Status
+}
+
+func TestCheckHealthReportsTheVersionAndIndicatorsWithoutData(t *testing.T) {
+	f := loadFixture(t)
+	p := f.plugin(t, nil)
+	res, err := p.tp.Client.CheckHealth(t.Context(), &backend.CheckHealthRequest{PluginContext: p.pluginContext()})
+	if err != nil || res.Status != backend.HealthStatusOk || !strings.Contains(res.Message, "Prometheus 2.") ||
+		!strings.Contains(res.Message, "All 5 enabled indicators return data") {
+		t.Fatalf("%v %+v", err, res)
+	}
+	profile := scoring.DefaultProfile()
+	profile.Indicators[2].Query = `100 * avg by (service) (node_load1{service=~"$service"})`
+	profile.Indicators[5].Enabled = true
+	profile.Indicators[5].Query = `sum by (service) (rate(no_such_metric_total[$__rate_interval]))`
+	res, _ = f.plugin(t, profile).tp.Client.CheckHealth(t.Context(), &backend.CheckHealthRequest{PluginContext: f.plugin(t, profile).pluginContext()})
+	if res.Status != backend.HealthStatusError || !strings.Contains(res.Message, "No data for: CPU (cpu), Throughput (throughput)") {
+		t.Fatalf("%+v", res)
+	}
+}
+
+func TestValidateProfileEndpointUsesPrometheusForPromQL(t *testing.T) {
+	f := loadFixture(t)
+	p := f.plugin(t, nil)
+	doc := map[string]any{}
+	raw, _ := json.Marshal(scoring.DefaultProfile())
+	_ = json.Unmarshal(raw, &doc)
+	inds := doc["indicators"].([]any)
+	inds[1].(map[string]any)["query"] = "sum(rate(x[$__rate_interval])"
+	inds[1].(map[string]any)["weight"] = -1
+	inds[3].(map[string]any)["query"] = `sum(rate(x{a="$service"}[$__rate_interval] offset $__range)) > ${threshold} and on() [[other]] > 0`
+	doc["aggregation"] = "average"
+	body, _ := json.Marshal(doc)
+	var res ValidationResult
+	if status := p.callResource(t, http.MethodPost, "profile/validate", body, &res); status != http.StatusOK {
+		t.Fatalf("status %d", status)
+	}
+	if res.Valid || !res.PromQLChecked || len(res.Problems) != 3 {
+		t.Fatalf("%+v", res)
+	}
+	want := []string{`aggregation must be "weighted" or "worst"`, "indicators[1].weight must not be negative", "indicators[1].query is not valid PromQL"}
+	for i, w := range want {
+		if res.Problems[i].Message != w {
+			t.Errorf("problem %d: %q, want %q", i, res.Problems[i].Message, w)
+		}
+	}
+	if d := res.Problems[2].Detail; !strings.Contains(d, "parse error") {
+		t.Errorf("detail %q is not the parser's words", d)
+	}
+
+	raw, _ = json.Marshal(scoring.DefaultProfile())
+	if p.callResource(t, http.MethodPost, "profile/validate", raw, &res); !res.Valid || len(res.Problems) != 0 || !res.PromQLChecked {
+		t.Fatalf("default profile: %+v", res)
+	}
+}
+
+func TestValidateProfileWithoutPrometheusStillChecksStructure(t *testing.T) {
+	p := servePlugin(t, map[string]any{"url": "http://127.0.0.1:1", "timeoutSeconds": 2}, nil, time.Time{})
+	var res ValidationResult
+	p.callResource(t, http.MethodPost, "profile/validate", []byte(`{"indicators": "latency"}`), &res)
+	if res.Valid || res.PromQLChecked || res.PromQLError == "" || len(res.Problems) != 1 || res.Problems[0].Message != "indicators must be a list" {
+		t.Fatalf("%+v", res)
+	}
+	p.callResource(t, http.MethodPost, "profile/validate", []byte(`{"indicators": [`), &res)
+	if res.Valid || len(res.Problems) != 1 || !strings.HasPrefix(res.Problems[0].Message, "the profile is not valid JSON") {
+		t.Fatalf("%+v", res)
+	}
+}
+
+func TestPresetsEndpoint(t *testing.T) {
+	p := servePlugin(t, map[string]any{"url": "http://127.0.0.1:1"}, nil, time.Time{})
+	var presets []scoring.MetricPreset
+	if status := p.callResource(t, http.MethodGet, "presets", nil, &presets); status != http.StatusOK {
+		t.Fatalf("status %d", status)
+	}
+	if len(presets) != 4 || presets[1].ID != "otel-http" || !strings.Contains(presets[1].Queries["latency_p95"], "http_server_request_duration_seconds_bucket") {
+		t.Fatalf("%+v", presets)
+	}
+}
