@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/prometheus/common/model"
+
+	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
 // grid is a query's timestamps: start + i*step for i < n, in milliseconds.
@@ -37,10 +39,12 @@ func nans(n int) []float64 {
 // seriesKey is the label values that identify one aligned series (service, and domain where it applies).
 type seriesKey struct{ service, domain string }
 
-// align puts each series of m on the grid, keyed by its service (and domain) labels; missing, NaN and
-// infinite samples stay NaN. Two series with the same key are an error the caller reports.
+// align puts each series of m on the grid (scoring.AlignSeries, as src/scoring aligns), keyed by its service
+// (and domain) labels, its timestamps moved shift ms later. Two series with the same key are an error the
+// caller reports.
 func (g grid) align(m model.Matrix, withDomain bool, shift int64) (map[seriesKey][]float64, *seriesKey) {
 	out := make(map[seriesKey][]float64, len(m))
+	sg := scoring.Grid{Start: g.start, Step: g.step, Length: g.n}
 	for _, s := range m {
 		k := seriesKey{service: string(s.Metric["service"])}
 		if withDomain {
@@ -49,13 +53,11 @@ func (g grid) align(m model.Matrix, withDomain bool, shift int64) (map[seriesKey
 		if _, dup := out[k]; dup {
 			return nil, &k
 		}
-		vals := nans(g.n)
-		for _, p := range s.Values {
-			if i := g.index(int64(p.Timestamp) + shift); i >= 0 {
-				vals[i] = float64(p.Value)
-			}
+		ts, vals := make([]int64, len(s.Values)), make([]float64, len(s.Values))
+		for i, p := range s.Values {
+			ts[i], vals[i] = int64(p.Timestamp)+shift, float64(p.Value)
 		}
-		out[k] = vals
+		out[k] = scoring.AlignSeries(ts, vals, sg)
 	}
 	return out, nil
 }

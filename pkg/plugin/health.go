@@ -34,25 +34,14 @@ func (r *run) computeHealth(ctx context.Context) ([]serviceHealth, error) {
 		}
 	}
 	out := make([]serviceHealth, 0, len(services))
-	values, subs := make([]float64, len(inds)), make([]float64, len(inds))
 	for _, k := range sortedKeys(services) {
-		sh := serviceHealth{service: k.service, values: make([][]float64, len(inds)), subs: make([][]float64, len(inds)), score: nans(r.grid.n)}
+		sh := serviceHealth{service: k.service, values: make([][]float64, len(inds))}
 		for i := range inds {
 			if sh.values[i] = byInd[i][k]; sh.values[i] == nil {
 				sh.values[i] = nans(r.grid.n)
 			}
-			sh.subs[i] = nans(r.grid.n)
 		}
-		for t := range r.grid.n {
-			for i := range inds {
-				values[i] = sh.values[i][t]
-			}
-			r.scorer.SubScores(values, subs)
-			for i := range inds {
-				sh.subs[i][t] = subs[i]
-			}
-			sh.score[t], _ = r.scorer.Combine(subs)
-		}
+		sh.score, sh.subs = r.scorer.ScoreColumns(sh.values, r.grid.n)
 		out = append(out, sh)
 	}
 	return out, nil

@@ -53,11 +53,6 @@ func (r *run) computeOverhead(ctx context.Context) (*domainSeries, error) {
 			ref = b[seriesKey{service: k.service}]
 		}
 		vals := nans(r.grid.n)
-		sys := out.system[seriesKey{service: k.service}]
-		if sys == nil {
-			sys = nans(r.grid.n)
-			out.system[seriesKey{service: k.service}] = sys
-		}
 		for t := range vals {
 			if ref == nil {
 				break
@@ -67,14 +62,28 @@ func (r *run) computeOverhead(ctx context.Context) (*domainSeries, error) {
 			} else {
 				vals[t] = scoring.ShareOverhead(now[t], ref[t])
 			}
-			if scoring.HasData(vals[t]) {
-				if !scoring.HasData(sys[t]) {
-					sys[t] = 0
-				}
-				sys[t] += vals[t]
-			}
 		}
 		out.domains[k] = vals
+	}
+	// The system total at each timestamp, summed by scoring as src/scoring sums it.
+	byService := map[string]map[string][]float64{}
+	for k, vals := range out.domains {
+		if byService[k.service] == nil {
+			byService[k.service] = map[string][]float64{}
+		}
+		byService[k.service][k.domain] = vals
+	}
+	at := map[string]float64{}
+	for service, domains := range byService {
+		sys := nans(r.grid.n)
+		for t := range sys {
+			clear(at)
+			for domain, vals := range domains {
+				at[domain] = vals[t]
+			}
+			sys[t] = d.Report(at).System.Overhead
+		}
+		out.system[seriesKey{service: service}] = sys
 	}
 	return out, nil
 }
@@ -98,19 +107,19 @@ func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
 	var svc, domain, band []string
 	var overhead []*float64
 	for _, k := range sortedKeys(o.system) {
+		latest := map[string]float64{}
 		for _, dk := range sortedKeys(o.domains) {
 			if dk.service != k.service {
 				continue
 			}
 			vals, t := o.domains[dk], d.For(dk.domain)
+			latest[dk.domain] = last(vals)
 			labels := data.Labels{"service": k.service, "domain": dk.domain}
 			if r.alert {
 				frames = append(frames, numberFrame("Overhead", last(vals), labels, overheadConfig("", t)))
 			} else {
 				frames = append(frames, seriesFrame("Overhead", r.grid, vals, labels, overheadConfig(perService(dk.domain, k.service, services), t)))
 			}
-			svc, domain = append(svc, k.service), append(domain, dk.domain)
-			overhead, band = append(overhead, nullable(last(vals))), append(band, scoring.OverheadBand(last(vals), t))
 		}
 		sys, labels := o.system[k], data.Labels{"service": k.service}
 		if r.alert {
@@ -118,8 +127,12 @@ func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
 		} else {
 			frames = append(frames, seriesFrame("System overhead", r.grid, sys, labels, overheadConfig(perService("System total", k.service, services), d.System)))
 		}
-		svc, domain = append(svc, k.service), append(domain, "System total")
-		overhead, band = append(overhead, nullable(last(sys))), append(band, scoring.OverheadBand(last(sys), d.System))
+		report := d.Report(latest)
+		report.System.Name = "System total"
+		for _, dom := range append(report.Domains, report.System) {
+			svc, domain = append(svc, k.service), append(domain, dom.Name)
+			overhead, band = append(overhead, nullable(dom.Overhead)), append(band, dom.Band)
+		}
 	}
 	if !r.alert {
 		frames = append(frames, table("Latest overhead",

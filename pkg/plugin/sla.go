@@ -13,16 +13,9 @@ import (
 
 // slaState is one service's SLA at the end of the range.
 type slaState struct {
-	ratio      map[string]float64 // error ratio by window; the period's under periodKey
+	ratio      map[string]float64 // error ratio by window as the profile writes it, the period's under "period"
+	report     scoring.SLAReport
 	compliance float64
-	tiers      []tierState
-}
-
-type tierState struct {
-	tier        scoring.BurnRateTier
-	factor      float64
-	long, short float64 // burn rates
-	firing      bool
 }
 
 // slaWindows are the period window (as sent to Prometheus) and every enabled tier's windows, without repeats.
@@ -33,8 +26,7 @@ func (r *run) slaWindows() (period string, windows []string, err error) {
 		return "", nil, fmt.Errorf("sla.period: %w", err)
 	}
 	period = formatDuration(pw)
-	seen := map[string]bool{period: true}
-	windows = []string{period}
+	seen := map[string]bool{}
 	for _, t := range s.BurnRateTiers {
 		for _, w := range []string{t.LongWindow, t.ShortWindow} {
 			if t.Enabled && !seen[w] {
@@ -46,36 +38,40 @@ func (r *run) slaWindows() (period string, windows []string, err error) {
 	return period, windows, nil
 }
 
-func (r *run) computeSLA(ctx context.Context) (map[seriesKey]*slaState, string, error) {
+// computeSLA measures the error ratio over the period and every tier window, and the latency SLO
+// compliance, at the end of the range, and reports them per service with scoring's SLA maths.
+func (r *run) computeSLA(ctx context.Context) (states map[seriesKey]*slaState, period string, windows []string, err error) {
 	s := r.d.settings.profile.SLA
-	period, windows, err := r.slaWindows()
-	if err != nil {
-		return nil, "", err
+	if period, windows, err = r.slaWindows(); err != nil {
+		return nil, "", nil, err
 	}
-	periodHours, _ := scoring.PeriodHours(s.Period, r.rng.End)
-	ratios := make([]map[seriesKey]float64, len(windows))
+	all := append([]string{period}, windows...)
+	ratios := make([]map[seriesKey]float64, len(all))
 	var compliance map[seriesKey]float64
-	err = parallel(len(windows)+1, func(i int) (err error) {
-		if i == len(windows) {
+	err = parallel(len(all)+1, func(i int) (err error) {
+		if i == len(all) {
 			expr := r.expand(s.LatencyComplianceQuery, map[string]string{"window": period, "latencyThreshold": formatNumber(s.LatencyThreshold)})
 			compliance, err = r.instantByKey(ctx, "latency SLO compliance", expr, false)
 			return err
 		}
-		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": windows[i]})
-		ratios[i], err = r.instantByKey(ctx, "error ratio over "+windows[i], expr, false)
+		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": all[i]})
+		ratios[i], err = r.instantByKey(ctx, "error ratio over "+all[i], expr, false)
 		return err
 	})
 	if err != nil {
-		return nil, "", err
+		return nil, "", nil, err
 	}
-	out := map[seriesKey]*slaState{}
+	states = map[seriesKey]*slaState{}
 	get := func(k seriesKey) *slaState {
-		if out[k] == nil {
-			out[k] = &slaState{ratio: map[string]float64{}, compliance: math.NaN()}
+		if states[k] == nil {
+			states[k] = &slaState{ratio: map[string]float64{}, compliance: math.NaN()}
 		}
-		return out[k]
+		return states[k]
 	}
-	for i, w := range windows {
+	for i, w := range all {
+		if i == 0 {
+			w = "period"
+		}
 		for k, v := range ratios[i] {
 			get(k).ratio[w] = v
 		}
@@ -83,26 +79,12 @@ func (r *run) computeSLA(ctx context.Context) (map[seriesKey]*slaState, string, 
 	for k, v := range compliance {
 		get(k).compliance = v
 	}
-	for _, st := range out {
-		for _, t := range s.BurnRateTiers {
-			if !t.Enabled {
-				continue
-			}
-			factor, _ := scoring.TierFactor(t, periodHours) // windows validated with the settings
-			ts := tierState{tier: t, factor: factor, long: burn(st.ratio, t.LongWindow, s.Target), short: burn(st.ratio, t.ShortWindow, s.Target)}
-			ts.firing = scoring.Firing(ts.long, ts.short, factor)
-			st.tiers = append(st.tiers, ts)
+	for _, st := range states {
+		if st.report, err = s.Report(st.ratio, r.rng.End); err != nil {
+			return nil, "", nil, fmt.Errorf("sla: %w", err)
 		}
 	}
-	return out, period, nil
-}
-
-func burn(ratio map[string]float64, window string, target float64) float64 {
-	v, ok := ratio[window]
-	if !ok {
-		return math.NaN()
-	}
-	return scoring.BurnRate(v, target)
+	return states, period, windows, nil
 }
 
 func ratioAt(ratio map[string]float64, window string) float64 {
@@ -114,7 +96,7 @@ func ratioAt(ratio map[string]float64, window string) float64 {
 
 func sla(ctx context.Context, r *run) backend.DataResponse {
 	s := r.d.settings.profile.SLA
-	states, period, err := r.computeSLA(ctx)
+	states, period, windows, err := r.computeSLA(ctx)
 	if err != nil {
 		return fail(err)
 	}
@@ -140,7 +122,6 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 		Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{step(math.Inf(-1), scoring.BandCritical), step(s.LatencyTarget/100, scoring.BandOK)}}}
 
 	var frames data.Frames
-	services := len(states)
 	for _, k := range sortedKeys(budget) {
 		ratios := budget[k]
 		avail, left := nans(r.grid.n), nans(r.grid.n)
@@ -153,48 +134,46 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 			seriesFrame("Availability", r.grid, avail, labels, availCfg(perService("Availability", k.service, len(budget)))))
 	}
 	var (
-		svc, windows, tierSvc, tierName, severity, longW, shortW  []string
-		avail, left, compliance, ratio, rate, factor, long, short []*float64
-		firing                                                    []bool
-		slaSvc                                                    []string
+		svc, windowCol, tierSvc, tierName, severity, longW, shortW []string
+		avail, left, compliance, ratio, rate, factor, long, short  []*float64
+		firing                                                     []bool
+		slaSvc                                                     []string
 	)
 	for _, k := range sortedKeys(states) {
 		st, labels := states[k], data.Labels{"service": k.service}
-		pr := ratioAt(st.ratio, period)
+		rep := st.report
 		if r.alert {
 			frames = append(frames,
-				numberFrame("Availability", scoring.Availability(pr), labels, availCfg("")),
-				numberFrame("Error budget remaining", scoring.BudgetRemaining(pr, s.Target), labels, budgetCfg("")),
+				numberFrame("Availability", rep.Availability, labels, availCfg("")),
+				numberFrame("Error budget remaining", rep.BudgetRemaining, labels, budgetCfg("")),
 				numberFrame("Latency SLO compliance", st.compliance, labels, complianceCfg))
 		}
 		slaSvc = append(slaSvc, k.service)
-		avail = append(avail, nullable(scoring.Availability(pr)))
-		left = append(left, nullable(scoring.BudgetRemaining(pr, s.Target)))
+		avail = append(avail, nullable(rep.Availability))
+		left = append(left, nullable(rep.BudgetRemaining))
 		compliance = append(compliance, nullable(st.compliance))
-		_, ws, _ := r.slaWindows()
-		for _, w := range ws[1:] {
-			b := burn(st.ratio, w, s.Target)
+		for _, w := range windows {
+			b := rep.BurnRates[w]
 			if r.alert {
 				frames = append(frames, numberFrame("Burn rate", b, data.Labels{"service": k.service, "window": w}, nil))
 			}
-			svc, windows = append(svc, k.service), append(windows, w)
+			svc, windowCol = append(svc, k.service), append(windowCol, w)
 			ratio, rate = append(ratio, nullable(ratioAt(st.ratio, w))), append(rate, nullable(b))
 		}
-		for _, ts := range st.tiers {
+		for _, ts := range rep.Tiers {
 			if r.alert {
-				frames = append(frames, numberFrame("Tier firing", b2f(ts.firing),
-					data.Labels{"service": k.service, "tier": ts.tier.Name, "severity": ts.tier.Severity}, nil))
+				frames = append(frames, numberFrame("Tier firing", b2f(ts.Firing),
+					data.Labels{"service": k.service, "tier": ts.Name, "severity": ts.Severity}, nil))
 			}
-			tierSvc, tierName, severity = append(tierSvc, k.service), append(tierName, ts.tier.Name), append(severity, ts.tier.Severity)
-			longW, shortW = append(longW, ts.tier.LongWindow), append(shortW, ts.tier.ShortWindow)
-			factor, long, short = append(factor, nullable(ts.factor)), append(long, nullable(ts.long)), append(short, nullable(ts.short))
-			firing = append(firing, ts.firing)
+			tierSvc, tierName, severity = append(tierSvc, k.service), append(tierName, ts.Name), append(severity, ts.Severity)
+			longW, shortW = append(longW, ts.LongWindow), append(shortW, ts.ShortWindow)
+			factor, long, short = append(factor, nullable(ts.Factor)), append(long, nullable(ts.LongBurnRate)), append(short, nullable(ts.ShortBurnRate))
+			firing = append(firing, ts.Firing)
 		}
 	}
 	if r.alert {
 		return backend.DataResponse{Frames: frames}
 	}
-	_ = services
 	rateCfg := &data.FieldConfig{Decimals: ptr(uint16(2))}
 	frames = append(frames,
 		table("SLA",
@@ -203,7 +182,7 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 			data.NewField("Error budget remaining", nil, left).SetConfig(budgetCfg("")),
 			data.NewField("Latency SLO compliance", nil, compliance).SetConfig(complianceCfg)),
 		table("Burn rates",
-			data.NewField("Service", nil, svc), data.NewField("Window", nil, windows),
+			data.NewField("Service", nil, svc), data.NewField("Window", nil, windowCol),
 			data.NewField("Error ratio", nil, ratio).SetConfig(&data.FieldConfig{Unit: "percentunit", Decimals: ptr(uint16(4))}),
 			data.NewField("Burn rate", nil, rate).SetConfig(rateCfg)),
 		table("Burn-rate tiers",

@@ -7,20 +7,17 @@ import (
 	"io"
 )
 
-// object is a JSON object that keeps its keys in document order, as JavaScript's Object.entries does, so
-// problems come out in the same order as src/scoring's.
-type object struct {
-	keys   []string
-	values map[string]any
-}
+// object is a decoded JSON object.
+type object map[string]any
 
 // get returns the field's value and whether it is present (a JSON null is present, with a nil value).
-func (o *object) get(field string) (any, bool) {
-	v, ok := o.values[field]
+func (o object) get(field string) (any, bool) {
+	v, ok := o[field]
 	return v, ok
 }
 
-// decodeJSON reads one JSON document into nil, bool, float64, string, []any and *object values.
+// decodeJSON reads one JSON document into nil, bool, float64, string, []any and object values; numbers out
+// of float64's range become ±Inf, as in JavaScript, which validation then rejects.
 func decodeJSON(raw []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
@@ -53,7 +50,7 @@ func decodeValue(dec *json.Decoder) (any, error) {
 			_, err := dec.Token()
 			return list, err
 		}
-		obj := &object{values: map[string]any{}}
+		obj := object{}
 		for dec.More() {
 			kt, err := dec.Token()
 			if err != nil {
@@ -64,15 +61,12 @@ func decodeValue(dec *json.Decoder) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			if _, dup := obj.values[key]; !dup {
-				obj.keys = append(obj.keys, key)
-			}
-			obj.values[key] = v
+			obj[key] = v
 		}
 		_, err := dec.Token()
 		return obj, err
 	case json.Number:
-		f, _ := t.Float64() // out of range gives ±Inf, as in JavaScript, which validation then rejects
+		f, _ := t.Float64()
 		return f, nil
 	default:
 		return t, nil

@@ -1,6 +1,10 @@
 package scoring
 
-import "math"
+import (
+	"maps"
+	"math"
+	"slices"
+)
 
 // Domain overhead modes.
 const (
@@ -25,10 +29,43 @@ func BaselineOverhead(now, baseline float64) float64 {
 	return 100 * (now - baseline) / baseline
 }
 
-// OverheadBand bands an overhead percentage with a domain's (or the system's) thresholds, lower is better.
-func OverheadBand(overhead float64, t Thresholds) string {
-	if !HasData(overhead) {
-		return BandNoData
+// DomainOverhead is one domain's overhead, banded with its own thresholds.
+type DomainOverhead struct {
+	Name     string  `json:"name"`
+	Overhead float64 `json:"overhead"` // percent; NaN: no data
+	SubScore float64 `json:"subScore"`
+	Band     string  `json:"band"`
+}
+
+// OverheadReport is every domain's overhead (sorted by name) and the system total.
+type OverheadReport struct {
+	Domains []DomainOverhead `json:"domains"`
+	System  DomainOverhead   `json:"system"` // the sum over the domains with data, banded with the system thresholds
+}
+
+func banded(name string, overhead float64, t Thresholds) DomainOverhead {
+	d := DomainOverhead{Name: name, Overhead: math.NaN(), SubScore: math.NaN(), Band: BandNoData}
+	if HasData(overhead) {
+		d.Overhead, d.SubScore = overhead, SubScore(overhead, t, false)
+		d.Band = Band(d.SubScore)
 	}
-	return Band(SubScore(overhead, t, false))
+	return d
+}
+
+// Report bands each domain's overhead (percent) and sums the system total.
+func (d Domains) Report(overheads map[string]float64) OverheadReport {
+	r := OverheadReport{Domains: []DomainOverhead{}}
+	total, withData := 0.0, false
+	for _, name := range slices.Sorted(maps.Keys(overheads)) {
+		dom := banded(name, overheads[name], d.For(name))
+		if HasData(dom.Overhead) {
+			total, withData = total+dom.Overhead, true
+		}
+		r.Domains = append(r.Domains, dom)
+	}
+	if !withData {
+		total = math.NaN()
+	}
+	r.System = banded("system", total, d.System)
+	return r
 }

@@ -1,6 +1,9 @@
 package scoring
 
 import (
+	"maps"
+	"math"
+	"slices"
 	"time"
 )
 
@@ -59,3 +62,104 @@ func Firing(longRate, shortRate, factor float64) bool { return longRate > factor
 
 // hours divides whole milliseconds by an hour's, as src/scoring does, so both sides round alike.
 func hours(d time.Duration) float64 { return float64(d.Milliseconds()) / 3600e3 }
+
+// TierState is one enabled burn-rate tier at a point in time.
+type TierState struct {
+	Name          string  `json:"name"`
+	Severity      string  `json:"severity"`
+	Factor        float64 `json:"factor"`
+	LongWindow    string  `json:"longWindow"`
+	ShortWindow   string  `json:"shortWindow"`
+	LongBurnRate  float64 `json:"longBurnRate"`  // NaN: no data
+	ShortBurnRate float64 `json:"shortBurnRate"` // NaN: no data
+	Firing        bool    `json:"firing"`
+}
+
+// SLAReport is availability, error budget, burn rates and tier states at one time.
+type SLAReport struct {
+	Availability    float64            `json:"availability"`    // percent; NaN: no data
+	BudgetRemaining float64            `json:"budgetRemaining"` // NaN: no data
+	BurnRates       map[string]float64 `json:"burnRates"`       // the enabled tiers' windows, as written
+	Tiers           []TierState        `json:"tiers"`           // enabled tiers, in profile order
+}
+
+// ratioFor looks a window's error ratio up by its string, then by a key of equal duration ("60m" for "1h").
+func ratioFor(ratios map[string]float64, window string) float64 {
+	if v, ok := ratios[window]; ok && HasData(v) {
+		return v
+	}
+	ms, ok := parseDurationMs(window)
+	if !ok {
+		return math.NaN()
+	}
+	for _, key := range slices.Sorted(maps.Keys(ratios)) {
+		if other, ok := parseDurationMs(key); ok && other == ms && HasData(ratios[key]) {
+			return ratios[key]
+		}
+	}
+	return math.NaN()
+}
+
+// burnRateOrNaN is BurnRate, NaN without data.
+func burnRateOrNaN(ratio, target float64) float64 {
+	if !HasData(ratio) {
+		return math.NaN()
+	}
+	return BurnRate(ratio, target)
+}
+
+// Report computes the SLA from error ratios keyed by window (and "period", or the period's own string)
+// measured at time at.
+func (s SLA) Report(ratios map[string]float64, at time.Time) (SLAReport, error) {
+	period, ok := ratios["period"]
+	if !ok || !HasData(period) {
+		period = ratioFor(ratios, s.Period)
+	}
+	periodHours, err := PeriodHours(s.Period, at)
+	if err != nil {
+		return SLAReport{}, err
+	}
+	r := SLAReport{Availability: math.NaN(), BudgetRemaining: math.NaN(), BurnRates: map[string]float64{}, Tiers: []TierState{}}
+	if HasData(period) {
+		r.Availability, r.BudgetRemaining = Availability(period), BudgetRemaining(period, s.Target)
+	}
+	for _, t := range s.BurnRateTiers {
+		if !t.Enabled {
+			continue
+		}
+		factor, err := TierFactor(t, periodHours)
+		if err != nil {
+			return SLAReport{}, err
+		}
+		st := TierState{Name: t.Name, Severity: t.Severity, Factor: factor, LongWindow: t.LongWindow, ShortWindow: t.ShortWindow,
+			LongBurnRate: burnRateOrNaN(ratioFor(ratios, t.LongWindow), s.Target), ShortBurnRate: burnRateOrNaN(ratioFor(ratios, t.ShortWindow), s.Target)}
+		st.Firing = Firing(st.LongBurnRate, st.ShortBurnRate, factor)
+		r.BurnRates[t.LongWindow], r.BurnRates[t.ShortWindow] = st.LongBurnRate, st.ShortBurnRate
+		r.Tiers = append(r.Tiers, st)
+	}
+	return r, nil
+}
+
+// Bucket is one cumulative histogram bucket: the count (or rate) of observations <= Le.
+type Bucket struct {
+	Le    float64 `json:"le"`
+	Count float64 `json:"count"`
+}
+
+// LatencyCompliance is the fraction (0..1) of requests at or under threshold: the bucket whose bound equals
+// the threshold over the +Inf bucket. NaN when the threshold is not a bound or nothing was seen.
+func LatencyCompliance(buckets []Bucket, threshold float64) float64 {
+	under, all := -1, -1
+	for i, b := range buckets {
+		if under < 0 && b.Le == threshold {
+			under = i
+		}
+		if all < 0 && math.IsInf(b.Le, 1) {
+			all = i
+		}
+	}
+	if under < 0 || all < 0 || !HasData(buckets[under].Count) || !HasData(buckets[all].Count) || buckets[all].Count <= 0 {
+		return math.NaN()
+	}
+	return buckets[under].Count / buckets[all].Count
+}

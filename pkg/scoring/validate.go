@@ -3,7 +3,9 @@ package scoring
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -39,8 +41,8 @@ func (r *reader) problem(path, text string) {
 	r.problems = append(r.problems, Problem{Path: path, Message: path + " " + text})
 }
 
-func (r *reader) object(v any, path string) *object {
-	if o, ok := v.(*object); ok {
+func (r *reader) object(v any, path string) object {
+	if o, ok := v.(object); ok {
 		return o
 	}
 	r.problem(path, "must be an object")
@@ -48,14 +50,14 @@ func (r *reader) object(v any, path string) *object {
 }
 
 // field is the field's value, or the fallback when it is absent.
-func field(o *object, name string, fallback any) any {
+func field(o object, name string, fallback any) any {
 	if v, ok := o.get(name); ok {
 		return v
 	}
 	return fallback
 }
 
-func (r *reader) number(o *object, name, path string, fallback any) float64 {
+func (r *reader) number(o object, name, path string, fallback any) float64 {
 	v, ok := field(o, name, fallback).(float64)
 	if !ok || math.IsInf(v, 0) || math.IsNaN(v) {
 		r.problem(join(path, name), "must be a finite number")
@@ -64,7 +66,7 @@ func (r *reader) number(o *object, name, path string, fallback any) float64 {
 	return v
 }
 
-func (r *reader) string(o *object, name, path string, fallback any) string {
+func (r *reader) string(o object, name, path string, fallback any) string {
 	v, ok := field(o, name, fallback).(string)
 	if !ok {
 		r.problem(join(path, name), "must be a string")
@@ -74,7 +76,7 @@ func (r *reader) string(o *object, name, path string, fallback any) string {
 }
 
 // name reads a required, non-empty identifier.
-func (r *reader) name(o *object, name, path string) string {
+func (r *reader) name(o object, name, path string) string {
 	v, ok := field(o, name, nil).(string)
 	if !ok || strings.TrimSpace(v) == "" {
 		r.problem(join(path, name), "must be a non-empty string")
@@ -83,7 +85,7 @@ func (r *reader) name(o *object, name, path string) string {
 	return v
 }
 
-func (r *reader) boolean(o *object, name, path string, fallback bool) bool {
+func (r *reader) boolean(o object, name, path string, fallback bool) bool {
 	v, ok := field(o, name, fallback).(bool)
 	if !ok {
 		r.problem(join(path, name), "must be true or false")
@@ -92,7 +94,7 @@ func (r *reader) boolean(o *object, name, path string, fallback bool) bool {
 	return v
 }
 
-func (r *reader) oneOf(o *object, name, path string, allowed []string, fallback any) string {
+func (r *reader) oneOf(o object, name, path string, allowed []string, fallback any) string {
 	v, _ := field(o, name, fallback).(string)
 	for _, a := range allowed {
 		if v == a && field(o, name, fallback) != nil {
@@ -107,7 +109,7 @@ func (r *reader) oneOf(o *object, name, path string, allowed []string, fallback 
 	return allowed[0]
 }
 
-func (r *reader) duration(o *object, name, path string, fallback any, alsoAllowed string) string {
+func (r *reader) duration(o object, name, path string, fallback any, alsoAllowed string) string {
 	v, isString := field(o, name, fallback).(string)
 	if alsoAllowed != "" && isString && v == alsoAllowed {
 		return v
@@ -124,7 +126,7 @@ func (r *reader) duration(o *object, name, path string, fallback any, alsoAllowe
 }
 
 // query reads a PromQL query; required queries must not be empty. Its syntax is checked later (CheckQueries).
-func (r *reader) query(o *object, name, path string, required bool, fallback any) string {
+func (r *reader) query(o object, name, path string, required bool, fallback any) string {
 	q := r.string(o, name, path, fallback)
 	if strings.TrimSpace(q) == "" {
 		raw := field(o, name, nil)
@@ -193,6 +195,8 @@ func (r *reader) indicators(v any, aggregation string) []Indicator {
 			r.problem(path+".id", fmt.Sprintf("must be unique: %q is used by an earlier indicator", ind.ID))
 		}
 		seen[ind.ID] = true
+		ind.Name = r.string(o, "name", path, ind.ID)
+		ind.Unit = r.string(o, "unit", path, "")
 		ind.Direction = r.oneOf(o, "direction", path, []string{"lower", "higher"}, nil)
 		ind.Target, ind.Warning, ind.Critical = r.number(o, "target", path, nil), r.number(o, "warning", path, nil), r.number(o, "critical", path, nil)
 		if d, _ := field(o, "direction", nil).(string); d == "lower" || d == "higher" {
@@ -202,8 +206,6 @@ func (r *reader) indicators(v any, aggregation string) []Indicator {
 		if ind.Weight < 0 {
 			r.problem(path+".weight", "must not be negative")
 		}
-		ind.Name = r.string(o, "name", path, ind.ID)
-		ind.Unit = r.string(o, "unit", path, "")
 		ind.Key = r.boolean(o, "key", path, false)
 		ind.Enabled = r.boolean(o, "enabled", path, true)
 		ind.Query = r.query(o, "query", path, ind.Enabled, "")
@@ -220,7 +222,7 @@ func (r *reader) indicators(v any, aggregation string) []Indicator {
 }
 
 func (r *reader) domains(v any, present bool, defaults Domains) Domains {
-	o := &object{values: map[string]any{}}
+	o := object{}
 	if present {
 		if o = r.object(v, "domains"); o == nil {
 			return defaults
@@ -228,18 +230,18 @@ func (r *reader) domains(v any, present bool, defaults Domains) Domains {
 	}
 	const path = "domains"
 	d := Domains{Overrides: map[string]Thresholds{}}
-	d.Mode = r.oneOf(o, "mode", path, []string{ModeShare, ModeBaseline}, defaults.Mode)
+	def, hasDef := o.get("defaults")
+	d.Defaults = r.thresholds(def, hasDef, path+".defaults", false, &defaults.Defaults)
 	if raw, ok := o.get("overrides"); ok {
 		if overrides := r.object(raw, path+".overrides"); overrides != nil {
-			for _, domain := range overrides.keys {
-				d.Overrides[domain] = r.thresholds(overrides.values[domain], true, path+".overrides."+domain, false, nil)
+			for _, domain := range slices.Sorted(maps.Keys(overrides)) {
+				d.Overrides[domain] = r.thresholds(overrides[domain], true, path+".overrides."+domain, false, nil)
 			}
 		}
 	}
-	def, hasDef := o.get("defaults")
-	d.Defaults = r.thresholds(def, hasDef, path+".defaults", false, &defaults.Defaults)
 	sys, hasSys := o.get("system")
 	d.System = r.thresholds(sys, hasSys, path+".system", false, &defaults.System)
+	d.Mode = r.oneOf(o, "mode", path, []string{ModeShare, ModeBaseline}, defaults.Mode)
 	d.BaselineOffset = r.duration(o, "baselineOffset", path, defaults.BaselineOffset, "")
 	d.DomainTimeQuery = r.query(o, "domainTimeQuery", path, d.Mode == ModeShare, defaults.DomainTimeQuery)
 	d.TotalTimeQuery = r.query(o, "totalTimeQuery", path, d.Mode == ModeShare, defaults.TotalTimeQuery)
@@ -287,7 +289,7 @@ func (r *reader) tiers(v any, path string) []BurnRateTier {
 }
 
 func (r *reader) sla(v any, present bool, defaults SLA) SLA {
-	o := &object{values: map[string]any{}}
+	o := object{}
 	if present {
 		if o = r.object(v, "sla"); o == nil {
 			return defaults
@@ -298,14 +300,14 @@ func (r *reader) sla(v any, present bool, defaults SLA) SLA {
 	if s.Target <= 0 || s.Target >= 100 {
 		r.problem(path+".target", "must be greater than 0 and less than 100")
 	}
+	s.Period = r.duration(o, "period", path, defaults.Period, CalendarMonth)
+	s.MTTRTarget = r.duration(o, "mttrTarget", path, defaults.MTTRTarget, "")
 	if s.LatencyThreshold = r.number(o, "latencyThreshold", path, defaults.LatencyThreshold); s.LatencyThreshold <= 0 {
 		r.problem(path+".latencyThreshold", "must be greater than 0")
 	}
 	if s.LatencyTarget = r.number(o, "latencyTarget", path, defaults.LatencyTarget); s.LatencyTarget <= 0 || s.LatencyTarget > 100 {
 		r.problem(path+".latencyTarget", "must be greater than 0 and at most 100")
 	}
-	s.Period = r.duration(o, "period", path, defaults.Period, CalendarMonth)
-	s.MTTRTarget = r.duration(o, "mttrTarget", path, defaults.MTTRTarget, "")
 	tiers, _ := o.get("burnRateTiers")
 	if tiers == nil {
 		s.BurnRateTiers = r.tiers(toJSONList(defaults.BurnRateTiers), path+".burnRateTiers")
@@ -321,9 +323,8 @@ func (r *reader) sla(v any, present bool, defaults SLA) SLA {
 func toJSONList(tiers []BurnRateTier) []any {
 	out := make([]any, len(tiers))
 	for i, t := range tiers {
-		out[i] = &object{keys: []string{"name", "budgetFraction", "longWindow", "shortWindow", "severity", "enabled"},
-			values: map[string]any{"name": t.Name, "budgetFraction": t.BudgetFraction, "longWindow": t.LongWindow,
-				"shortWindow": t.ShortWindow, "severity": t.Severity, "enabled": t.Enabled}}
+		out[i] = object{"name": t.Name, "budgetFraction": t.BudgetFraction, "longWindow": t.LongWindow,
+			"shortWindow": t.ShortWindow, "severity": t.Severity, "enabled": t.Enabled}
 	}
 	return out
 }
@@ -347,7 +348,7 @@ func ParseProfile(raw []byte) *Parsed {
 }
 
 func parseValue(v any) *Parsed {
-	root, ok := v.(*object)
+	root, ok := v.(object)
 	if !ok {
 		return &Parsed{Problems: []Problem{{Path: "", Message: "the profile must be a JSON object"}}}
 	}
