@@ -1,0 +1,75 @@
+import { UsageError } from './errors';
+
+export interface FlagSpec {
+  name: string;
+  /** Placeholder of the value (`FILE`, `URL`); absent for a boolean switch. */
+  value?: string;
+  help: string;
+}
+
+export type ParsedFlags = Record<string, string | boolean | undefined>;
+
+/** Parses `--name value`, `--name=value` and `--switch`; every mistake names the flag. */
+export function parseFlags(argv: string[], specs: FlagSpec[], command: string): ParsedFlags {
+  const flags: ParsedFlags = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) {
+      throw new UsageError(`unexpected argument ${JSON.stringify(arg)} (flags start with --)`);
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    const spec = specs.find((s) => s.name === name);
+    if (!spec) {
+      throw new UsageError(`unknown flag --${name} (see perfscope ${command} --help)`);
+    }
+    if (flags[name] !== undefined) {
+      throw new UsageError(`--${name} is given twice`);
+    }
+    if (spec.value === undefined) {
+      if (eq >= 0) {
+        throw new UsageError(`--${name} takes no value`);
+      }
+      flags[name] = true;
+      continue;
+    }
+    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) {
+      throw new UsageError(`--${name} needs a value (${spec.value})`);
+    }
+    flags[name] = value;
+  }
+  return flags;
+}
+
+export const stringFlag = (flags: ParsedFlags, name: string): string | undefined =>
+  typeof flags[name] === 'string' ? (flags[name] as string) : undefined;
+
+/** A flag the command cannot run without. */
+export function requiredFlag(flags: ParsedFlags, name: string, placeholder: string): string {
+  const value = stringFlag(flags, name);
+  if (value === undefined) {
+    throw new UsageError(`--${name} ${placeholder} is required`);
+  }
+  return value;
+}
+
+/** A numeric flag, or `fallback` when absent. */
+export function numberFlag(flags: ParsedFlags, name: string, fallback: number): number {
+  const text = stringFlag(flags, name);
+  if (text === undefined) {
+    return fallback;
+  }
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) {
+    throw new UsageError(`--${name} must be a number, not ${JSON.stringify(text)}`);
+  }
+  return n;
+}
+
+/** Help text for a command's flags, aligned. */
+export function flagHelp(specs: FlagSpec[]): string {
+  const left = specs.map((s) => `  --${s.name}${s.value ? ` ${s.value}` : ''}`);
+  const width = Math.max(...left.map((l) => l.length)) + 2;
+  return specs.map((s, i) => `${left[i].padEnd(width)}${s.help}`).join('\n');
+}

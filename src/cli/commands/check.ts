@@ -1,0 +1,160 @@
+import { breachIntervals, compileIndicators, formatDuration, gridOf, parseDuration, scoreSeries } from '../../scoring';
+import { numberFlag, requiredFlag, stringFlag } from '../args';
+import type { Command } from '../command';
+import { UsageError } from '../errors';
+import { loadProfile } from '../files';
+import { measure, measureRange, type Variables } from '../measure';
+import { DEFAULT_MIN_SCORE, emitReports, reportFlags } from '../output';
+import { prometheusClient } from '../prometheus';
+import { buildReport, type ServiceReport } from '../report';
+import { parseTime } from '../time';
+
+function durationFlag(text: string | undefined, flag: string, fallback: string): number {
+  const ms = parseDuration(text ?? fallback);
+  if (ms === null) {
+    throw new UsageError(
+      `--${flag} must be a positive duration such as "5m", "1h30m" or "7d", not ${JSON.stringify(text)}`
+    );
+  }
+  return ms;
+}
+
+/** Over a range: the score at every step, the breaches (score below --min-score or a key indicator critical) and their MTTR. */
+interface RangeSummary {
+  start: number;
+  end: number;
+  stepSeconds: number;
+  points: number;
+  scoredPoints: number;
+  lowestScore: number | null;
+  breaches: {
+    resolved: Array<{ start: number; end: number; seconds: number }>;
+    open: { start: number; end: number; seconds: number } | null;
+    mttrSeconds: number | null;
+  };
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'score services live from a Prometheus-compatible API; a CI performance gate',
+  usage:
+    'perfscope check --prometheus URL [--profile FILE] [--service S] [--at TIME] [--range 1h] [--min-score N] [--json]',
+  flags: [
+    {
+      name: 'prometheus',
+      value: 'URL',
+      help: 'Prometheus, Thanos, Mimir or VictoriaMetrics base URL (auth: PERFSCOPE_PROMETHEUS_TOKEN, or _USER and _PASSWORD)',
+    },
+    {
+      name: 'service',
+      value: 'S',
+      help: 'the service to check ($service, a regex); default: every service, gated on the worst',
+    },
+    {
+      name: 'at',
+      value: 'TIME',
+      help: 'evaluate at this time, or end --range there (RFC 3339 or Unix seconds; default: now)',
+    },
+    { name: 'range', value: 'DURATION', help: 'check every step of the last DURATION: any breach fails; reports MTTR' },
+    { name: 'step', value: 'DURATION', help: 'step of --range (default: range / 240, at least 15s)' },
+    { name: 'rate-interval', value: 'DURATION', help: 'value of $__rate_interval (default 5m)' },
+    { name: 'timeout', value: 'DURATION', help: 'per-request timeout (default 30s)' },
+    ...reportFlags,
+  ],
+  async run(flags, io) {
+    const url = requiredFlag(flags, 'prometheus', 'URL');
+    const rangeText = stringFlag(flags, 'range');
+    const atText = stringFlag(flags, 'at');
+    const profile = loadProfile(stringFlag(flags, 'profile'));
+    const minScore = numberFlag(flags, 'min-score', DEFAULT_MIN_SCORE);
+    const rateInterval = stringFlag(flags, 'rate-interval') ?? '5m';
+    durationFlag(rateInterval, 'rate-interval', '5m');
+    const timeout = durationFlag(stringFlag(flags, 'timeout'), 'timeout', '30s');
+    const range = rangeText === undefined ? null : durationFlag(rangeText, 'range', '1h');
+    const at = atText === undefined ? io.now() : parseTime(atText, 'at');
+    const serviceFlag = stringFlag(flags, 'service');
+    const vars: Variables = { service: serviceFlag ?? '.*', rateInterval, range: rangeText ?? '1h' };
+    const client = prometheusClient(url, io.env, timeout);
+
+    const measured = await measure(client, profile, vars, at);
+    if (measured.size === 0) {
+      if (serviceFlag !== undefined) {
+        throw new UsageError(
+          `--service ${JSON.stringify(serviceFlag)} matches no service in Prometheus at ${url.replace(/\/\/[^/@]*@/, '//')}`
+        );
+      }
+      io.err("perfscope: unhealthy: the profile's queries return no data for any service");
+      return 1;
+    }
+    const reports: ServiceReport[] = [...measured.keys()]
+      .sort()
+      .map((service) => buildReport(profile, measured.get(service)!, at, service));
+    if (range === null) {
+      return emitReports(reports, { json: flags.json === true, minScore }, io);
+    }
+
+    const step = durationFlag(
+      stringFlag(flags, 'step'),
+      'step',
+      formatDuration(Math.max(15e3, Math.ceil(range / 240 / 1e3) * 1e3))
+    );
+    const grid = gridOf(at - range, at, step);
+    const series = await measureRange(client, profile, vars, grid.start, at, step);
+    const compiled = compileIndicators(profile);
+    const keys = profile.indicators.filter((i) => i.enabled && i.key).map((i) => i.id);
+    let failed = false;
+    const summaries: Record<string, RangeSummary> = {};
+    for (const report of reports) {
+      const scored = scoreSeries(compiled, grid, series.get(report.service!) ?? {}, { subScores: true });
+      const breach = Array.from(
+        scored.score,
+        (s, k) => s < minScore || keys.some((id) => scored.subScores![id][k] < 50)
+      );
+      const b = breachIntervals(scored.timestamps, breach, step);
+      const scores = Array.from(scored.score).filter((s) => !Number.isNaN(s));
+      const interval = (i: { start: number; end: number; length: number }) => ({
+        start: i.start / 1e3,
+        end: i.end / 1e3,
+        seconds: i.length / 1e3,
+      });
+      summaries[report.service!] = {
+        start: grid.start / 1e3,
+        end: at / 1e3,
+        stepSeconds: step / 1e3,
+        points: grid.length,
+        scoredPoints: scores.length,
+        lowestScore: scores.length === 0 ? null : Math.min(...scores),
+        breaches: {
+          resolved: b.resolved.map(interval),
+          open: b.open && interval(b.open),
+          mttrSeconds: b.mttr === null ? null : b.mttr / 1e3,
+        },
+      };
+      const count = breach.filter(Boolean).length;
+      if (count > 0 || scores.length === 0) {
+        failed = true;
+        const why =
+          scores.length === 0
+            ? 'no score at any step'
+            : `in breach at ${count} of ${grid.length} steps (score below --min-score ${minScore} or a key indicator critical)`;
+        io.err(`perfscope: unhealthy: ${report.service}: ${why} over the last ${rangeText}`);
+      }
+    }
+    const ranged = reports.map((r) => ({ ...r, range: summaries[r.service!] }));
+    const code = emitReports(ranged, { json: flags.json === true, minScore }, io);
+    if (flags.json !== true) {
+      for (const r of ranged) {
+        const s = r.range;
+        const mttr =
+          s.breaches.mttrSeconds === null
+            ? 'no resolved breach'
+            : `MTTR ${formatDuration(s.breaches.mttrSeconds * 1e3)}`;
+        const open = s.breaches.open ? `, in breach for the last ${formatDuration(s.breaches.open.seconds * 1e3)}` : '';
+        io.out(
+          `\n${r.service}: over the last ${rangeText} (step ${formatDuration(step)}): lowest score ${s.lowestScore?.toFixed(1) ?? '-'}, ${s.breaches.resolved.length} resolved breach(es), ${mttr}${open}`
+        );
+      }
+    }
+    return failed ? 1 : code;
+  },
+};

@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { checkCommand } from './check';
+import { profileCommand } from './profile';
+import { scoreCommand } from './score';
+
+/** Every `perfscope` subcommand, in the order `perfscope --help` lists them. */
+export const commands: Command[] = [profileCommand, scoreCommand, checkCommand];

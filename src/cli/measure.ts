@@ -1,0 +1,194 @@
+import {
+  baselineOverhead,
+  formatDuration,
+  parseDuration,
+  periodStart,
+  shareOverhead,
+  type Profile,
+  type Series,
+} from '../scoring';
+import { UsageError } from './errors';
+import { PrometheusQueryError, type PrometheusClient, type Sample } from './prometheus';
+import type { Measurements } from './report';
+
+/** The values of Grafana's template variables for the CLI's queries. */
+export interface Variables {
+  /** Regex of the services (`$service`); `.*` for all. */
+  service: string;
+  /** `$__rate_interval`, e.g. "5m". */
+  rateInterval: string;
+  /** `$__range`, e.g. "1h". */
+  range: string;
+}
+
+const escapeForString = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+
+/** Replaces $name, ${name}, ${name:format} and [[name]] for the variables given; others stay. */
+export function interpolate(query: string, vars: Record<string, string>): string {
+  return query.replace(/\$\{(\w+)(?::[^}]*)?\}|\$(\w+)|\[\[(\w+)(?::[^\]]*)?\]\]/g, (whole, a, b, c) => {
+    const name = a ?? b ?? c;
+    return Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : whole;
+  });
+}
+
+export function queryVariables(v: Variables, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    service: escapeForString(v.service),
+    domain: '.*',
+    __rate_interval: v.rateInterval,
+    __interval: v.rateInterval,
+    __range: v.range,
+    ...extra,
+  };
+}
+
+/** Runs a query named by its profile field, turning a refusal into a message that names the field. */
+export async function named<T>(field: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof PrometheusQueryError) {
+      throw new UsageError(`Prometheus could not run ${field}: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+/** One value per service from an instant result; a query must aggregate by service (several series: error). */
+function byService(samples: Sample[], field: string, labels: string[] = ['service']): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of samples) {
+    const key = labels.map((l) => s.labels[l] ?? '').join('\u0000');
+    if (out.has(key)) {
+      throw new UsageError(
+        `${field} returns several series for ${labels.map((l) => `${l}="${s.labels[l] ?? ''}"`).join(', ')}; aggregate it with sum by (${labels.join(', ')}) or avg by (${labels.join(', ')})`
+      );
+    }
+    out.set(key, s.value);
+  }
+  return out;
+}
+
+/** The PromQL window of the SLA period at `at`: the period itself, or the time since the month began. */
+export function periodWindow(period: string, at: number): string {
+  return period === 'month' ? `${Math.max(1, Math.floor((at - periodStart(period, at)) / 1000))}s` : period;
+}
+
+/** Measures every indicator, domain and SLA input per service at time `at` (ms). */
+export async function measure(
+  client: PrometheusClient,
+  profile: Profile,
+  v: Variables,
+  at: number
+): Promise<Map<string, Measurements>> {
+  const services = new Map<string, Measurements>();
+  const get = (service: string) => {
+    if (!services.has(service)) {
+      services.set(service, { indicators: {}, domains: {}, errorRatios: {} });
+    }
+    return services.get(service)!;
+  };
+  const vars = queryVariables(v);
+  const instant = (field: string, query: string, extra: Record<string, string> = {}, time = at) =>
+    named(field, () => client.instant(interpolate(query, { ...vars, ...extra }), time));
+
+  const indicatorRuns = profile.indicators.map(async (ind, i) => {
+    if (!ind.enabled) {
+      return;
+    }
+    const field = `indicators[${i}].query (${ind.id})`;
+    for (const [service, value] of byService(await instant(field, ind.query), field)) {
+      get(service).indicators[ind.id] = value;
+    }
+  });
+
+  const d = profile.domains;
+  const domainRun = (async () => {
+    const domainKeys = ['service', 'domain'];
+    if (d.mode === 'share') {
+      const [parts, totals] = await Promise.all([
+        instant('domains.domainTimeQuery', d.domainTimeQuery),
+        instant('domains.totalTimeQuery', d.totalTimeQuery),
+      ]);
+      const total = byService(totals, 'domains.totalTimeQuery');
+      for (const [key, time] of byService(parts, 'domains.domainTimeQuery', domainKeys)) {
+        const [service, domain] = key.split('\u0000');
+        get(service).domains[domain] = shareOverhead(time, total.get(service));
+      }
+    } else {
+      const then = at - parseDuration(d.baselineOffset)!;
+      const [now, before] = await Promise.all([
+        instant('domains.domainLatencyQuery', d.domainLatencyQuery),
+        instant('domains.domainLatencyQuery', d.domainLatencyQuery, {}, then),
+      ]);
+      const baseline = byService(before, 'domains.domainLatencyQuery', domainKeys);
+      for (const [key, latency] of byService(now, 'domains.domainLatencyQuery', domainKeys)) {
+        const [service, domain] = key.split('\u0000');
+        get(service).domains[domain] = baselineOverhead(latency, baseline.get(key));
+      }
+    }
+  })();
+
+  const sla = profile.sla;
+  const period = periodWindow(sla.period, at);
+  const windows = new Set<string>();
+  for (const tier of sla.burnRateTiers.filter((t) => t.enabled)) {
+    windows.add(tier.longWindow).add(tier.shortWindow);
+  }
+  const ratioRuns = [...windows, 'period'].map(async (w) => {
+    const window = w === 'period' ? period : w;
+    const results = await instant('sla.errorRatioQuery', sla.errorRatioQuery, { window });
+    for (const [service, ratio] of byService(results, `sla.errorRatioQuery (window ${window})`)) {
+      get(service).errorRatios[w] = ratio;
+    }
+  });
+  const complianceRun = (async () => {
+    const extra = { window: period, latencyThreshold: String(sla.latencyThreshold) };
+    for (const [service, fraction] of byService(
+      await instant('sla.latencyComplianceQuery', sla.latencyComplianceQuery, extra),
+      'sla.latencyComplianceQuery'
+    )) {
+      get(service).latencyCompliance = fraction;
+    }
+  })();
+
+  await Promise.all([...indicatorRuns, domainRun, ...ratioRuns, complianceRun]);
+  for (const m of services.values()) {
+    m.latencyCompliance ??= null;
+  }
+  return services;
+}
+
+/** Every enabled indicator's series per service over [start, end] at `step` (ms). */
+export async function measureRange(
+  client: PrometheusClient,
+  profile: Profile,
+  v: Variables,
+  start: number,
+  end: number,
+  step: number
+): Promise<Map<string, Record<string, Series>>> {
+  const services = new Map<string, Record<string, Series>>();
+  const vars = queryVariables(v, { __interval: formatDuration(step) });
+  await Promise.all(
+    profile.indicators.map(async (ind, i) => {
+      if (!ind.enabled) {
+        return;
+      }
+      const field = `indicators[${i}].query (${ind.id})`;
+      const result = await named(field, () => client.range(interpolate(ind.query, vars), start, end, step));
+      for (const series of result) {
+        const service = series.labels.service ?? '';
+        const inputs = services.get(service) ?? {};
+        if (inputs[ind.id]) {
+          throw new UsageError(
+            `${field} returns several series for service="${service}"; aggregate it with sum by (service) or avg by (service)`
+          );
+        }
+        inputs[ind.id] = series;
+        services.set(service, inputs);
+      }
+    })
+  );
+  return services;
+}

@@ -1,0 +1,97 @@
+import {
+  healthScore,
+  overheadReport,
+  slaReport,
+  type Band,
+  type ErrorRatios,
+  type HealthScore,
+  type IndicatorScore,
+  type Profile,
+  type Severity,
+} from '../scoring';
+
+/** What one service measures: the inputs of a report, from a values file or from Prometheus. */
+export interface Measurements {
+  indicators: Record<string, number | null | undefined>;
+  /** Overhead percent per domain. */
+  domains: Record<string, number | null | undefined>;
+  errorRatios: ErrorRatios;
+  /** Fraction (0..1) of requests under the latency threshold over the SLA period. */
+  latencyCompliance?: number | null;
+}
+
+/** The `--json` shape (see the CLI section of the README); numbers at full precision. */
+export interface ServiceReport {
+  service?: string;
+  score: number | null;
+  band: Band;
+  cappedBy: string | null;
+  indicators: IndicatorScore[];
+  domains: Array<{ name: string; overhead: number | null; band: Band }>;
+  system: { overhead: number | null; band: Band };
+  sla: {
+    target: number;
+    period: string;
+    availability: number | null;
+    budgetRemaining: number | null;
+    burnRates: Record<string, number | null>;
+    tiers: Array<{
+      name: string;
+      factor: number;
+      firing: boolean;
+      severity: Severity;
+      longWindow: string;
+      shortWindow: string;
+    }>;
+    latencyCompliance?: number | null;
+  };
+}
+
+export function buildReport(profile: Profile, m: Measurements, at: number, service?: string): ServiceReport {
+  const health: HealthScore = healthScore(profile, m.indicators);
+  const overhead = overheadReport(profile.domains, m.domains);
+  const sla = slaReport(profile.sla, m.errorRatios, at);
+  return {
+    ...(service === undefined ? {} : { service }),
+    score: health.score,
+    band: health.band,
+    cappedBy: health.cappedBy,
+    indicators: health.indicators,
+    domains: overhead.domains.map(({ name, overhead: value, band }) => ({ name, overhead: value, band })),
+    system: { overhead: overhead.system.overhead, band: overhead.system.band },
+    sla: {
+      target: profile.sla.target,
+      period: profile.sla.period,
+      availability: sla.availability,
+      budgetRemaining: sla.budgetRemaining,
+      burnRates: sla.burnRates,
+      tiers: sla.tiers.map(({ name, factor, firing, severity, longWindow, shortWindow }) => ({
+        name,
+        factor,
+        firing,
+        severity,
+        longWindow,
+        shortWindow,
+      })),
+      ...(m.latencyCompliance === undefined ? {} : { latencyCompliance: m.latencyCompliance }),
+    },
+  };
+}
+
+/** Why a report fails the gate; empty when it passes (score >= minScore and no key indicator critical). */
+export function gateFailures(report: ServiceReport, minScore: number): string[] {
+  const who = report.service === undefined ? '' : `${report.service}: `;
+  const failures: string[] = [];
+  if (report.score === null) {
+    failures.push(`${who}no score: no indicator with a positive weight has data`);
+  } else if (report.score < minScore) {
+    failures.push(`${who}score ${report.score.toFixed(1)} is below --min-score ${minScore}`);
+  }
+  const critical = report.indicators.filter((i) => i.key && i.band === 'critical');
+  if (critical.length > 0) {
+    failures.push(
+      `${who}key indicator${critical.length > 1 ? 's' : ''} ${critical.map((i) => i.id).join(', ')} critical`
+    );
+  }
+  return failures;
+}
