@@ -21,5 +21,6 @@ step "tests against the fixture Prometheus (Go and Jest)"
 PERFSCOPE_REQUIRE_PROMETHEUS=1 scripts/with-prometheus.sh -- \
   bash -c 'go test -count=1 ./... && npx jest -c jest.prometheus.config.js'
 
+step "Go fuzz targets (10 s each)"; scripts/fuzz.sh
 step "the built plugin in Chromium"; npm run -s test:browser
 step "release zip";                 npm run -s package && npx jest -c jest.package.config.js

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs each Go fuzz target for a bounded time (FUZZTIME, default 10s). A failing input is saved under the
+# package's testdata/fuzz/ so `go test` replays it from then on.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fuzztime="${FUZZTIME:-10s}"
+targets=(
+  "./pkg/scoring FuzzSubScore"
+  "./pkg/scoring FuzzComposite"
+  "./pkg/scoring FuzzParseProfile"
+  "./pkg/plugin FuzzQueryParsing"
+)
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+for target in "${targets[@]}"; do
+  read -r pkg name <<<"$target"
+  echo "fuzz $name ($pkg, $fuzztime)"
+  if ! go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "$pkg" >"$log" 2>&1; then
+    grep -v '^{"@level' "$log" | tail -n 40 >&2
+    echo "fuzz: $name failed; the input is saved under $pkg/testdata/fuzz/$name" >&2
+    exit 1
+  fi
+  grep -v '^{"@level' "$log" | tail -n 2 || true
+done
