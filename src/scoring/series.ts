@@ -21,11 +21,24 @@ export const gridOf = (start: number, end: number, step: number): Grid => ({
   length: Math.floor((end - start) / step) + 1,
 });
 
+const timestampsOf = new WeakMap<Grid, Float64Array>();
+
+/** The grid's timestamps; computed once per grid object (treat the array as read-only). */
 export function gridTimestamps(grid: Grid): Float64Array {
+  const known = timestampsOf.get(grid);
+  if (
+    known &&
+    known.length === grid.length &&
+    known[0] === grid.start &&
+    (grid.length < 2 || known[1] - known[0] === grid.step)
+  ) {
+    return known;
+  }
   const out = new Float64Array(grid.length);
   for (let k = 0; k < grid.length; k++) {
     out[k] = grid.start + k * grid.step;
   }
+  timestampsOf.set(grid, out);
   return out;
 }
 
@@ -95,9 +108,18 @@ export function compileIndicators(profile: {
   };
 }
 
+// Timestamps are scored in blocks so that the per-timestamp accumulators stay in the L1 cache.
+const BLOCK = 1024;
+const weightSum = new Float64Array(BLOCK);
+const weighted = new Float64Array(BLOCK);
+// weighted mode: the lowest key sub-score (the cap); worst mode: the lowest sub-score.
+const lowest = new Float64Array(BLOCK);
+
 /**
  * Scores every timestamp of aligned columns (one per compiled indicator, NaN for no data) into `out`: the
  * same composite as healthScore(), NaN where no indicator counts. Optionally writes each sub-score column.
+ * One tight loop per indicator, like a plain map; sums per timestamp run in indicator order, so the result
+ * is bit-identical to healthScore().
  */
 export function scoreColumns(
   c: CompiledIndicators,
@@ -106,41 +128,63 @@ export function scoreColumns(
   out = new Float64Array(length),
   subScores?: Float64Array[]
 ): Float64Array {
-  const n = c.ids.length;
   const worst = c.aggregation === 'worst';
-  for (let k = 0; k < length; k++) {
-    let weightSum = 0;
-    let weighted = 0;
-    let cap = Infinity;
-    let min = Infinity;
-    for (let i = 0; i < n; i++) {
-      const v = columns[i][k];
-      let s = NaN;
-      if (v - v === 0) {
-        s = subScoreLower(c.sign[i] * v, c.target[i], c.warning[i], c.critical[i]);
-        const w = c.weight[i];
-        if (w > 0) {
-          weightSum += w;
-          weighted += w * s;
-        }
-        if (s < min) {
-          min = s;
-        }
-        if (c.key[i] === 1 && s < cap) {
-          cap = s;
-        }
-      }
-      if (subScores !== undefined) {
-        subScores[i][k] = s;
+  for (let from = 0; from < length; from += BLOCK) {
+    const n = Math.min(BLOCK, length - from);
+    weightSum.fill(0, 0, n);
+    weighted.fill(0, 0, n);
+    lowest.fill(Infinity, 0, n);
+    for (let i = 0; i < c.ids.length; i++) {
+      const weight = c.weight[i] > 0 ? c.weight[i] : 0;
+      const lowers = worst || c.key[i] === 1;
+      accumulate(columns[i], from, n, c.sign[i], c.target[i], c.warning[i], c.critical[i], weight, lowers);
+    }
+    for (let j = 0; j < n; j++) {
+      if (worst) {
+        out[from + j] = lowest[j] === Infinity ? NaN : lowest[j];
+      } else {
+        out[from + j] = weightSum[j] > 0 ? Math.min(weighted[j] / weightSum[j], lowest[j]) : NaN;
       }
     }
-    if (worst) {
-      out[k] = min === Infinity ? NaN : min;
-    } else {
-      out[k] = weightSum > 0 ? Math.min(weighted / weightSum, cap) : NaN;
+  }
+  if (subScores !== undefined) {
+    for (let i = 0; i < c.ids.length; i++) {
+      const col = columns[i];
+      for (let k = 0; k < length; k++) {
+        const v = col[k];
+        subScores[i][k] = v - v === 0 ? subScoreLower(c.sign[i] * v, c.target[i], c.warning[i], c.critical[i]) : NaN;
+      }
     }
   }
   return out;
+}
+
+/** Adds one indicator's sub-scores over a block to the accumulators. */
+function accumulate(
+  col: ArrayLike<number>,
+  from: number,
+  n: number,
+  sign: number,
+  t: number,
+  w: number,
+  cr: number,
+  weight: number,
+  lowers: boolean
+) {
+  for (let j = 0; j < n; j++) {
+    const v = col[from + j];
+    if (v - v !== 0) {
+      continue;
+    }
+    const s = subScoreLower(sign * v, t, w, cr);
+    if (weight > 0) {
+      weightSum[j] += weight;
+      weighted[j] += weight * s;
+    }
+    if (lowers && s < lowest[j]) {
+      lowest[j] = s;
+    }
+  }
 }
 
 /** An indicator's samples: already on the grid (a column) or a series to align to it. */
