@@ -72,17 +72,34 @@ func nullable(v float64) *float64 {
 	return &v
 }
 
-// seriesFrame is one time series on the grid, in the data plane's time series multi format.
-func seriesFrame(name string, g grid, vals []float64, labels data.Labels, cfg *data.FieldConfig) *data.Frame {
+// wideFrame is a query's time series on its grid, in the data plane's time series wide format: one time
+// field shared by every value field (labelled by service, indicator, domain). One time field instead of one
+// per series makes the frame several times cheaper to encode, send and decode.
+type wideFrame struct {
+	*data.Frame
+	g grid
+}
+
+func newWideFrame(name string, g grid) *wideFrame {
 	times := make([]time.Time, g.n)
-	values := make([]*float64, g.n)
-	for i := range g.n {
+	for i := range times {
 		times[i] = time.UnixMilli(g.at(i)).UTC()
-		values[i] = nullable(vals[i])
 	}
-	f := data.NewFrame(name, data.NewField("Time", nil, times), data.NewField(name, labels, values).SetConfig(cfg))
-	f.Meta = &data.FrameMeta{Type: data.FrameTypeTimeSeriesMulti, TypeVersion: data.FrameTypeVersion{0, 1}}
-	return f
+	f := data.NewFrame(name, data.NewField("Time", nil, times).SetConfig(&data.FieldConfig{Interval: float64(g.step)}))
+	f.Meta = &data.FrameMeta{Type: data.FrameTypeTimeSeriesWide, TypeVersion: data.FrameTypeVersion{0, 1}}
+	return &wideFrame{Frame: f, g: g}
+}
+
+// add appends a value field; points without data are nulls (one allocation for the whole series).
+func (w *wideFrame) add(name string, vals []float64, labels data.Labels, cfg *data.FieldConfig) {
+	backing, values := make([]float64, len(vals)), make([]*float64, len(vals))
+	for i, v := range vals {
+		if scoring.HasData(v) {
+			backing[i] = v
+			values[i] = &backing[i]
+		}
+	}
+	w.Fields = append(w.Fields, data.NewField(name, labels, values).SetConfig(cfg))
 }
 
 // numberFrame is one number for Grafana alerting, in the data plane's numeric multi format.

@@ -18,15 +18,6 @@ type grid struct {
 
 func (g grid) at(i int) int64 { return g.start + int64(i)*g.step }
 
-// index of timestamp ts on the grid, or -1 when it is not on it.
-func (g grid) index(ts int64) int {
-	off := ts - g.start
-	if off < 0 || off%g.step != 0 || off/g.step >= int64(g.n) {
-		return -1
-	}
-	return int(off / g.step)
-}
-
 // nans is a series of n missing values.
 func nans(n int) []float64 {
 	s := make([]float64, n)

@@ -101,36 +101,41 @@ func dataQuery(refID string, model map[string]any, from, to time.Time, step time
 		TimeRange: backend.TimeRange{From: from, To: to}}
 }
 
-// frameWith finds the frame called name whose value field has all the given labels.
-func frameWith(t testing.TB, frames data.Frames, name string, labels data.Labels) *data.Frame {
+// fieldWith finds the value field called name that has all the given labels, in any frame.
+func fieldWith(t testing.TB, frames data.Frames, name string, labels data.Labels) *data.Field {
 	t.Helper()
 	for _, f := range frames {
-		if f.Name != name {
-			continue
-		}
-		v := f.Fields[len(f.Fields)-1]
-		match := true
-		for k, want := range labels {
-			if v.Labels[k] != want {
-				match = false
+		for _, fld := range f.Fields {
+			if fld.Name != name {
+				continue
+			}
+			match := true
+			for k, want := range labels {
+				if fld.Labels[k] != want {
+					match = false
+				}
+			}
+			if match {
+				return fld
 			}
 		}
-		if match {
-			return f
-		}
 	}
-	t.Fatalf("no frame %q with labels %v", name, labels)
+	t.Fatalf("no field %q with labels %v", name, labels)
 	return nil
 }
 
-// lastValue is the last value of a frame's value field (NaN for null).
-func lastValue(f *data.Frame) float64 {
-	v := f.Fields[len(f.Fields)-1]
+// lastValue is a field's last value (NaN for null).
+func lastValue(v *data.Field) float64 {
 	if v.Len() == 0 {
 		return math.NaN()
 	}
-	if p, ok := v.At(v.Len() - 1).(*float64); ok && p != nil {
-		return *p
+	switch x := v.At(v.Len() - 1).(type) {
+	case float64:
+		return x
+	case *float64:
+		if x != nil {
+			return *x
+		}
 	}
 	return math.NaN()
 }
@@ -176,3 +181,5 @@ func expectNear(t testing.TB, what string, got, want float64) {
 		t.Errorf("%s = %.15g, want %.15g", what, got, want)
 	}
 }
+
+func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }

@@ -57,22 +57,25 @@ func health(ctx context.Context, r *run) backend.DataResponse {
 	}
 	inds := r.scorer.Indicators()
 	var frames data.Frames
+	series := newWideFrame("Health", r.grid)
 	for _, sh := range services {
 		labels := data.Labels{"service": sh.service}
 		if r.alert {
 			frames = append(frames, numberFrame("Health score", last(sh.score), labels, scoreConfig("")))
 		} else {
-			frames = append(frames, seriesFrame("Health score", r.grid, sh.score, labels, scoreConfig(perService("Health score", sh.service, len(services)))))
+			series.add("Health score", sh.score, labels, scoreConfig(perService("Health score", sh.service, len(services))))
 		}
 		for i, ind := range inds {
 			labels := data.Labels{"service": sh.service, "indicator": ind.ID}
-			name := ind.Name + " sub-score"
 			if r.alert {
 				frames = append(frames, numberFrame("Sub-score", last(sh.subs[i]), labels, scoreConfig("")))
 			} else {
-				frames = append(frames, seriesFrame("Sub-score", r.grid, sh.subs[i], labels, scoreConfig(perService(name, sh.service, len(services)))))
+				series.add("Sub-score", sh.subs[i], labels, scoreConfig(perService(ind.Name+" sub-score", sh.service, len(services))))
 			}
 		}
+	}
+	if !r.alert {
+		frames = append(frames, series.Frame)
 	}
 	if !r.alert {
 		frames = append(frames, r.latestHealthTable(services))

@@ -133,7 +133,7 @@ func TestHealthQueryMatchesEveryScenario(t *testing.T) {
 		if seen != 5 {
 			t.Errorf("%s: %d indicator rows, want the 5 enabled ones", name, seen)
 		}
-		expectNear(t, name+" score series", lastValue(frameWith(t, dr.Frames, "Health score", data.Labels{"service": name})), expect.Score)
+		expectNear(t, name+" score series", lastValue(fieldWith(t, dr.Frames, "Health score", data.Labels{"service": name})), expect.Score)
 	}
 }
 
@@ -150,14 +150,14 @@ func TestHealthSeriesFollowTheScenarioSeries(t *testing.T) {
 	}
 	for _, ind := range scoring.DefaultProfile().Indicators[:2] {
 		want := f.Scenarios["incident"].Values.Series[ind.ID]
-		frame := frameWith(t, dr.Frames, "Sub-score", data.Labels{"service": "incident", "indicator": ind.ID})
-		field := frame.Fields[1]
-		if field.Len() != len(want) {
-			t.Fatalf("%s: %d points, want %d", ind.ID, field.Len(), len(want))
+		field := fieldWith(t, dr.Frames, "Sub-score", data.Labels{"service": "incident", "indicator": ind.ID})
+		times := dr.Frames[0].Fields[0]
+		if field.Len() != len(want) || times.At(0).(time.Time).Unix() != f.Series.StartUnix {
+			t.Fatalf("%s: %d points from %v, want %d from %d", ind.ID, field.Len(), times.At(0), len(want), f.Series.StartUnix)
 		}
 		for i, v := range want {
 			got, _ := field.ConcreteAt(i)
-			expectNear(t, ind.ID+" sub-score at "+frame.Fields[0].At(i).(time.Time).Format(time.RFC3339), got.(float64),
+			expectNear(t, ind.ID+" sub-score at "+times.At(i).(time.Time).Format(time.RFC3339), got.(float64),
 				scoring.SubScore(v, ind.Thresholds(), ind.Higher()))
 		}
 	}
@@ -177,11 +177,11 @@ func TestDomainOverheadQueryMatchesEveryScenario(t *testing.T) {
 	for _, name := range f.scenarios() {
 		values, expect := f.Scenarios[name].Values, f.expect[name]
 		for domain, want := range values.DomainOverhead {
-			expectNear(t, name+" "+domain+" overhead", lastValue(frameWith(t, share.Frames, "Overhead", data.Labels{"service": name, "domain": domain})), want)
+			expectNear(t, name+" "+domain+" overhead", lastValue(fieldWith(t, share.Frames, "Overhead", data.Labels{"service": name, "domain": domain})), want)
 			expectNear(t, name+" "+domain+" baseline overhead",
-				lastValue(frameWith(t, baseline.Frames, "Overhead", data.Labels{"service": name, "domain": domain})), values.Baseline.DomainChangePercent[domain])
+				lastValue(fieldWith(t, baseline.Frames, "Overhead", data.Labels{"service": name, "domain": domain})), values.Baseline.DomainChangePercent[domain])
 		}
-		expectNear(t, name+" system overhead", lastValue(frameWith(t, share.Frames, "System overhead", data.Labels{"service": name})), values.SystemOverhead)
+		expectNear(t, name+" system overhead", lastValue(fieldWith(t, share.Frames, "System overhead", data.Labels{"service": name})), values.SystemOverhead)
 		for _, row := range rows(t, share.Frames, "Latest overhead") {
 			if row["Service"] != name {
 				continue
@@ -230,7 +230,7 @@ func TestSLAQueryMatchesEveryScenario(t *testing.T) {
 		if !slices.Equal(firing, expect.SLA.TiersFiring) && !(len(firing) == 0 && len(expect.SLA.TiersFiring) == 0) {
 			t.Errorf("%s tiers firing %v, want %v", name, firing, expect.SLA.TiersFiring)
 		}
-		budget := frameWith(t, dr.Frames, "Error budget remaining", data.Labels{"service": name})
+		budget := fieldWith(t, dr.Frames, "Error budget remaining", data.Labels{"service": name})
 		expectNear(t, name+" burn-down at the end", lastValue(budget), expect.SLA.BudgetRemaining)
 	}
 }
@@ -302,7 +302,7 @@ func TestPromQLPassthroughAndAlertFrames(t *testing.T) {
 		for _, v := range f.Scenarios[name].Values.RequestsPerSecondByCode {
 			total += v
 		}
-		expectNear(t, name+" requests per second", lastValue(frameWith(t, resp.Responses["P"].Frames, "Value", data.Labels{"service": name})), total)
+		expectNear(t, name+" requests per second", lastValue(fieldWith(t, resp.Responses["P"].Frames, "Value", data.Labels{"service": name})), total)
 	}
-	expectNear(t, "incident alert score", lastValue(frameWith(t, resp.Responses["H"].Frames, "Health score", data.Labels{"service": "incident"})), f.expect["incident"].Score)
+	expectNear(t, "incident alert score", lastValue(fieldWith(t, resp.Responses["H"].Frames, "Health score", data.Labels{"service": "incident"})), f.expect["incident"].Score)
 }

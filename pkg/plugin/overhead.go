@@ -104,6 +104,7 @@ func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
 	d := r.d.settings.profile.Domains
 	services := len(o.system)
 	var frames data.Frames
+	series := newWideFrame("Domain overhead", r.grid)
 	var svc, domain, band []string
 	var overhead []*float64
 	for _, k := range sortedKeys(o.system) {
@@ -118,14 +119,14 @@ func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
 			if r.alert {
 				frames = append(frames, numberFrame("Overhead", last(vals), labels, overheadConfig("", t)))
 			} else {
-				frames = append(frames, seriesFrame("Overhead", r.grid, vals, labels, overheadConfig(perService(dk.domain, k.service, services), t)))
+				series.add("Overhead", vals, labels, overheadConfig(perService(dk.domain, k.service, services), t))
 			}
 		}
 		sys, labels := o.system[k], data.Labels{"service": k.service}
 		if r.alert {
 			frames = append(frames, numberFrame("System overhead", last(sys), labels, overheadConfig("", d.System)))
 		} else {
-			frames = append(frames, seriesFrame("System overhead", r.grid, sys, labels, overheadConfig(perService("System total", k.service, services), d.System)))
+			series.add("System overhead", sys, labels, overheadConfig(perService("System total", k.service, services), d.System))
 		}
 		report := d.Report(latest)
 		report.System.Name = "System total"
@@ -135,7 +136,7 @@ func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
 		}
 	}
 	if !r.alert {
-		frames = append(frames, table("Latest overhead",
+		frames = append(frames, series.Frame, table("Latest overhead",
 			data.NewField("Service", nil, svc), data.NewField("Domain", nil, domain),
 			data.NewField("Overhead", nil, overhead).SetConfig(&data.FieldConfig{Unit: "percent", Decimals: ptr(uint16(2))}),
 			data.NewField("Band", nil, band)))

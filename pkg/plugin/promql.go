@@ -2,6 +2,8 @@ package plugin
 
 import (
 	"context"
+	"math"
+	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
@@ -26,21 +28,33 @@ func promql(ctx context.Context, r *run) backend.DataResponse {
 				labels[string(k)] = string(v)
 			}
 		}
-		vals := nans(r.grid.n)
-		for _, p := range s.Values {
-			if i := r.grid.index(int64(p.Timestamp)); i >= 0 {
-				vals[i] = float64(p.Value)
-			}
-		}
 		name := string(s.Metric[model.MetricNameLabel])
 		if name == "" {
 			name = "Value"
 		}
 		if r.alert {
-			frames = append(frames, numberFrame(name, last(vals), labels, nil))
+			v := math.NaN()
+			if n := len(s.Values); n > 0 && int64(s.Values[n-1].Timestamp) == r.grid.at(r.grid.n-1) {
+				v = float64(s.Values[n-1].Value)
+			}
+			frames = append(frames, numberFrame(name, v, labels, nil))
 		} else {
-			frames = append(frames, seriesFrame(name, r.grid, vals, labels, nil))
+			frames = append(frames, seriesFrame(name, s.Values, labels))
 		}
 	}
 	return backend.DataResponse{Frames: frames}
+}
+
+// seriesFrame is one series as Prometheus returned it, in the data plane's time series multi format: its own
+// timestamps, NaN and infinite samples left out (no data).
+func seriesFrame(name string, points []model.SamplePair, labels data.Labels) *data.Frame {
+	times, values := make([]time.Time, 0, len(points)), make([]float64, 0, len(points))
+	for _, p := range points {
+		if v := float64(p.Value); !math.IsNaN(v) && !math.IsInf(v, 0) {
+			times, values = append(times, p.Timestamp.Time().UTC()), append(values, v)
+		}
+	}
+	f := data.NewFrame(name, data.NewField("Time", nil, times), data.NewField(name, labels, values))
+	f.Meta = &data.FrameMeta{Type: data.FrameTypeTimeSeriesMulti, TypeVersion: data.FrameTypeVersion{0, 1}}
+	return f
 }

@@ -122,6 +122,7 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 		Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{step(math.Inf(-1), scoring.BandCritical), step(s.LatencyTarget/100, scoring.BandOK)}}}
 
 	var frames data.Frames
+	series := newWideFrame("SLA", r.grid)
 	for _, k := range sortedKeys(budget) {
 		ratios := budget[k]
 		avail, left := nans(r.grid.n), nans(r.grid.n)
@@ -129,9 +130,8 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 			avail[t], left[t] = scoring.Availability(v), scoring.BudgetRemaining(v, s.Target)
 		}
 		labels := data.Labels{"service": k.service}
-		frames = append(frames,
-			seriesFrame("Error budget remaining", r.grid, left, labels, budgetCfg(perService("Error budget remaining", k.service, len(budget)))),
-			seriesFrame("Availability", r.grid, avail, labels, availCfg(perService("Availability", k.service, len(budget)))))
+		series.add("Error budget remaining", left, labels, budgetCfg(perService("Error budget remaining", k.service, len(budget))))
+		series.add("Availability", avail, labels, availCfg(perService("Availability", k.service, len(budget))))
 	}
 	var (
 		svc, windowCol, tierSvc, tierName, severity, longW, shortW []string
@@ -175,7 +175,7 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 		return backend.DataResponse{Frames: frames}
 	}
 	rateCfg := &data.FieldConfig{Decimals: ptr(uint16(2))}
-	frames = append(frames,
+	frames = append(frames, series.Frame,
 		table("SLA",
 			data.NewField("Service", nil, slaSvc),
 			data.NewField("Availability", nil, avail).SetConfig(availCfg("")),

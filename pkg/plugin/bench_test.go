@@ -1,0 +1,104 @@
+package plugin
+
+import (
+	"context"
+	"net/http"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/prometheus/client_golang/api"
+	v1 "github.com/prometheus/client_golang/api/prometheus/v1"
+
+	"github.com/perfscope/perfscope/pkg/scoring"
+	"github.com/perfscope/perfscope/tools/fixtures"
+)
+
+func median(d []time.Duration) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// BenchmarkHealthOverhead measures a health query (6 indicators, 24 h range, 15 s step) through the plugin
+// over gRPC against the same six PromQL range queries sent concurrently straight to Prometheus, interleaved
+// in one run, and reports both medians, the overhead and the allocations per query.
+func BenchmarkHealthOverhead(b *testing.B) {
+	url := fixtures.PrometheusURL(b)
+	eval := time.Unix(1769817600, 0).UTC()
+	profile := scoring.DefaultProfile()
+	profile.Indicators[5].Enabled = true // all six
+	p := servePlugin(b, map[string]any{"url": url}, nil, time.Time{})
+	p.settings.JSONData, _ = jsonMarshal(map[string]any{"url": url, "profile": profile})
+	const step = 15 * time.Second
+	q := dataQuery("A", map[string]any{"queryType": "health"}, eval.Add(-24*time.Hour), eval, step)
+
+	r, err := newRun(&Datasource{settings: &Settings{scrapeInterval: DefaultScrapeInterval}}, nil, q, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	exprs := make([]string, 0, 6)
+	for _, ind := range profile.Indicators {
+		exprs = append(exprs, r.expand(ind.Query, nil))
+	}
+	client, err := api.NewClient(api.Config{Address: url, Client: &http.Client{}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	promAPI := v1.NewAPI(client)
+	direct := func() {
+		var wg sync.WaitGroup
+		for _, expr := range exprs {
+			wg.Go(func() {
+				if _, _, _, err := promAPI.QueryRange(context.Background(), expr, r.rng); err != nil {
+					b.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	viaPlugin := func() {
+		resp, err := p.tp.Client.QueryData(context.Background(), &backend.QueryDataRequest{PluginContext: p.pluginContext(), Queries: []backend.DataQuery{q}})
+		if err != nil || resp.Responses["A"].Error != nil || len(resp.Responses["A"].Frames) != 2 {
+			b.Fatalf("%v %v", err, resp.Responses["A"].Error)
+		}
+	}
+	direct() // warm both paths
+	viaPlugin()
+
+	var directTimes, pluginTimes []time.Duration
+	var mallocs uint64
+	var ms runtime.MemStats
+	b.ResetTimer()
+	timeDirect := func() {
+		start := time.Now()
+		direct()
+		directTimes = append(directTimes, time.Since(start))
+	}
+	for i := 0; b.Loop(); i++ {
+		if i%2 == 0 { // alternate which goes first, so neither gains from the other's warm caches
+			timeDirect()
+		}
+		runtime.ReadMemStats(&ms)
+		before := ms.Mallocs
+		start := time.Now()
+		viaPlugin()
+		pluginTimes = append(pluginTimes, time.Since(start))
+		runtime.ReadMemStats(&ms)
+		mallocs += ms.Mallocs - before
+		if i%2 == 1 {
+			timeDirect()
+		}
+	}
+	md, mp := median(directTimes), median(pluginTimes)
+	overhead := 100 * (float64(mp) - float64(md)) / float64(md)
+	b.ReportMetric(float64(md.Microseconds())/1000, "direct-ms")
+	b.ReportMetric(float64(mp.Microseconds())/1000, "plugin-ms")
+	b.ReportMetric(overhead, "overhead-%")
+	b.ReportMetric(float64(mallocs)/float64(len(pluginTimes)), "allocs/query")
+	b.Logf("health, 6 indicators, 24h at 15s (%d points): direct median %s, plugin over gRPC median %s, overhead %.1f%% (target <= 5%%), %.0f allocs/query (plugin and gRPC client, in process)",
+		r.grid.n, md, mp, overhead, float64(mallocs)/float64(len(pluginTimes)))
+}
