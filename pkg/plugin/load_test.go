@@ -88,6 +88,7 @@ func TestLoadStopAndRecover(t *testing.T) {
 
 	// Stop Prometheus while 200 queries keep coming: every one returns (an error, not a hang).
 	var stopped atomic.Bool
+	var succeeded atomic.Int64
 	var all []error
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -95,13 +96,22 @@ func TestLoadStopAndRecover(t *testing.T) {
 		wg.Go(func() {
 			for !stopped.Load() {
 				errs := burst(t, p, f, 50, 10*time.Second)
+				succeeded.Add(int64(countOK(errs)))
 				mu.Lock()
 				all = append(all, errs...)
 				mu.Unlock()
 			}
 		})
 	}
-	time.Sleep(300 * time.Millisecond)
+	flowing := time.Now().Add(30 * time.Second)
+	for succeeded.Load() < 50 && time.Now().Before(flowing) { // stop it mid-run: once queries are flowing
+		time.Sleep(10 * time.Millisecond)
+	}
+	if succeeded.Load() < 50 {
+		stopped.Store(true)
+		wg.Wait()
+		t.Fatalf("only %d queries succeeded in 30 s before the stop", succeeded.Load())
+	}
 	prom.Stop()
 	time.Sleep(700 * time.Millisecond)
 	stopped.Store(true)
