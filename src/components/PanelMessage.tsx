@@ -1,0 +1,49 @@
+import { css } from '@emotion/css';
+import React from 'react';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Icon, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
+
+export type MessageKind = 'loading' | 'nodata' | 'error';
+
+interface Props {
+  kind: MessageKind;
+  title: string;
+  /** More words: what is missing, what the query said, what to do. */
+  children?: React.ReactNode;
+}
+
+/** What a panel shows instead of its data: loading, no data, or an error, centred and announced. */
+export function PanelMessage({ kind, title, children }: Props) {
+  const styles = useStyles2(getStyles);
+  if (kind === 'loading') {
+    return (
+      <div className={styles.box} role="status">
+        <LoadingPlaceholder text={title} />
+      </div>
+    );
+  }
+  return (
+    <div className={styles.box} role={kind === 'error' ? 'alert' : 'status'} data-testid={`panel-${kind}`}>
+      <Icon name={kind === 'error' ? 'exclamation-triangle' : 'info-circle'} size="lg" className={styles[kind]} />
+      <strong>{title}</strong>
+      {children && <div className={styles.detail}>{children}</div>}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  box: css({
+    height: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: theme.spacing(0.5),
+    padding: theme.spacing(1),
+    textAlign: 'center',
+    overflow: 'auto',
+  }),
+  detail: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  error: css({ color: theme.colors.error.text }),
+  nodata: css({ color: theme.colors.text.secondary }),
+});

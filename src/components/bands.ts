@@ -1,0 +1,37 @@
+import { colorManipulator, type GrafanaTheme2 } from '@grafana/data';
+
+import type { Band } from '../scoring';
+
+export const bandLabel: Record<Band, string> = {
+  ok: 'OK',
+  info: 'Info',
+  warning: 'Warning',
+  critical: 'Critical',
+  nodata: 'No data',
+};
+
+// The same colours as the PerfScope datasource's thresholds (pkg/plugin/frames.go).
+const bandColorName: Record<Exclude<Band, 'nodata'>, string> = {
+  ok: 'green',
+  info: 'blue',
+  warning: 'orange',
+  critical: 'red',
+};
+
+/** A band's colour in the theme; the disabled text colour for no data. */
+export function bandColor(theme: GrafanaTheme2, band: Band): string {
+  return band === 'nodata' ? theme.colors.text.disabled : theme.visualization.getColorByName(bandColorName[band]);
+}
+
+/**
+ * The colour, darkened (light theme) or lightened (dark theme) until text in it is readable on the
+ * background: WCAG contrast 4.5, or 3 for large text.
+ */
+export function readableColor(theme: GrafanaTheme2, color: string, background: string, large = false): string {
+  const needed = large ? 3 : 4.5;
+  let c = color;
+  for (let i = 0; i < 12 && colorManipulator.getContrastRatio(c, background) < needed; i++) {
+    c = theme.isDark ? colorManipulator.lighten(c, 0.12) : colorManipulator.darken(c, 0.12);
+  }
+  return c;
+}

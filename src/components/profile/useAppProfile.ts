@@ -1,0 +1,16 @@
+import { useEffect, useState } from 'react';
+
+import { loadAppProfile, type AppProfile } from './appProfile';
+
+/** The app's profile; undefined while it is being read (once per page load). */
+export function useAppProfile(): AppProfile | undefined {
+  const [profile, setProfile] = useState<AppProfile>();
+  useEffect(() => {
+    let live = true;
+    loadAppProfile().then((p) => live && setProfile(p));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return profile;
+}

@@ -1,0 +1,65 @@
+import { css, cx } from '@emotion/css';
+import React from 'react';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
+
+import { BandBadge } from '../../../components/health/BandBadge';
+import type { HealthScore } from '../../../scoring';
+import { formatValue } from '../../shared/data/display';
+
+const fmt = (v: number | null, decimals = 1) => (v === null ? '–' : String(Number(v.toFixed(decimals))));
+
+/** Each indicator's value, sub-score, weight and points lost; the key indicator that capped the score. */
+export function Breakdown({ health, caption }: { health: HealthScore; caption: string }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <table className={styles.table}>
+      <caption className={styles.caption}>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Indicator</th>
+          <th scope="col">Value</th>
+          <th scope="col">Sub-score</th>
+          <th scope="col">Weight</th>
+          <th scope="col">Points lost</th>
+        </tr>
+      </thead>
+      <tbody>
+        {health.indicators.map((ind) => (
+          <tr key={ind.id} className={cx(ind.subScore === null && styles.missing)} data-indicator={ind.id}>
+            <th scope="row">
+              {ind.name}
+              {ind.key && <span className={styles.tag}> key</span>}
+              {health.cappedBy === ind.id && <span className={styles.tag}> caps the score</span>}
+            </th>
+            <td>{formatValue(ind.value, ind.unit)}</td>
+            <td>
+              {ind.subScore === null ? 'not counted' : fmt(ind.subScore)} <BandBadge band={ind.band} />
+            </td>
+            <td>{fmt(ind.weight, 2)}</td>
+            <td>{fmt(ind.pointsLost)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    fontSize: theme.typography.bodySmall.fontSize,
+    'th, td': {
+      textAlign: 'left',
+      padding: theme.spacing(0.25, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      whiteSpace: 'nowrap',
+    },
+    'thead th': { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
+    'tbody th': { fontWeight: theme.typography.fontWeightRegular },
+  }),
+  caption: css({ textAlign: 'left', color: theme.colors.text.primary, padding: theme.spacing(0.5, 1) }),
+  missing: css({ color: theme.colors.text.secondary, fontStyle: 'italic' }),
+  tag: css({ color: theme.colors.text.secondary }),
+});

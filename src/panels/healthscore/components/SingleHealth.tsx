@@ -1,0 +1,77 @@
+import { css } from '@emotion/css';
+import React from 'react';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2, useTheme2 } from '@grafana/ui';
+
+import { bandLabel, readableColor } from '../../../components/bands';
+import { BandBadge } from '../../../components/health/BandBadge';
+import { Sparkline } from '../../../components/Sparkline';
+import type { GroupHealth } from '../data/model';
+import { Breakdown } from './Breakdown';
+
+interface Props {
+  group: GroupHealth;
+  text: string;
+  color: string;
+  explanation: string;
+  width: number;
+  height: number;
+  compact: boolean;
+  showTrend: boolean;
+  showBreakdown: boolean;
+}
+
+/** One score, large and coloured by its band, its trend, and why it is what it is. */
+export function SingleHealth(props: Props) {
+  const { group, text, color, explanation, width, height, compact, showTrend, showBreakdown } = props;
+  const theme = useTheme2();
+  const styles = useStyles2(getStyles);
+  const { health } = group;
+  const fontSize = compact ? Math.max(16, Math.min(height * 0.42, width * 0.3)) : Math.min(64, Math.max(32, height * 0.18));
+  const label = `${group.name ? `${group.name} health` : 'Health'} score ${text}, ${bandLabel[health.band]}`;
+  return (
+    <div className={styles.container}>
+      <div className={styles.head} role="group" aria-label={label}>
+        {group.name && !compact && <div className={styles.name}>{group.name}</div>}
+        <div className={styles.score} style={{ fontSize, color: readableColor(theme, color, theme.colors.background.primary, true) }}>
+          {text}
+        </div>
+        <BandBadge band={health.band} color={color} />
+      </div>
+      {!compact && showTrend && group.trend && (
+        <Sparkline
+          timestamps={group.trend.timestamps}
+          values={group.trend.score}
+          width={Math.max(0, width - 16)}
+          height={Math.min(48, Math.max(20, height * 0.15))}
+          min={0}
+          max={100}
+          color={color}
+          label="Health score over the time range"
+        />
+      )}
+      {!compact && showBreakdown && health.indicators.length > 0 && (
+        <div className={styles.breakdown}>
+          <Breakdown health={health} caption={explanation} />
+        </div>
+      )}
+      {compact && health.noData.length > 0 && <div className={styles.missing}>{health.noData.length} missing</div>}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  container: css({
+    height: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    gap: theme.spacing(0.5),
+    overflow: 'hidden',
+  }),
+  head: css({ display: 'flex', flexDirection: 'column', alignItems: 'center', flex: 'none' }),
+  name: css({ color: theme.colors.text.secondary }),
+  score: css({ fontWeight: theme.typography.fontWeightMedium, lineHeight: 1.1 }),
+  breakdown: css({ overflow: 'auto', flex: 1, minHeight: 0 }),
+  missing: css({ textAlign: 'center', color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+});
