@@ -17,8 +17,16 @@ export default defineConfig([
   },
   ...baseConfig,
   {
-    // TypeScript outside src/: tests, benchmarks and tools.
-    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'tools/**/*.ts'],
+    // TypeScript outside src/: tests, benchmarks, tools, the demo and the end-to-end suite.
+    files: [
+      'tests/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+      'tools/**/*.ts',
+      'demo/**/*.ts',
+      'e2e/**/*.ts',
+      'playwright.config.ts',
+    ],
     languageOptions: { parserOptions: { project: './tsconfig.json' } },
   },
 ]);

@@ -22,5 +22,6 @@ PERFSCOPE_REQUIRE_PROMETHEUS=1 scripts/with-prometheus.sh -- \
   bash -c 'go test -count=1 ./... && npx jest -c jest.prometheus.config.js'
 
 step "Go fuzz targets (10 s each)"; scripts/fuzz.sh
+step "the demo: workload, compose files, live Prometheus"; npm run -s test:demo
 step "the built plugin in Chromium"; npm run -s test:browser
 step "release zip";                 npm run -s package && npx jest -c jest.package.config.js
