@@ -11,8 +11,9 @@ const USAGE = `usage: npm run demo [-- --every 5s] [--port ${DEFAULTS.port}] [--
 Starts the PerfScope demo workload and Prometheus on 127.0.0.1 (a busy port is swapped for a free one) and shows
 the live health report of \`perfscope check\`. The workload reads PERFSCOPE_DEMO_* variables (see README).`;
 
-/** Seconds between scrapes; `perfscope check` rates over 12 of them so a scenario switch shows within a minute. */
+/** Seconds between scrapes, and the window `perfscope check` rates over: a scenario switch shows within a minute. */
 const SCRAPE_SECONDS = 5;
+const RATE_SECONDS = 60;
 
 function parseArgs(argv: string[]): { every: number; port: number; prometheusPort: number } | null {
   const out = { every: 5, port: DEFAULTS.port, prometheusPort: 9090 };
@@ -54,7 +55,7 @@ function header(demo: Demo, every: number): string {
     `  switch      curl -X PUT ${w}/scenario -d '{"scenario": "incident"}'   (${SCENARIOS.join(', ')})`,
     `  deploy      curl -X POST ${w}/deploy -d '{"version": "1.5.0"}'`,
     '',
-    `$ perfscope ${checkArgs(demo.prometheus.url, s.service, `${SCRAPE_SECONDS * 12}s`).join(' ')}   (every ${every}s)`,
+    `$ perfscope ${checkArgs(demo.prometheus.url, s.service, `${RATE_SECONDS}s`).join(' ')}   (every ${every}s)`,
   ].join('\n');
 }
 
@@ -64,17 +65,26 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Ctrl-C is ours from the start, so even a stop during start-up tears down what was started.
+  let signalled: string | undefined;
+  let onSignal = (signal: string) => void (signalled ??= signal);
+  process.once('SIGINT', () => onSignal('Ctrl-C'));
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+
+  const startedAt = Date.now();
   const demo = await startDemo({
     workloadPort: args.port,
     prometheusPort: args.prometheusPort,
     scrapeInterval: `${SCRAPE_SECONDS}s`,
     env: process.env,
+  }).catch((e: unknown) => {
+    throw signalled ? new DemoError(`stopped (${signalled}) while starting`) : e;
   });
   const tty = Boolean(process.stdout.isTTY);
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
   const finished = new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
+    onSignal = (signal: string) => {
       if (stopping) {
         return;
       }
@@ -83,21 +93,23 @@ async function main(): Promise<number> {
       process.stdout.write(`\n${signal}: stopping Prometheus (pid ${demo.prometheus.pid}) and the workload\n`);
       void demo.stop().then(() => resolve(0));
     };
-    process.once('SIGINT', () => stop('Ctrl-C'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  if (signalled) {
+    onSignal(signalled);
+    return finished;
+  }
 
+  const windowFull = startedAt + (RATE_SECONDS + SCRAPE_SECONDS) * 1000;
   const refresh = async () => {
-    const report = await runCheck(
-      demo.prometheus.url,
-      demo.workload.simulator.state.service,
-      `${SCRAPE_SECONDS * 12}s`,
-      tty
-    );
+    const report = await runCheck(demo.prometheus.url, demo.workload.simulator.state.service, `${RATE_SECONDS}s`, tty);
     if (stopping) {
       return;
     }
-    const screen = `${header(demo, args.every)}\n${report}\n`;
+    const warming =
+      Date.now() < windowFull
+        ? `(until ${new Date(windowFull).toISOString().slice(11, 19)} UTC the ${RATE_SECONDS}s rate windows are not full yet: rates, CPU above all, read off)\n`
+        : '';
+    const screen = `${header(demo, args.every)}\n${warming}${report}\n`;
     process.stdout.write(tty ? `\x1b[H\x1b[2J${screen}` : `${screen}\n`);
     timer = setTimeout(() => void refresh(), args.every * 1000);
   };
