@@ -5,7 +5,7 @@
 # The Grafana version is pinned; try another with `GRAFANA_VERSION=13.2.3 docker compose up --build`.
 ARG GRAFANA_VERSION=12.4.10
 
-FROM node:20-bookworm-slim AS deps
+FROM --platform=$BUILDPLATFORM node:20-bookworm-slim AS deps
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
@@ -15,8 +15,8 @@ COPY . .
 FROM deps AS frontend
 RUN npm run build
 
-# The backend datasource for the platform the image is built for.
-FROM golang:1.26-bookworm AS backend
+# The backend datasource, cross-compiled for the platform the image is built for.
+FROM --platform=$BUILDPLATFORM golang:1.26-bookworm AS backend
 ARG TARGETOS=linux
 ARG TARGETARCH=amd64
 WORKDIR /src

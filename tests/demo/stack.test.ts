@@ -29,7 +29,7 @@ const dockerfile = read('Dockerfile')
 const stages = new Map<string, string[]>();
 let stage = '';
 for (const line of dockerfile) {
-  const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+  const from = /^FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
   if (from) {
     stage = from[2] ?? from[1];
     stages.set(stage, [line]);
@@ -37,7 +37,7 @@ for (const line of dockerfile) {
     stages.get(stage)?.push(line);
   }
 }
-const fromImage = (name: string) => /^FROM\s+(\S+)/.exec(stages.get(name)![0])![1];
+const fromImage = (name: string) => /^FROM\s+(?:--platform=\S+\s+)?(\S+)/.exec(stages.get(name)![0])![1];
 const argDefault = (name: string) => new RegExp(`^ARG ${name}=(\\S+)$`, 'm').exec(dockerfile.join('\n'))?.[1];
 const envOf = (name: string) => {
   const env: Record<string, string> = {};
