@@ -9,7 +9,9 @@ describe('sparklinePath', () => {
   });
 
   it('breaks the line at a missing value', () => {
-    expect(sparklinePath([0, 1, 2, 3], [1, NaN, 1, 1], 30, 10, { min: 0, max: 2 }).path).toBe('M0.0 5.0M20.0 5.0L30.0 5.0');
+    expect(sparklinePath([0, 1, 2, 3], [1, NaN, 1, 1], 30, 10, { min: 0, max: 2 }).path).toBe(
+      'M0.0 5.0M20.0 5.0L30.0 5.0'
+    );
   });
 
   it('keeps the lowest and the highest value of each pixel column', () => {

@@ -66,7 +66,12 @@ export const HealthTile = React.memo(function HealthTile(props: HealthTileProps)
         </div>
       )}
       {href && (
-        <a className={styles.link} href={href} title={linkTitle ?? `Open ${name}`} aria-label={linkTitle ?? `Open ${name}`}>
+        <a
+          className={styles.link}
+          href={href}
+          title={linkTitle ?? `Open ${name}`}
+          aria-label={linkTitle ?? `Open ${name}`}
+        >
           ↗
         </a>
       )}
@@ -102,7 +107,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
     whiteSpace: 'nowrap',
     paddingRight: theme.spacing(2),
   }),
-  score: css({ fontSize: theme.typography.h3.fontSize, fontWeight: theme.typography.fontWeightMedium, lineHeight: 1.2 }),
+  score: css({
+    fontSize: theme.typography.h3.fontSize,
+    fontWeight: theme.typography.fontWeightMedium,
+    lineHeight: 1.2,
+  }),
   band: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   link: css({
     position: 'absolute',

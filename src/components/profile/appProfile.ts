@@ -22,7 +22,11 @@ export interface AppProfile {
 /** The profile in the app's jsonData, or the default profile with the reason. */
 export function profileFromJsonData(jsonData: AppJsonData | undefined): AppProfile {
   if (jsonData?.profile === undefined) {
-    return { profile: defaultProfile(), fromApp: false, notice: 'PerfScope has no saved profile yet: default thresholds.' };
+    return {
+      profile: defaultProfile(),
+      fromApp: false,
+      notice: 'PerfScope has no saved profile yet: default thresholds.',
+    };
   }
   const parsed = parseProfile(jsonData.profile);
   if (!parsed.profile) {

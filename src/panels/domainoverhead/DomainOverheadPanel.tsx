@@ -1,6 +1,106 @@
-import React from 'react';
-import type { PanelProps } from '@grafana/data';
+import { css } from '@emotion/css';
+import React, { useMemo } from 'react';
+import type { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { useStyles2, useTheme2 } from '@grafana/ui';
 
-export function DomainOverheadPanel({ data }: PanelProps) {
-  return <div>{data.series.length} series</div>;
+import { PanelMessage } from '../../components/PanelMessage';
+import { useAppProfile } from '../../components/profile/useAppProfile';
+import { Notices } from '../shared/components/Notices';
+import { shownValues } from '../shared/data/display';
+import { isFirstLoad, queryErrors } from '../shared/data/state';
+import { ServiceOverheadTable } from './components/ServiceOverheadTable';
+import { overheadView } from './data/overheadView';
+import { panelSettings } from './data/panelSettings';
+import { sortRows } from './data/sort';
+import { defaultQueries, type DomainOverheadOptions } from './types';
+
+export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
+  const { data, options, width, height, fieldConfig, replaceVariables, timeZone } = props;
+  const theme = useTheme2();
+  const styles = useStyles2(getStyles);
+  const app = useAppProfile();
+  const { mode, thresholds, queries } = options;
+
+  const settings = useMemo(() => app && panelSettings(app.profile, { mode, thresholds }), [app, mode, thresholds]);
+  const view = useMemo(
+    () => settings?.settings && overheadView(data, settings.settings, { queries }),
+    [data, settings, queries]
+  );
+  const sorted = useMemo(
+    () => (view ? view.services.map((s) => ({ service: s, rows: sortRows(s.domains, options.sortBy) })) : []),
+    [view, options.sortBy]
+  );
+  const displays = useMemo(() => {
+    const items = sorted.flatMap(({ service }) =>
+      [...service.domains, service.system].map((row) => ({
+        key: `${service.service}\u0000${row.name}`,
+        name: row.name,
+        labels: { ...(service.service ? { service: service.service } : {}), domain: row.name },
+        value: row.overhead,
+        band: row.band,
+      }))
+    );
+    return shownValues(items, { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy }, 'No data');
+  }, [sorted, fieldConfig, replaceVariables, theme, timeZone, options.colorBy]);
+
+  if (!app || isFirstLoad(data)) {
+    return <PanelMessage kind="loading" title="Loading domain overhead" />;
+  }
+  if (!settings?.settings) {
+    return (
+      <PanelMessage kind="error" title="This panel's thresholds are not valid">
+        {settings?.problems.join('; ')}
+      </PanelMessage>
+    );
+  }
+  const errors = queryErrors(data);
+  if (!view || view.services.length === 0) {
+    const share = settings.settings.mode === 'share';
+    const wanted = (share ? ['domainTime', 'totalTime'] : ['domainLatency', 'baseline']) as Array<
+      keyof typeof defaultQueries
+    >;
+    return errors.length > 0 ? (
+      <PanelMessage kind="error" title="The queries failed">
+        {errors.join('; ')}
+      </PanelMessage>
+    ) : (
+      <PanelMessage kind="nodata" title="No data">
+        {share ? 'Share' : 'Baseline'} mode reads the queries{' '}
+        {wanted.map((k) => queries[k] || defaultQueries[k]).join(' and ')}, with service and domain labels, or the
+        PerfScope datasource&apos;s domain overhead query.
+      </PanelMessage>
+    );
+  }
+  const missing = view.services.flatMap((s) =>
+    s.domains.filter((d) => d.overhead === null).map((d) => `${s.service ? `${s.service}: ` : ''}${d.name}`)
+  );
+  const warnings = [
+    ...errors,
+    ...view.problems,
+    ...(missing.length > 0 ? [`No data for ${missing.join(', ')}: not counted in the system total`] : []),
+  ];
+  return (
+    <div className={styles.panel} data-testid="perfscope-domainoverhead" style={{ maxHeight: height }}>
+      <div className={styles.body}>
+        {sorted.map(({ service, rows }) => (
+          <ServiceOverheadTable
+            key={service.service}
+            service={service}
+            rows={rows}
+            displays={displays}
+            heading={sorted.length > 1}
+            showSystem={options.showSystem}
+            showSparklines={options.showSparklines}
+            width={width}
+          />
+        ))}
+      </div>
+      <Notices warnings={warnings} infos={app.notice ? [app.notice] : []} />
+    </div>
+  );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  panel: css({ height: '100%', display: 'flex', flexDirection: 'column' }),
+  body: css({ flex: 1, minHeight: 0, overflow: 'auto', paddingRight: theme.spacing(0.5) }),
+});

@@ -33,10 +33,16 @@ describe('one service', () => {
   });
 
   it('names a missing indicator and does not count it', async () => {
-    const data = only(recordedPanelData(loadRecording('health.prometheus'), ['latency_p95', 'cpu', 'memory', 'availability']), 'service', 'incident');
+    const data = only(
+      recordedPanelData(loadRecording('health.prometheus'), ['latency_p95', 'cpu', 'memory', 'availability']),
+      'service',
+      'incident'
+    );
     show(data);
     expect(await screen.findByRole('group', { name: /score 30, Critical/ })).toBeInTheDocument();
-    expect(screen.getByTestId('notices')).toHaveTextContent('No data for Error rate (incident): not counted in the score');
+    expect(screen.getByTestId('notices')).toHaveTextContent(
+      'No data for Error rate (incident): not counted in the score'
+    );
     expect(screen.getByRole('row', { name: /Error rate/ })).toHaveTextContent('not counted');
   });
 
@@ -80,7 +86,9 @@ describe('several services', () => {
     await user.tab();
     await user.keyboard('{Enter}');
     const detail = screen.getByRole('region', { name: 'Why budget-burn scores 81.3' });
-    expect(within(detail).getByRole('table')).toHaveAccessibleName(/budget-burn: Weighted score 92.5 \(7.5 points lost\), capped at 81.3 by the key indicator Error rate/);
+    expect(within(detail).getByRole('table')).toHaveAccessibleName(
+      /budget-burn: Weighted score 92.5 \(7.5 points lost\), capped at 81.3 by the key indicator Error rate/
+    );
     await user.click(within(detail).getByRole('button', { name: 'Close the explanation' }));
     expect(screen.queryByRole('region')).not.toBeInTheDocument();
   });
@@ -88,13 +96,17 @@ describe('several services', () => {
   it('links each tile to its drill-down with the service in the URL', async () => {
     const props = panelProps({ ...defaultOptions }, prometheus);
     props.fieldConfig = {
-      defaults: { links: [{ title: 'Operations', url: '/d/perfscope-operations?var-service=${__field.labels.service}' }] },
+      defaults: {
+        links: [{ title: 'Operations', url: '/d/perfscope-operations?var-service=${__field.labels.service}' }],
+      },
       overrides: [],
     };
     render(<HealthScorePanel {...props} />);
     const links = await screen.findAllByRole('link', { name: 'Operations' });
     expect(links.map((a) => a.getAttribute('href'))).toEqual(
-      ['incident', 'budget-burn', 'degraded', 'domain-overhead', 'healthy'].map((s) => `/d/perfscope-operations?var-service=${s}`)
+      ['incident', 'budget-burn', 'degraded', 'domain-overhead', 'healthy'].map(
+        (s) => `/d/perfscope-operations?var-service=${s}`
+      )
     );
   });
 });
@@ -113,12 +125,22 @@ describe('states', () => {
   });
 
   it('shows the query error', async () => {
-    show({ ...prometheus, series: [], state: LoadingState.Error, errors: [{ refId: 'cpu', message: 'bad_data: parse error' }] });
+    show({
+      ...prometheus,
+      series: [],
+      state: LoadingState.Error,
+      errors: [{ refId: 'cpu', message: 'bad_data: parse error' }],
+    });
     expect(await screen.findByRole('alert')).toHaveTextContent('Query cpu: bad_data: parse error');
   });
 
   it('keeps the data it has and warns about a failed query', async () => {
-    const data = recordedPanelData(loadRecording('health.prometheus'), ['latency_p95', 'error_rate', 'memory', 'availability']);
+    const data = recordedPanelData(loadRecording('health.prometheus'), [
+      'latency_p95',
+      'error_rate',
+      'memory',
+      'availability',
+    ]);
     show({ ...only(data, 'service', 'healthy'), errors: [{ refId: 'cpu', message: 'timeout' }] });
     expect(await screen.findByTestId('notices')).toHaveTextContent('Query cpu: timeout');
     expect(screen.getByTestId('notices')).toHaveTextContent('No data for CPU (healthy)');
@@ -126,7 +148,9 @@ describe('states', () => {
 
   it('names the field of an invalid panel threshold', async () => {
     show(prometheus, { indicatorOverrides: { cpu: { warning: 95 } } });
-    expect(await screen.findByRole('alert')).toHaveTextContent("This panel's thresholds are not valid" + 'CPU: warning must lie between target and critical');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "This panel's thresholds are not valid" + 'CPU: warning must lie between target and critical'
+    );
   });
 });
 

@@ -3,13 +3,12 @@ import React, { useMemo, useState } from 'react';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
-import { bandColor } from '../../components/bands';
 import { PanelMessage } from '../../components/PanelMessage';
 import { useAppProfile } from '../../components/profile/useAppProfile';
-import { valueDisplays } from '../shared/data/display';
+import { shownValues } from '../shared/data/display';
 import { isFirstLoad, queryErrors } from '../shared/data/state';
 import { Notices } from '../shared/components/Notices';
-import { HealthGrid, type TileDisplay } from './components/HealthGrid';
+import { HealthGrid } from './components/HealthGrid';
 import { SingleHealth } from './components/SingleHealth';
 import { explainScore } from './data/explain';
 import { healthView } from './data/healthView';
@@ -47,24 +46,9 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
       name: g.name || 'Health score',
       labels: g.name ? { [groupBy]: g.name } : {},
       value: g.health.score,
+      band: g.health.band,
     }));
-    const processed = valueDisplays(items, { fieldConfig, replaceVariables, theme, timeZone });
-    return new Map(
-      groups.map((g): [string, TileDisplay] => {
-        const d = processed.get(g.name)!;
-        const shown = d.display(g.health.score);
-        const [link] = d.links();
-        return [
-          g.name,
-          {
-            text: g.health.score === null ? '–' : `${shown.prefix ?? ''}${shown.text}${shown.suffix ?? ''}`,
-            color: options.colorBy === 'field' && g.health.score !== null ? shown.color! : bandColor(theme, g.health.band),
-            href: link?.href,
-            linkTitle: link?.title,
-          },
-        ];
-      })
-    );
+    return shownValues(items, { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy }, '–');
   }, [groups, groupBy, fieldConfig, replaceVariables, theme, timeZone, options.colorBy]);
 
   if (!app || isFirstLoad(data)) {
@@ -79,7 +63,9 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
   }
   const errors = queryErrors(data);
   if (!view || groups.length === 0) {
-    const wanted = settings.profile.indicators.filter((i) => i.enabled).map((i) => options.indicatorQueries[i.id] || i.id);
+    const wanted = settings.profile.indicators
+      .filter((i) => i.enabled)
+      .map((i) => options.indicatorQueries[i.id] || i.id);
     return errors.length > 0 ? (
       <PanelMessage kind="error" title="The queries failed">
         {errors.join('; ')}

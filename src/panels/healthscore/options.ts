@@ -1,5 +1,6 @@
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 
+import { colorByOption } from '../shared/options';
 import { IndicatorOverridesEditor } from './components/IndicatorOverridesEditor';
 import { IndicatorQueriesEditor } from './components/IndicatorQueriesEditor';
 import { defaultOptions, type HealthScoreOptions } from './types';
@@ -45,23 +46,13 @@ export function buildOptions(builder: PanelOptionsEditorBuilder<HealthScoreOptio
       description: "Each indicator's value, sub-score and points lost (in a grid: select a tile).",
       defaultValue: defaultOptions.showBreakdown,
     })
-    .addRadio({
-      path: 'colorBy',
-      name: 'Colour',
-      description: "Band colours, or the standard thresholds and colour scheme of the panel's field config.",
-      defaultValue: defaultOptions.colorBy,
-      settings: {
-        options: [
-          { value: 'band', label: 'Band' },
-          { value: 'field', label: 'Field config' },
-        ],
-      },
-    })
+    .addRadio(colorByOption('Band colours'))
     .addCustomEditor({
       id: 'indicatorQueries',
       path: 'indicatorQueries',
       name: 'Query of each indicator',
-      description: 'By default the query whose refId (or series name) is the indicator id. Not used with the PerfScope datasource.',
+      description:
+        'By default the query whose refId (or series name) is the indicator id. Not used with the PerfScope datasource.',
       category: ['Indicators'],
       defaultValue: defaultOptions.indicatorQueries,
       editor: IndicatorQueriesEditor,

@@ -25,7 +25,9 @@ export function repairNested(value: unknown): Record<string, Json> {
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) => [
       k,
-      isObject(v) ? Object.fromEntries(Object.entries(v).map(([f, x]) => [f, repairScalar(x)])) : ({ value: v } as Json),
+      isObject(v)
+        ? Object.fromEntries(Object.entries(v).map(([f, x]) => [f, repairScalar(x)]))
+        : ({ value: v } as Json),
     ])
   );
 }

@@ -24,7 +24,17 @@ export function serveGrafanaApi(handle: Handler): BackendSrvRequest[] {
   const fetch = (req: BackendSrvRequest): Observable<FetchResponse> => {
     seen.push(req);
     const { status, data } = handle(req);
-    const response = { status, data, ok: status < 400, statusText: '', headers: new Headers(), redirected: false, type: 'basic', url: req.url, config: req } as FetchResponse;
+    const response = {
+      status,
+      data,
+      ok: status < 400,
+      statusText: '',
+      headers: new Headers(),
+      redirected: false,
+      type: 'basic',
+      url: req.url,
+      config: req,
+    } as FetchResponse;
     return status >= 400 ? throwError(() => response) : of(response);
   };
   setBackendSrv({ fetch } as unknown as BackendSrv);
@@ -84,5 +94,7 @@ export function panelProps<T>(options: T, data: Partial<PanelData>, size = { wid
 /** Only the frames whose series carry label=value (a dashboard filtered to one service). */
 export const only = (data: PanelData, label: string, value: string): PanelData => ({
   ...data,
-  series: data.series.filter((f) => f.fields.every((x) => x.labels?.[label] === undefined || x.labels[label] === value)),
+  series: data.series.filter((f) =>
+    f.fields.every((x) => x.labels?.[label] === undefined || x.labels[label] === value)
+  ),
 });

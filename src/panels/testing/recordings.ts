@@ -1,10 +1,4 @@
-import {
-  dateTime,
-  LoadingState,
-  type DataQueryRequest,
-  type PanelData,
-  type TimeRange,
-} from '@grafana/data';
+import { dateTime, LoadingState, type DataQueryRequest, type PanelData, type TimeRange } from '@grafana/data';
 import { toDataQueryResponse, type BackendDataSourceResponse } from '@grafana/runtime';
 import type { DataQuery } from '@grafana/schema';
 

@@ -4,19 +4,13 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { IconButton, useStyles2 } from '@grafana/ui';
 
 import { HealthTile } from '../../../components/health/HealthTile';
+import type { ShownValue } from '../../shared/data/display';
 import type { GroupHealth } from '../data/model';
 import { Breakdown } from './Breakdown';
 
-export interface TileDisplay {
-  text: string;
-  color: string;
-  href?: string;
-  linkTitle?: string;
-}
-
 interface Props {
   groups: GroupHealth[];
-  displays: Map<string, TileDisplay>;
+  displays: Map<string, ShownValue>;
   groupBy: string;
   compact: boolean;
   showTrend: boolean;
@@ -38,7 +32,11 @@ export function HealthGrid(props: Props) {
   const open = groups.find((g) => g.name === selected);
   return (
     <div className={styles.container}>
-      <ul className={styles.grid} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }} aria-label={`Health by ${groupBy}`}>
+      <ul
+        className={styles.grid}
+        style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
+        aria-label={`Health by ${groupBy}`}
+      >
         {groups.map((g) => {
           const d = displays.get(g.name)!;
           return (
@@ -61,7 +59,12 @@ export function HealthGrid(props: Props) {
       </ul>
       {open && !compact && (
         <section className={styles.detail} aria-label={`Why ${open.name} scores ${displays.get(open.name)!.text}`}>
-          <IconButton name="times" tooltip="Close the explanation" onClick={() => onSelect(null)} className={styles.close} />
+          <IconButton
+            name="times"
+            tooltip="Close the explanation"
+            onClick={() => onSelect(null)}
+            className={styles.close}
+          />
           <Breakdown health={open.health} caption={`${open.name}: ${explain(open)}`} />
         </section>
       )}

@@ -79,7 +79,11 @@ export function IndicatorOverridesEditor({ value = {}, onChange }: StandardEdito
 
 const getStyles = (theme: GrafanaTheme2) => ({
   list: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
-  indicator: css({ border: `1px solid ${theme.colors.border.weak}`, padding: theme.spacing(0.5, 1), legend: { fontSize: theme.typography.bodySmall.fontSize, width: 'auto', margin: 0 } }),
+  indicator: css({
+    border: `1px solid ${theme.colors.border.weak}`,
+    padding: theme.spacing(0.5, 1),
+    legend: { fontSize: theme.typography.bodySmall.fontSize, width: 'auto', margin: 0 },
+  }),
   row: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1) }),
   field: css({ display: 'flex', flexDirection: 'column', fontSize: theme.typography.bodySmall.fontSize }),
 });

@@ -27,13 +27,18 @@ export function SingleHealth(props: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const { health } = group;
-  const fontSize = compact ? Math.max(16, Math.min(height * 0.42, width * 0.3)) : Math.min(64, Math.max(32, height * 0.18));
+  const fontSize = compact
+    ? Math.max(16, Math.min(height * 0.42, width * 0.3))
+    : Math.min(64, Math.max(32, height * 0.18));
   const label = `${group.name ? `${group.name} health` : 'Health'} score ${text}, ${bandLabel[health.band]}`;
   return (
     <div className={styles.container}>
       <div className={styles.head} role="group" aria-label={label}>
         {group.name && !compact && <div className={styles.name}>{group.name}</div>}
-        <div className={styles.score} style={{ fontSize, color: readableColor(theme, color, theme.colors.background.primary, true) }}>
+        <div
+          className={styles.score}
+          style={{ fontSize, color: readableColor(theme, color, theme.colors.background.primary, true) }}
+        >
           {text}
         </div>
         <BandBadge band={health.band} color={color} />
@@ -73,5 +78,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
   name: css({ color: theme.colors.text.secondary }),
   score: css({ fontWeight: theme.typography.fontWeightMedium, lineHeight: 1.1 }),
   breakdown: css({ overflow: 'auto', flex: 1, minHeight: 0 }),
-  missing: css({ textAlign: 'center', color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  missing: css({
+    textAlign: 'center',
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
 });

@@ -21,7 +21,9 @@ beforeEach(() => serveAppSettings({ profile: defaultProfile() }));
 describe('IndicatorQueriesEditor', () => {
   it('offers the panel queries for each enabled indicator and flags a missing one', async () => {
     const onChange = jest.fn();
-    render(<IndicatorQueriesEditor value={{}} onChange={onChange} item={item} context={context(['latency_p95', 'cpu'])} />);
+    render(
+      <IndicatorQueriesEditor value={{}} onChange={onChange} item={item} context={context(['latency_p95', 'cpu'])} />
+    );
     expect(await screen.findByLabelText('Latency p95')).toBeInTheDocument();
     expect(screen.queryByLabelText('Throughput')).not.toBeInTheDocument();
     // error_rate, memory and availability have no query of their own id here.

@@ -51,7 +51,9 @@ it('scores the same trend from raw queries as the PerfScope datasource does', ()
   for (const g of raw.groups) {
     const other = computed.groups.find((c) => c.name === g.name)!;
     expect(Array.from(g.trend!.timestamps)).toEqual(Array.from(other.trend!.timestamps));
-    g.trend!.score.forEach((s, k) => expect([g.name, k, s]).toEqual([g.name, k, expect.closeTo(other.trend!.score[k], 9)]));
+    g.trend!.score.forEach((s, k) =>
+      expect([g.name, k, s]).toEqual([g.name, k, expect.closeTo(other.trend!.score[k], 9)])
+    );
   }
 });
 
@@ -61,7 +63,12 @@ it('names a missing indicator and never counts it as healthy', () => {
   const incident = healthView(data, profile, options).groups.find((g) => g.name === 'incident')!.health;
   expect(incident.noData).toEqual(['error_rate']);
   const errorRate = incident.indicators.find((i) => i.id === 'error_rate')!;
-  expect([errorRate.value, errorRate.subScore, errorRate.band, errorRate.pointsLost]).toEqual([null, null, 'nodata', null]);
+  expect([errorRate.value, errorRate.subScore, errorRate.band, errorRate.pointsLost]).toEqual([
+    null,
+    null,
+    'nodata',
+    null,
+  ]);
   // Without error rate (10), the incident is capped by latency p95 (30), not lifted to "healthy".
   expect(incident.score).toBe(30);
   expect(incident.cappedBy).toBe('latency_p95');
@@ -140,7 +147,12 @@ describe('panelProfile', () => {
     });
     expect(problems).toEqual([]);
     expect(merged!.aggregation).toBe('worst');
-    expect(merged!.indicators.find((i) => i.id === 'cpu')).toMatchObject({ target: 50, warning: 60, critical: 70, weight: 0.15 });
+    expect(merged!.indicators.find((i) => i.id === 'cpu')).toMatchObject({
+      target: 50,
+      warning: 60,
+      critical: 70,
+      weight: 0.15,
+    });
     expect(merged!.indicators.find((i) => i.id === 'availability')!.enabled).toBe(false);
   });
 
@@ -150,6 +162,9 @@ describe('panelProfile', () => {
       indicatorOverrides: { error_rate: { warning: 5 }, memory: { weight: -1 } },
     });
     expect(merged).toBeNull();
-    expect(problems).toEqual(['Error rate: warning must lie between target and critical', 'Memory: weight must not be negative']);
+    expect(problems).toEqual([
+      'Error rate: warning must lie between target and critical',
+      'Memory: weight must not be negative',
+    ]);
   });
 });

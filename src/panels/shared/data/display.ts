@@ -18,6 +18,9 @@ import {
 } from '@grafana/data';
 import type { TimeZone } from '@grafana/schema';
 
+import { bandColor } from '../../../components/bands';
+import type { Band } from '../../../scoring';
+
 /** How one computed value is shown: the panel's unit, decimals, thresholds, colour scheme and data links. */
 export interface ValueDisplay {
   display(value: number | null): DisplayValue;
@@ -32,7 +35,18 @@ export interface DisplayContext {
 }
 
 // The standard field options the panels respect for the values they compute.
-const STANDARD = ['unit', 'decimals', 'min', 'max', 'thresholds', 'color', 'links', 'displayName', 'noValue', 'mappings'];
+const STANDARD = [
+  'unit',
+  'decimals',
+  'min',
+  'max',
+  'thresholds',
+  'color',
+  'links',
+  'displayName',
+  'noValue',
+  'mappings',
+];
 
 /** The panel's defaults, then every override whose matcher selects the field (by name, regex, query, type). */
 function resolveConfig(source: FieldConfigSource, field: Field, frame: DataFrame): FieldConfig {
@@ -70,7 +84,12 @@ export function valueDisplays(
     return out;
   }
   const frame = toDataFrame({
-    fields: items.map((item) => ({ name: item.name, type: FieldType.number, labels: item.labels, values: [item.value] })),
+    fields: items.map((item) => ({
+      name: item.name,
+      type: FieldType.number,
+      labels: item.labels,
+      values: [item.value],
+    })),
   });
   frame.fields.forEach((field, i) => {
     field.config = resolveConfig(ctx.fieldConfig, field, frame);
@@ -81,6 +100,42 @@ export function valueDisplays(
     out.set(items[i].key, { display, links: () => links({ valueRowIndex: 0 }) });
   });
   return out;
+}
+
+/** A computed value as a panel shows it: formatted, coloured, with its first data link. */
+export interface ShownValue {
+  text: string;
+  color: string;
+  href?: string;
+  linkTitle?: string;
+}
+
+/**
+ * Formats values with the panel's field config and colours them by their band, or (colorBy "field") by the
+ * field config's thresholds and colour scheme; `empty` stands for a value without data.
+ */
+export function shownValues(
+  items: Array<{ key: string; name: string; labels: Labels; value: number | null; band: Band }>,
+  ctx: DisplayContext & { colorBy: 'band' | 'field' },
+  empty: string
+): Map<string, ShownValue> {
+  const processed = valueDisplays(items, ctx);
+  return new Map(
+    items.map((item): [string, ShownValue] => {
+      const d = processed.get(item.key)!;
+      const shown = d.display(item.value);
+      const [link] = d.links();
+      return [
+        item.key,
+        {
+          text: item.value === null ? empty : `${shown.prefix ?? ''}${shown.text}${shown.suffix ?? ''}`,
+          color: ctx.colorBy === 'field' && item.value !== null ? shown.color! : bandColor(ctx.theme, item.band),
+          href: link?.href,
+          linkTitle: link?.title,
+        },
+      ];
+    })
+  );
 }
 
 /** A value in a profile unit (a Grafana unit id such as "s", "percent", "reqps"), or "No data". */

@@ -1,0 +1,127 @@
+import { render, screen, within } from '@testing-library/react';
+import React from 'react';
+import { LoadingState, type FieldConfigSource } from '@grafana/data';
+
+import { defaultProfile } from '../../scoring';
+import { loadRecording } from '../testing/load';
+import { only, panelProps, serveAppSettings } from '../testing/grafana';
+import { recordedPanelData } from '../testing/recordings';
+import { DomainOverheadPanel } from './DomainOverheadPanel';
+import { defaultOptions, type DomainOverheadOptions } from './types';
+
+const prometheus = recordedPanelData(loadRecording('domainoverhead.prometheus'));
+const perfscope = recordedPanelData(loadRecording('domainoverhead.perfscope'));
+// What Grafana gives the panel from its field config defaults (module.ts).
+const fieldConfig: FieldConfigSource = { defaults: { unit: 'percent', decimals: 2, min: 0 }, overrides: [] };
+
+function show(
+  data = prometheus,
+  options: Partial<DomainOverheadOptions> = {},
+  size = { width: 700, height: 400 },
+  config = fieldConfig
+) {
+  const props = panelProps({ ...defaultOptions, ...options }, data, size);
+  props.fieldConfig = config;
+  return render(<DomainOverheadPanel {...props} />);
+}
+
+const rows = (section: HTMLElement) =>
+  within(section)
+    .getAllByRole('row')
+    .filter((r) => r.getAttribute('data-domain'))
+    .map((r) => [
+      r.getAttribute('data-domain'),
+      within(r)
+        .getAllByRole('cell')
+        .filter((c) => !c.querySelector('svg'))
+        .map((c) => c.textContent)
+        .filter(Boolean)
+        .join(' | '),
+    ]);
+
+beforeEach(() => serveAppSettings({ profile: defaultProfile() }));
+
+it('shows one bar per domain, largest first, and the system total against its target', async () => {
+  show(only(prometheus, 'service', 'domain-overhead'));
+  const section = await screen.findByRole('region', { name: 'Domain overhead of domain-overhead' });
+  expect(within(section).getByTestId('system-total')).toHaveTextContent(
+    'System total 13.75% against its target of 4.7 %Critical'
+  );
+  expect(rows(section)).toEqual([
+    ['quality_validation', '6.00% | Critical'],
+    ['compliance_evaluation', '4.00% | Warning'],
+    ['system_complexity', '2.25% | Info'],
+    ['strategic_reporting', '1.00% | OK'],
+    ['workflow_optimization', '0.50% | OK'],
+  ]);
+  expect(within(section).getByRole('rowheader', { name: /quality_validation/ })).toHaveTextContent(
+    '(target 1.5, warning 3, critical 5)'
+  );
+  expect(within(section).getAllByRole('img', { name: /overhead over the time range/ })).toHaveLength(5);
+});
+
+it.each([
+  ['Prometheus queries', prometheus],
+  ['the PerfScope datasource', perfscope],
+])('shows a section per service from %s', async (_name, data) => {
+  show(data, { sortBy: 'name' });
+  const sections = await screen.findAllByRole('region');
+  expect(sections.map((s) => s.getAttribute('aria-label'))).toEqual(
+    ['budget-burn', 'degraded', 'domain-overhead', 'healthy', 'incident'].map((s) => `Domain overhead of ${s}`)
+  );
+  expect(rows(sections[2]).map(([name]) => name)).toEqual([
+    'compliance_evaluation',
+    'quality_validation',
+    'strategic_reporting',
+    'system_complexity',
+    'workflow_optimization',
+  ]);
+  expect(within(sections[1]).getByTestId('system-total')).toHaveTextContent('5.00%');
+});
+
+it('links each domain to its drill-down', async () => {
+  const config = {
+    defaults: {
+      ...fieldConfig.defaults,
+      links: [{ title: 'Development', url: '/d/perfscope-development?var-domain=${__field.labels.domain}' }],
+    },
+    overrides: [],
+  };
+  show(only(prometheus, 'service', 'degraded'), {}, undefined, config);
+  const link = await screen.findByRole('link', { name: 'quality_validation' });
+  expect(link).toHaveAttribute('href', '/d/perfscope-development?var-domain=quality_validation');
+});
+
+it('compares with the baseline in baseline mode', async () => {
+  show(only(prometheus, 'service', 'domain-overhead'), { mode: 'baseline', showSystem: false });
+  const section = await screen.findByRole('region');
+  expect(rows(section).slice(0, 2)).toEqual([
+    ['quality_validation', '50.00% | Critical'],
+    ['strategic_reporting', '25.00% | Critical'],
+  ]);
+  expect(screen.queryByTestId('system-total')).not.toBeInTheDocument();
+});
+
+it('drops the trends when narrow and the bars when very narrow', async () => {
+  show(only(prometheus, 'service', 'healthy'), {}, { width: 240, height: 200 });
+  await screen.findByRole('region');
+  expect(screen.queryByRole('img')).not.toBeInTheDocument();
+  expect(screen.getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Domain', 'Overhead', 'Band']);
+});
+
+it('says which queries it reads when there is no data', async () => {
+  show({ ...prometheus, series: [] });
+  expect(await screen.findByTestId('panel-nodata')).toHaveTextContent(
+    "Share mode reads the queries domain_time and total_time, with service and domain labels, or the PerfScope datasource's domain overhead query."
+  );
+});
+
+it('shows a query error', async () => {
+  show({ ...prometheus, series: [], state: LoadingState.Error, errors: [{ refId: 'total_time', message: 'timeout' }] });
+  expect(await screen.findByRole('alert')).toHaveTextContent('Query total_time: timeout');
+});
+
+it('names a bad panel threshold', async () => {
+  show(prometheus, { thresholds: { system: { target: 12 } } });
+  expect(await screen.findByRole('alert')).toHaveTextContent('system.critical must be greater than target');
+});

@@ -1,0 +1,151 @@
+import { css } from '@emotion/css';
+import React from 'react';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
+
+import { BandBadge } from '../../../components/health/BandBadge';
+import { Sparkline } from '../../../components/Sparkline';
+import type { ShownValue } from '../../shared/data/display';
+import type { OverheadRow, ServiceOverhead } from '../data/model';
+import { scaleMax } from '../data/sort';
+import { OverheadBar } from './OverheadBar';
+
+interface Props {
+  service: ServiceOverhead;
+  rows: OverheadRow[];
+  displays: Map<string, ShownValue>;
+  heading: boolean;
+  showSystem: boolean;
+  showSparklines: boolean;
+  width: number;
+}
+
+const fmt = (v: number) => String(Number(v.toFixed(2)));
+const limits = (r: OverheadRow) =>
+  `target ${fmt(r.thresholds.target)}, warning ${fmt(r.thresholds.warning)}, critical ${fmt(r.thresholds.critical)}`;
+
+/** One service's domains, one bar each on a shared scale, and its system total against its target. */
+export function ServiceOverheadTable({ service, rows, displays, heading, showSystem, showSparklines, width }: Props) {
+  const styles = useStyles2(getStyles);
+  const max = scaleMax(rows);
+  const bars = width >= 260;
+  const trends = showSparklines && width >= 420;
+  const system = service.system;
+  const systemDisplay = displays.get(`${service.service}\u0000${system.name}`)!;
+  const title = service.service || 'Domains';
+  return (
+    <section className={styles.section} aria-label={`Domain overhead of ${title}`}>
+      {heading && <h3 className={styles.heading}>{service.service}</h3>}
+      {showSystem && (
+        <div className={styles.system} data-testid="system-total">
+          <span className={styles.systemLabel}>
+            System total <strong>{systemDisplay.text}</strong> against its target of {fmt(system.thresholds.target)} %
+          </span>
+          <BandBadge band={system.band} color={systemDisplay.color} />
+          {bars && (
+            <OverheadBar
+              value={system.overhead}
+              thresholds={system.thresholds}
+              max={scaleMax([system])}
+              color={systemDisplay.color}
+            />
+          )}
+        </div>
+      )}
+      <table className={styles.table}>
+        <caption className={styles.hidden}>Overhead of each domain of {title}, with its thresholds</caption>
+        <thead className={styles.hidden}>
+          <tr>
+            <th scope="col">Domain</th>
+            {bars && <th scope="col">Bar</th>}
+            <th scope="col">Overhead</th>
+            <th scope="col">Band</th>
+            {trends && <th scope="col">Trend</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const d = displays.get(`${service.service}\u0000${row.name}`)!;
+            return (
+              <tr key={row.name} data-domain={row.name}>
+                <th scope="row" className={styles.name} title={limits(row)}>
+                  {d.href ? (
+                    <a href={d.href} className={styles.link} title={d.linkTitle}>
+                      {row.name}
+                    </a>
+                  ) : (
+                    row.name
+                  )}
+                  <span className={styles.hidden}> ({limits(row)})</span>
+                </th>
+                {bars && (
+                  <td className={styles.bar}>
+                    <OverheadBar value={row.overhead} thresholds={row.thresholds} max={max} color={d.color} />
+                  </td>
+                )}
+                <td className={styles.value}>{d.text}</td>
+                <td>
+                  <BandBadge band={row.band} color={d.color} />
+                </td>
+                {trends && (
+                  <td>
+                    {row.trend && (
+                      <Sparkline
+                        timestamps={row.trend.timestamps}
+                        values={row.trend.values}
+                        width={80}
+                        height={18}
+                        min={0}
+                        color={d.color}
+                        label={`${row.name} overhead over the time range`}
+                      />
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  section: css({ marginBottom: theme.spacing(1) }),
+  heading: css({ fontSize: theme.typography.h5.fontSize, margin: theme.spacing(0.5, 0) }),
+  system: css({
+    display: 'grid',
+    gridTemplateColumns: 'auto auto 1fr',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(0.5),
+  }),
+  systemLabel: css({ whiteSpace: 'nowrap' }),
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    fontSize: theme.typography.bodySmall.fontSize,
+    'th, td': { padding: theme.spacing(0.25, 0.5), textAlign: 'left', whiteSpace: 'nowrap' },
+  }),
+  name: css({
+    fontWeight: theme.typography.fontWeightRegular,
+    maxWidth: 220,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  }),
+  bar: css({ width: '45%' }),
+  value: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }),
+  link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
+  hidden: css({
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    padding: 0,
+    margin: -1,
+    overflow: 'hidden',
+    clip: 'rect(0, 0, 0, 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  }),
+});

@@ -1,0 +1,100 @@
+import {
+  alignSeries,
+  baselineOverhead,
+  gridTimestamps,
+  overheadReport,
+  shareOverhead,
+  type DomainSettings,
+  type Grid,
+} from '../../../scoring';
+import { resultGrid, type LabelledSeries } from '../../shared/data/series';
+import { defaultQueries, type QueryRoleKey } from '../types';
+import type { OverheadRow, OverheadView, ServiceOverhead } from './model';
+
+const key = (s: LabelledSeries) => `${s.labels.service ?? ''}\u0000${s.labels.domain ?? ''}`;
+
+/** Series of one query by (service, domain); a second series for the same labels is a problem. */
+function byLabels(series: LabelledSeries[], refId: string, problems: string[]) {
+  const out = new Map<string, LabelledSeries>();
+  for (const s of series.filter((x) => x.refId === refId || x.name === refId)) {
+    if (out.has(key(s))) {
+      problems.push(
+        `Query ${refId} returns several series for service="${s.labels.service ?? ''}", domain="${s.labels.domain ?? ''}"; aggregate it with sum by (service, domain)`
+      );
+      continue;
+    }
+    out.set(key(s), s);
+  }
+  return out;
+}
+
+/**
+ * Each domain's overhead per timestamp from raw queries, with the library's formula for the mode: share
+ * (time in the domain over the service's total request time) or baseline (latency now against the same
+ * query offset by the baseline); then each service's domains and system total banded at the last timestamp.
+ */
+export function overheadFromSeries(
+  series: LabelledSeries[],
+  settings: DomainSettings,
+  queries: Partial<Record<QueryRoleKey, string>>,
+  intervalMs?: number
+): OverheadView {
+  const role = (k: QueryRoleKey) => queries[k] || defaultQueries[k];
+  const problems: string[] = [];
+  const share = settings.mode === 'share';
+  const parts = byLabels(series, role(share ? 'domainTime' : 'domainLatency'), problems);
+  const refs = byLabels(series, role(share ? 'totalTime' : 'baseline'), problems);
+  const grid = resultGrid([...parts.values(), ...refs.values()], intervalMs);
+  if (!grid) {
+    return { source: 'prometheus', mode: settings.mode, services: [], problems };
+  }
+  const perService = new Map<string, Map<string, Float64Array>>();
+  for (const [k, part] of parts) {
+    const service = part.labels.service ?? '';
+    const domain = part.labels.domain ?? '';
+    const ref = refs.get(share ? `${service}\u0000` : k);
+    const overhead = ref ? overheadColumn(part, ref, grid, share) : new Float64Array(grid.length).fill(NaN);
+    const domains = perService.get(service) ?? new Map<string, Float64Array>();
+    domains.set(domain, overhead);
+    perService.set(service, domains);
+  }
+  const timestamps = gridTimestamps(grid);
+  const services = [...perService.keys()]
+    .sort()
+    .map((service) => serviceRows(service, perService.get(service)!, settings, timestamps));
+  return { source: 'prometheus', mode: settings.mode, services, problems };
+}
+
+function overheadColumn(part: LabelledSeries, ref: LabelledSeries, grid: Grid, share: boolean): Float64Array {
+  const a = alignSeries(part, grid);
+  const b = alignSeries(ref, grid);
+  const formula = share ? shareOverhead : baselineOverhead;
+  return a.map((v, t) => formula(v, b[t]) ?? NaN);
+}
+
+/** A service's domains and system total: banded at the last timestamp, the system total summed per timestamp. */
+function serviceRows(
+  service: string,
+  columns: Map<string, Float64Array>,
+  settings: DomainSettings,
+  timestamps: Float64Array
+): ServiceOverhead {
+  const last = timestamps.length - 1;
+  const names = [...columns.keys()];
+  const report = overheadReport(settings, Object.fromEntries(names.map((n) => [n, columns.get(n)![last]])));
+  const system = new Float64Array(timestamps.length);
+  const at: Record<string, number> = {};
+  for (let t = 0; t < timestamps.length; t++) {
+    names.forEach((n) => (at[n] = columns.get(n)![t]));
+    system[t] = overheadReport(settings, at).system.overhead ?? NaN;
+  }
+  const domains = report.domains.map((d): OverheadRow => ({
+    ...d,
+    trend: { timestamps, values: columns.get(d.name)! },
+  }));
+  return {
+    service,
+    domains,
+    system: { name: 'System total', ...report.system, trend: { timestamps, values: system } },
+  };
+}
