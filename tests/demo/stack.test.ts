@@ -251,7 +251,9 @@ describe('provisioning/', () => {
   });
 
   it("points every dashboard provider at a folder the stack provides that holds dashboards/'s files", () => {
-    const dashboards = readdirSync(join(REPO, 'dashboards')).filter((f) => f.endsWith('.json'));
+    const dashboards = existsSync(join(REPO, 'dashboards'))
+      ? readdirSync(join(REPO, 'dashboards')).filter((f) => f.endsWith('.json'))
+      : [];
     const dir = join(REPO, 'provisioning/dashboards');
     const providers = (existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)) : []).flatMap(
       (f) => yamlOf(`provisioning/dashboards/${f}`).providers as Array<{ options: { path: string } }>
