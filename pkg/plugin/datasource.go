@@ -3,6 +3,7 @@ package plugin
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"runtime/debug"
@@ -42,8 +43,15 @@ type Datasource struct {
 
 // NewDatasource creates an instance from the settings Grafana sends. Bad settings do not fail here: they are
 // reported, naming the field, by every query and by the health check.
-func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (instancemgmt.Instance, error) {
+func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (inst instancemgmt.Instance, _ error) {
 	d := &Datasource{now: time.Now}
+	defer func() {
+		if p := recover(); p != nil { // e.g. the SDK's HTTP settings parser on a field of the wrong type
+			log.DefaultLogger.Error("reading the datasource settings panicked", "panic", fmt.Sprint(p))
+			d.settingsErr = errors.New("datasource settings: a field has the wrong type; re-save the settings")
+			inst = d
+		}
+	}()
 	d.resources = newResources(d)
 	d.settings, d.settingsErr = LoadSettings(s)
 	if d.settingsErr != nil {

@@ -97,3 +97,12 @@ func TestServiceValuesCannotBreakOutOfTheirString(t *testing.T) {
 		t.Fatal(got)
 	}
 }
+
+// The SDK's HTTP settings parser asserts types; a wrong one must not take the plugin down.
+func TestWrongTypedHTTPSettingIsAnErrorNotACrash(t *testing.T) {
+	p := servePlugin(t, map[string]any{"url": "http://127.0.0.1:1", "tlsAuthWithCACert": true, "serverName": 42}, map[string]string{"tlsCACert": "x"}, time.Time{})
+	resp := p.query(t, nil, dataQuery("A", map[string]any{"queryType": "health"}, from, to, time.Minute))
+	if resp.Responses["A"].Error == nil || !strings.Contains(resp.Responses["A"].Error.Error(), "a field has the wrong type") {
+		t.Fatalf("%+v", resp.Responses["A"])
+	}
+}
