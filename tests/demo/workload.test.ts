@@ -1,6 +1,7 @@
 // The demo workload: its HTTP API under bad requests, its settings, and what it exports over simulated time.
 import { spawn } from 'node:child_process';
 import { createServer, connect } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ConfigError, loadConfig } from '../../demo/workload/config';
@@ -90,6 +91,52 @@ describe('the workload API', () => {
     const switched = await call('PUT', '/scenario', '{"scenario": "incident"}');
     expect(switched.status).toBe(200);
     expect(switched.json()).toMatchObject({ service: 'demo', scenario: 'incident' });
+  });
+});
+
+describe('the metrics of docs/metrics.md', () => {
+  /** The table of docs/metrics.md: each metric's type, labels and, for histograms, buckets. */
+  const documented = readFileSync(join(REPO, 'docs/metrics.md'), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('| `'))
+    .flatMap((row) => {
+      const [names, type, labels] = row.split('|').slice(1, 4);
+      const ticked = (text: string) => [...text.replace(/\(.*?\)/g, '').matchAll(/`(\w+)`/g)].map((m) => m[1]);
+      const buckets = /buckets ([\d. ]+)/.exec(type)?.[1].trim().split(' ').map(Number);
+      return ticked(names).map((name) => ({
+        name,
+        type: type.trim().split(/[ ,]/)[0],
+        labels: ticked(labels),
+        buckets,
+      }));
+    });
+
+  it('are all exported, with their type, exactly their labels and their buckets', async () => {
+    expect(documented.map((d) => d.name)).toHaveLength(16);
+    const workload = await startWorkload({ ...loadConfig({}), port: 0 });
+    try {
+      await new Promise((r) => setTimeout(r, 1100));
+      const text = await (await fetch(`${workload.url}/metrics`)).text();
+      for (const d of documented) {
+        expect([d.name, new RegExp(`^# TYPE ${d.name} (\\w+)$`, 'm').exec(text)?.[1]]).toEqual([d.name, d.type]);
+        const series = [...text.matchAll(new RegExp(`^${d.name}(_bucket|_sum|_count)?\\{(.*)\\} \\S+$`, 'gm'))];
+        expect([d.name, series.length > 0]).toEqual([d.name, true]);
+        for (const [, suffix, labels] of series) {
+          const names = [...labels.matchAll(/(\w+)="/g)].map((m) => m[1]).filter((l) => l !== 'le');
+          expect([d.name, names.sort()]).toEqual([d.name, [...d.labels].sort()]);
+          expect(labels).toContain('service="demo"');
+          if (suffix === '_bucket' && d.buckets) {
+            expect(d.buckets.map(String).concat('+Inf')).toContain(/le="([^"]+)"/.exec(labels)![1]);
+          }
+        }
+        if (d.buckets) {
+          const bounds = new Set(series.filter((m) => m[1] === '_bucket').map((m) => /le="([^"]+)"/.exec(m[2])![1]));
+          expect([d.name, [...bounds]]).toEqual([d.name, [...d.buckets.map(String), '+Inf']]);
+        }
+      }
+    } finally {
+      await workload.close();
+    }
   });
 });
 
