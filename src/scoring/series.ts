@@ -63,6 +63,9 @@ export function alignSeries(series: Series, grid: Grid, step = seriesStep(series
   const { timestamps, values } = series;
   const out = new Float64Array(grid.length);
   const lookback = Number.isNaN(step) ? grid.step : Math.max(grid.step, step);
+  if (lookback === grid.step && scatterOnGrid(series, grid, out)) {
+    return out;
+  }
   let j = -1;
   for (let k = 0; k < grid.length; k++) {
     const t = grid.start + k * grid.step;
@@ -72,6 +75,24 @@ export function alignSeries(series: Series, grid: Grid, step = seriesStep(series
     out[k] = j >= 0 && t - timestamps[j] < lookback ? values[j] : NaN;
   }
   return out;
+}
+
+/**
+ * The common case of alignSeries(): every sample sits on a grid timestamp and the series' step is the
+ * grid's, so each sample is the value at its own timestamp and nowhere else. False (out unusable) otherwise.
+ */
+function scatterOnGrid({ timestamps, values }: Series, grid: Grid, out: Float64Array): boolean {
+  out.fill(NaN);
+  for (let i = 0; i < timestamps.length; i++) {
+    const k = (timestamps[i] - grid.start) / grid.step;
+    if (k !== Math.floor(k)) {
+      return false;
+    }
+    if (k >= 0 && k < grid.length) {
+      out[k] = values[i];
+    }
+  }
+  return true;
 }
 
 /** The enabled indicators of a profile laid out for the per-timestamp loop. */
@@ -125,7 +146,7 @@ export function scoreColumns(
   c: CompiledIndicators,
   columns: Array<ArrayLike<number>>,
   length: number,
-  out = new Float64Array(length),
+  out: Float64Array = new Float64Array(length),
   subScores?: Float64Array[]
 ): Float64Array {
   const worst = c.aggregation === 'worst';
@@ -205,7 +226,7 @@ export function scoreSeries(
   c: CompiledIndicators,
   grid: Grid,
   inputs: Record<string, IndicatorInput | undefined>,
-  options: { subScores?: boolean } = {}
+  options: { subScores?: boolean; out?: Float64Array } = {}
 ): ScoredSeries {
   const columns = c.ids.map((id) => {
     const input = inputs[id];
@@ -215,7 +236,7 @@ export function scoreSeries(
     return isSeries(input) ? alignSeries(input, grid) : input;
   });
   const subScores = options.subScores ? c.ids.map(() => new Float64Array(grid.length)) : undefined;
-  const score = scoreColumns(c, columns, grid.length, new Float64Array(grid.length), subScores);
+  const score = scoreColumns(c, columns, grid.length, options.out ?? new Float64Array(grid.length), subScores);
   return {
     timestamps: gridTimestamps(grid),
     score,
