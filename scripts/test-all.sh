@@ -15,7 +15,7 @@ step "typecheck";  npm run -s typecheck
 step "lint";       npm run -s lint
 step "go vet";     go vet ./...
 step "unit tests"; npm run -s test:ci
-step "build";      npm run -s build && npm run -s build:backend && npm run -s build:browser-host
+step "build";      npm run -s build && npm run -s build:backend && npm run -s build:browser-host && npm run -s build:cli
 
 step "tests against the fixture Prometheus (Go and Jest)"
 PERFSCOPE_REQUIRE_PROMETHEUS=1 scripts/with-prometheus.sh -- \
