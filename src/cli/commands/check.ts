@@ -55,7 +55,11 @@ export const checkCommand: Command = {
       value: 'TIME',
       help: 'evaluate at this time, or end --range there (RFC 3339 or Unix seconds; default: now)',
     },
-    { name: 'range', value: 'DURATION', help: 'check every step of the last DURATION: any breach fails; reports MTTR' },
+    {
+      name: 'range',
+      value: 'DURATION',
+      help: 'score every step of the last DURATION; a step below --min-score or with a key indicator critical fails; reports breaches and MTTR',
+    },
     { name: 'step', value: 'DURATION', help: 'step of --range (default: range / 240, at least 15s)' },
     { name: 'rate-interval', value: 'DURATION', help: 'value of $__rate_interval (default 5m)' },
     { name: 'timeout', value: 'DURATION', help: 'per-request timeout (default 30s)' },
