@@ -1,7 +1,8 @@
 import type { Command } from '../command';
 import { checkCommand } from './check';
 import { profileCommand } from './profile';
+import { rulesCommand } from './rules';
 import { scoreCommand } from './score';
 
 /** Every `perfscope` subcommand, in the order `perfscope --help` lists them. */
-export const commands: Command[] = [profileCommand, scoreCommand, checkCommand];
+export const commands: Command[] = [profileCommand, scoreCommand, checkCommand, rulesCommand];

@@ -1,0 +1,224 @@
+/** @jest-environment node */
+import { defaultProfile, promqlSyntaxError, type Profile } from '../scoring';
+import { buildGrafanaAlertRules, DEFAULT_TARGETS, grafanaProvisioningFile, type GrafanaAlertRule } from '.';
+
+const build = (profile: Profile = defaultProfile(), options = {}) =>
+  buildGrafanaAlertRules(profile, DEFAULT_TARGETS, options);
+const byUid = (rules: GrafanaAlertRule[], uid: string) => {
+  const rule = rules.find((r) => r.uid === uid);
+  if (!rule) {
+    throw new Error(`no rule ${uid} among ${rules.map((r) => r.uid).join(', ')}`);
+  }
+  return rule;
+};
+const model = (rule: GrafanaAlertRule, refId: string) => rule.data.find((d) => d.refId === refId)!.model;
+
+describe('buildGrafanaAlertRules on the default profile', () => {
+  const rules = build();
+
+  it('builds the alerts of the issue, by severity, with stable uids', () => {
+    const of = (severity: string) => rules.filter((r) => r.labels.severity === severity).map((r) => r.title);
+    expect(of('critical')).toEqual([
+      'Latency p95 above 1 s',
+      'Error rate above 1 %',
+      'CPU above 90 %',
+      'Memory above 95 %',
+      'Health score below 50',
+      'System overhead above 10 %',
+      'Error budget burn above 14.4x (1h and 5m)',
+      'Error budget burn above 6x (6h and 30m)',
+    ]);
+    expect(of('warning')).toEqual([
+      'Latency p95 above 0.5 s',
+      'Error rate above 0.5 %',
+      'CPU above 80 %',
+      'Memory above 90 %',
+      'Health score below 70',
+      "A domain's overhead above 3 %",
+      'Error budget burn above 3x (1d and 2h)',
+      'Database pool above 80 %',
+    ]);
+    expect(of('info')).toEqual([
+      'Health score below 90',
+      'Error budget burn above 1x (3d and 6h)',
+      'Latency p95 20 % slower than 7d ago',
+      'Memory growing more than 5 MB a day for 3 days',
+    ]);
+    expect(new Set(rules.map((r) => r.uid)).size).toBe(rules.length);
+    for (const r of rules) {
+      expect(r.uid).toMatch(/^perfscope-[a-z0-9-]{1,30}$/);
+      expect(r.uid.length).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it('labels every rule for routing and for "Apply to alert rules"', () => {
+    for (const r of rules) {
+      expect(r.labels).toMatchObject({ perfscope: 'managed', service: '{{ .Labels.service }}', team: 'platform' });
+      expect(['critical', 'warning', 'info']).toContain(r.labels.severity);
+      expect(r.folderUID).toBe('perfscope');
+      expect(r.ruleGroup).toMatch(/^perfscope-/);
+    }
+  });
+
+  it('annotates every rule with a summary, the value, a runbook and the panel that explains it', () => {
+    for (const r of rules) {
+      expect(Object.keys(r.annotations).sort()).toEqual(
+        ['__dashboardUid__', '__panelId__', 'description', 'runbook_url', 'summary'].sort()
+      );
+      expect(r.annotations.description).toMatch(/\{\{ (printf "%\.4g"|humanize) \.Values\.A\.Value \}\}/);
+      expect(r.annotations.runbook_url).toMatch(
+        /^https:\/\/github\.com\/perfscope\/perfscope\/blob\/main\/docs\/alerts\.md#[a-z0-9-]+$/
+      );
+      expect(r.annotations.__panelId__).toMatch(/^\d+$/);
+    }
+  });
+
+  it('names only refIds it defines, queries the Prometheus datasource with valid PromQL, and conditions on C', () => {
+    for (const r of rules) {
+      const refIds = r.data.map((d) => d.refId);
+      expect(new Set(refIds).size).toBe(refIds.length);
+      expect(refIds).toContain(r.condition);
+      for (const d of r.data.filter((q) => q.datasourceUid !== '__expr__')) {
+        expect(d.datasourceUid).toBe('perfscope-prometheus');
+        expect(d.model).toMatchObject({ refId: d.refId, instant: true, datasource: { type: 'prometheus' } });
+        expect(promqlSyntaxError(String(d.model.expr))).toBeNull();
+        expect(d.relativeTimeRange.from).toBeGreaterThan(0);
+      }
+      const condition = model(r, r.condition);
+      const used =
+        condition.type === 'threshold'
+          ? [String(condition.expression)]
+          : [...String(condition.expression).matchAll(/\$(\w+)/g)].map((m) => m[1]);
+      for (const ref of used) {
+        expect(refIds).toContain(ref);
+      }
+    }
+  });
+
+  it('guards request-driven alerts with traffic and leaves saturation alerts unguarded', () => {
+    expect(model(byUid(rules, 'perfscope-error-rate-critical'), 'C').expression).toBe('$A > 1 && $T >= 0.1');
+    expect(model(byUid(rules, 'perfscope-burn-rate-fast-burn'), 'C').expression).toBe(
+      '$A > 14.4 && $B > 14.4 && $T >= 0.1'
+    );
+    expect(model(byUid(rules, 'perfscope-burn-rate-fast-burn'), 'T').expr).toContain('[5m]');
+    expect(model(byUid(rules, 'perfscope-burn-rate-slow-drain'), 'T').expr).toContain('[6h]');
+    expect(model(byUid(rules, 'perfscope-cpu-critical'), 'C')).toMatchObject({
+      type: 'threshold',
+      expression: 'A',
+      conditions: [{ evaluator: { type: 'gt', params: [90] } }],
+    });
+    expect(byUid(rules, 'perfscope-cpu-critical').data.map((d) => d.refId)).toEqual(['A', 'C']);
+  });
+
+  it('chooses noDataState and execErrState per kind of alert', () => {
+    const states = (uid: string) => [byUid(rules, uid).noDataState, byUid(rules, uid).execErrState];
+    expect(states('perfscope-error-rate-critical')).toEqual(['OK', 'Error']);
+    expect(states('perfscope-error-rate-warning')).toEqual(['OK', 'KeepLast']);
+    expect(states('perfscope-memory-critical')).toEqual(['NoData', 'Error']);
+    expect(states('perfscope-memory-warning')).toEqual(['OK', 'KeepLast']);
+    expect(states('perfscope-db-pool-warning')).toEqual(['OK', 'KeepLast']);
+    expect(states('perfscope-burn-rate-slow-drain')).toEqual(['OK', 'KeepLast']);
+  });
+
+  it('is the same on every build, so "Apply" finds identical rules and leaves them alone', () => {
+    expect(build()).toEqual(rules);
+  });
+});
+
+describe('buildGrafanaAlertRules follows the profile', () => {
+  it('moves thresholds and titles with the indicators', () => {
+    const p = defaultProfile();
+    p.indicators[1].warning = 0.4;
+    p.indicators[1].critical = 2;
+    const rules = build(p);
+    expect(byUid(rules, 'perfscope-error-rate-critical').title).toBe('Error rate above 2 %');
+    expect(model(byUid(rules, 'perfscope-error-rate-critical'), 'C').expression).toBe('$A > 2 && $T >= 0.1');
+    expect(model(byUid(rules, 'perfscope-error-rate-warning'), 'C').expression).toBe('$A > 0.4 && $T >= 0.1');
+  });
+
+  it('drops the alerts of disabled indicators and tiers', () => {
+    const p = defaultProfile();
+    p.indicators[2].enabled = false;
+    p.sla.burnRateTiers[3].enabled = false;
+    const uids = build(p).map((r) => r.uid);
+    expect(uids).not.toContain('perfscope-cpu-critical');
+    expect(uids).not.toContain('perfscope-burn-rate-slow-drain');
+    expect(uids).toContain('perfscope-burn-rate-budget-drain');
+  });
+
+  it('gives each overridden domain its own rule, and the default rule the other domains', () => {
+    const p = defaultProfile();
+    p.domains.overrides = { compliance_evaluation: { target: 2, warning: 4, critical: 6 } };
+    const rules = build(p);
+    const rest = model(byUid(rules, 'perfscope-domain-overhead-warning'), 'A').expr;
+    const own = rules.find((r) => r.title.startsWith('Domain compliance_evaluation'))!;
+    expect(own.uid).toMatch(/^perfscope-domain-overhead-compl-[0-9a-f]{8}$/);
+    expect(rest).toContain('unless on (domain)');
+    expect(model(own, 'A').expr).toContain('and on (domain)');
+    expect(model(own, 'C').expression).toBe('$A > 4 && $T >= 0.1');
+    expect(own.title).toBe("Domain compliance_evaluation's overhead above 4 %");
+  });
+
+  it('alerts below the threshold for indicators where higher is better', () => {
+    const p = defaultProfile();
+    p.indicators[5].enabled = true;
+    p.indicators.push({ ...p.indicators[5], id: 'saturation_headroom', name: 'Headroom', unit: 'percent' });
+    const rule = byUid(build(p), 'perfscope-saturation-headroom-critical');
+    expect(rule.title).toBe('Headroom below 0.1 %');
+    expect(model(rule, 'C').expression).toBe('$A < 0.1 && $T >= 0.1');
+  });
+
+  it('takes the team, the traffic guard and the rate window from the options', () => {
+    const rule = byUid(
+      build(defaultProfile(), { team: 'payments', minRequestsPerSecond: 2, rateWindow: '2m' }),
+      'perfscope-error-rate-critical'
+    );
+    expect(rule.labels.team).toBe('payments');
+    expect(model(rule, 'C').expression).toBe('$A > 1 && $T >= 2');
+    expect(model(rule, 'A').expr).toContain('[2m]');
+  });
+
+  it('says which option or profile field it cannot use', () => {
+    expect(() => build(defaultProfile(), { rateWindow: 'soon' })).toThrow(
+      /^rateWindow: "soon" is not a Prometheus duration/
+    );
+    expect(() => build(defaultProfile(), { minRequestsPerSecond: -1 })).toThrow(/^minRequestsPerSecond must be/);
+    const p = defaultProfile();
+    p.indicators[2].query = 'avg by (service) (cpu{cluster="$cluster"})';
+    expect(() => build(p)).toThrow(/^indicators\[2\]\.query uses \$cluster, which rules cannot fill in/);
+    const q = defaultProfile();
+    q.indicators[0].query = 'histogram_quantile(0.95, sum by (service, le) (rate(x_bucket[5m] offset 1h)))';
+    expect(() => build(q)).toThrow(/^indicators\[0\]\.query already has an offset/);
+  });
+});
+
+describe('grafanaProvisioningFile', () => {
+  it('groups the rules in the PerfScope folder with the dashboard links as rule fields', () => {
+    const file = grafanaProvisioningFile(build()) as {
+      apiVersion: number;
+      groups: Array<{ name: string; folder: string; interval: string; rules: Array<Record<string, unknown>> }>;
+    };
+    expect(file.apiVersion).toBe(1);
+    expect(file.groups.map((g) => [g.name, g.interval])).toEqual([
+      ['perfscope-health', '1m'],
+      ['perfscope-slo', '1m'],
+      ['perfscope-overhead', '1m'],
+      ['perfscope-signals', '1m'],
+      ['perfscope-trends', '5m'],
+    ]);
+    const rules = file.groups.flatMap((g) => g.rules);
+    expect(rules).toHaveLength(build().length);
+    for (const g of file.groups) {
+      expect(g.folder).toBe('PerfScope');
+    }
+    const first = rules[0];
+    expect(first).toMatchObject({
+      uid: 'perfscope-latency-p95-critical',
+      dashboardUid: 'perfscope-operations',
+      panelId: 2,
+    });
+    expect(first.annotations).not.toHaveProperty('__panelId__');
+    // Grafana expands $VAR in provisioned titles and labels: templates use .Labels, never $labels.
+    expect(JSON.stringify(rules.map((r) => [r.title, r.labels]))).not.toContain('$');
+  });
+});

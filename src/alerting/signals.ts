@@ -1,0 +1,188 @@
+import { parseDuration, type Indicator, type Profile } from '../scoring';
+import { expand, finite, num, str, subScore, union, withLabel, withOffset } from './promql';
+import type { AlertOptions } from './types';
+
+/**
+ * Every number PerfScope's rules judge, as PromQL. `rawSignals` computes each from the metrics (what
+ * Grafana-managed rules run, so they work on any Prometheus); `recordedSignals` reads the series that
+ * provisioning/prometheus/perfscope.rules.yml records (what Prometheus rules and the dashboards read).
+ * Both carry a `service` label and agree to rounding; the recording rules are the raw formulas over
+ * recorded inputs (see prometheus.ts).
+ */
+export interface Signals {
+  /** The indicator's value per service, finite samples only. */
+  value(ind: Indicator): string;
+  /** Its sub-score, labelled `indicator`. */
+  subScore(ind: Indicator): string;
+  health(): string;
+  requestsPerSecond(window: string): string;
+  errorRatio(window: string): string;
+  burnRate(window: string): string;
+  /** Fraction (0..1) of requests faster than the SLA's latency threshold. */
+  latencyCompliance(window: string): string;
+  /** Percent per service and domain. */
+  domainOverhead(): string;
+  systemOverhead(): string;
+  dbPoolPercent(): string;
+  /** Percent by which the latency indicator grew since the profile's baseline offset. */
+  latencyRegression(): string;
+  memoryGrowthPerDay(): string;
+}
+
+/** Recorded series names: the rule file records them, dashboards and Prometheus alerts read them. */
+export const RECORDED = {
+  value: 'perfscope:indicator_value',
+  subScore: 'perfscope:indicator_subscore',
+  health: 'perfscope:health_score',
+  requestsPerSecond: 'perfscope:requests_per_second',
+  errorRatio: 'perfscope:error_ratio',
+  burnRate: 'perfscope:burn_rate',
+  domainOverhead: 'perfscope:domain_overhead',
+  systemOverhead: 'perfscope:system_overhead',
+  dbPoolPercent: 'perfscope:db_pool_usage_percent',
+  latencyRegression: 'perfscope:latency_p95_regression_percent',
+  memoryGrowthPerDay: 'perfscope:memory_growth_bytes_per_day',
+  availability: 'perfscope:availability',
+  budgetRemaining: 'perfscope:error_budget_remaining',
+  latencyCompliance: 'perfscope:latency_compliance',
+} as const;
+
+/** The indicator the latency regression and its alert follow. */
+export const LATENCY_INDICATOR = 'latency_p95';
+/** The window memory growth is measured over: "growing for 3 days". */
+export const GROWTH_WINDOW = '3d';
+
+const DAY_SECONDS = 86400;
+const ALL = '.+';
+
+/** The SLA period as a Prometheus window. A calendar month has no fixed window, so rules use 30 days. */
+export const periodWindow = (profile: Profile): string => (profile.sla.period === 'month' ? '30d' : profile.sla.period);
+
+/** The query of the `throughput` indicator (enabled or not), else requests per second as docs/metrics.md names them. */
+function throughputQuery(profile: Profile): { query: string; where: string } {
+  const i = profile.indicators.findIndex((ind) => ind.id === 'throughput');
+  return i >= 0
+    ? { query: profile.indicators[i].query, where: `indicators[${i}].query` }
+    : {
+        query: 'sum by (service) (rate(http_requests_total{service=~"$service"}[$__rate_interval]))',
+        where: 'throughput',
+      };
+}
+
+// The maths of src/scoring, over any inputs (raw or recorded).
+export const formulas = {
+  /** Weighted mean of the sub-scores with data, capped by key indicators; or the worst sub-score. */
+  health(profile: Profile, sub: (ind: Indicator) => string, value: (ind: Indicator) => string): string {
+    const enabled = profile.indicators.filter((ind) => ind.enabled);
+    if (profile.aggregation === 'worst') {
+      return `min by (service) (${union(enabled.map(sub))})`;
+    }
+    const weighted = enabled.filter((ind) => ind.weight > 0);
+    if (weighted.length === 0) {
+      throw new Error('the profile has no enabled indicator with a positive weight to score with');
+    }
+    const points = union(weighted.map((ind) => `${num(ind.weight)} * ${sub(ind)}`));
+    // Each indicator with data counts its weight once: value * 0 + weight, told apart by the indicator label.
+    const weights = union(
+      weighted.map((ind) => withLabel(`${value(ind)} * 0 + ${num(ind.weight)}`, 'indicator', ind.id))
+    );
+    const mean = `sum by (service) (${points}) / sum by (service) (${weights})`;
+    // A key indicator with a weight is in the mean already, so its service has a mean; a pure gate (weight 0)
+    // must not create a score where the mean has none.
+    const caps = enabled
+      .filter((ind) => ind.key)
+      .map((ind) => (ind.weight > 0 ? sub(ind) : `${sub(ind)} and on (service) (${mean})`));
+    return caps.length === 0 ? mean : `min by (service) (${union([mean, ...caps])})`;
+  },
+  burnRate: (ratio: string, target: number) => `${ratio} / (1 - ${num(target)} / 100)`,
+  systemOverhead: (domains: string) => `sum by (service) (${domains})`,
+  /** Percent change from `then` to `now`, as src/scoring's baseline overhead: 100 x (now - then) / then. */
+  change: (now: string, then: string) =>
+    `100 * (${now} - ignoring (indicator) (${then})) / ignoring (indicator) (${then})`,
+  availability: (ratio: string) => `100 * (1 - ${ratio})`,
+  budgetRemaining: (ratio: string, target: number) => `1 - ${ratio} / (1 - ${num(target)} / 100)`,
+};
+
+/** The template variables of the profile's queries, filled in for a rule. */
+function ruleVariables(options: Pick<AlertOptions, 'rateWindow'>, extra: Record<string, string> = {}) {
+  return { service: ALL, domain: ALL, __rate_interval: options.rateWindow, __range: options.rateWindow, ...extra };
+}
+
+/** Signals computed from the raw metrics with the profile's queries. */
+export function rawSignals(profile: Profile, options: Pick<AlertOptions, 'rateWindow'>): Signals {
+  const where = (ind: Indicator) => `indicators[${profile.indicators.indexOf(ind)}].query`;
+  const query = (ind: Indicator) => expand(ind.query, ruleVariables(options), where(ind));
+  const latency = () => {
+    const ind = profile.indicators.find((i) => i.id === LATENCY_INDICATOR);
+    if (!ind) {
+      throw new Error(`the profile has no ${LATENCY_INDICATOR} indicator to compare with its baseline`);
+    }
+    return ind;
+  };
+  const d = profile.domains;
+  const signals: Signals = {
+    value: (ind) => finite(query(ind)),
+    subScore: (ind) => withLabel(subScore(signals.value(ind), ind, ind.direction), 'indicator', ind.id),
+    health: () => formulas.health(profile, signals.subScore, signals.value),
+    requestsPerSecond: (window) => {
+      const t = throughputQuery(profile);
+      return expand(t.query, ruleVariables(options, { __rate_interval: window }), t.where);
+    },
+    errorRatio: (window) =>
+      finite(expand(profile.sla.errorRatioQuery, ruleVariables(options, { window }), 'sla.errorRatioQuery')),
+    burnRate: (window) => formulas.burnRate(signals.errorRatio(window), profile.sla.target),
+    latencyCompliance: (window) => {
+      const values = ruleVariables(options, { window, latencyThreshold: num(profile.sla.latencyThreshold) });
+      return finite(expand(profile.sla.latencyComplianceQuery, values, 'sla.latencyComplianceQuery'));
+    },
+    domainOverhead: () => {
+      if (d.mode === 'baseline') {
+        const q = expand(d.domainLatencyQuery, ruleVariables(options), 'domains.domainLatencyQuery');
+        const then = withOffset(q, d.baselineOffset, 'domains.domainLatencyQuery');
+        return finite(`100 * ((${q}) - (${then})) / ((${then}) > 0)`);
+      }
+      const part = expand(d.domainTimeQuery, ruleVariables(options), 'domains.domainTimeQuery');
+      const whole = expand(d.totalTimeQuery, ruleVariables(options), 'domains.totalTimeQuery');
+      return finite(`100 * (${part}) / on (service) group_left () ((${whole}) > 0)`);
+    },
+    systemOverhead: () => formulas.systemOverhead(signals.domainOverhead()),
+    dbPoolPercent: () =>
+      `100 * sum by (service) (db_pool_connections_in_use{service=~${str(ALL)}}) / sum by (service) (db_pool_connections_max{service=~${str(ALL)}} > 0)`,
+    latencyRegression: () => {
+      const ind = latency();
+      const then = finite(withOffset(query(ind), d.baselineOffset, where(ind)));
+      return finite(formulas.change(`(${signals.value(ind)})`, `(${then}) > 0`));
+    },
+    memoryGrowthPerDay: () =>
+      `sum by (service) (deriv(process_resident_memory_bytes{service=~${str(ALL)}}[${GROWTH_WINDOW}])) * ${DAY_SECONDS}`,
+  };
+  return signals;
+}
+
+/** Signals read from the recorded series. */
+export function recordedSignals(): Signals {
+  const sel = (name: string, labels: Record<string, string> = {}) => {
+    const matchers = Object.entries(labels).map(([k, v]) => `${k}=${str(v)}`);
+    return matchers.length === 0 ? name : `${name}{${matchers.join(', ')}}`;
+  };
+  return {
+    value: (ind) => sel(RECORDED.value, { indicator: ind.id }),
+    subScore: (ind) => sel(RECORDED.subScore, { indicator: ind.id }),
+    health: () => RECORDED.health,
+    requestsPerSecond: (window) => sel(RECORDED.requestsPerSecond, { window }),
+    errorRatio: (window) => sel(RECORDED.errorRatio, { window }),
+    burnRate: (window) => sel(RECORDED.burnRate, { window }),
+    latencyCompliance: (window) => sel(RECORDED.latencyCompliance, { window }),
+    domainOverhead: () => RECORDED.domainOverhead,
+    systemOverhead: () => RECORDED.systemOverhead,
+    dbPoolPercent: () => RECORDED.dbPoolPercent,
+    latencyRegression: () => RECORDED.latencyRegression,
+    memoryGrowthPerDay: () => RECORDED.memoryGrowthPerDay,
+  };
+}
+
+/** Every window the enabled burn-rate tiers use, shortest first, without repeats. */
+export function tierWindows(profile: Profile): string[] {
+  const windows = profile.sla.burnRateTiers.filter((t) => t.enabled).flatMap((t) => [t.longWindow, t.shortWindow]);
+  return [...new Set(windows)].sort((a, b) => parseDuration(a)! - parseDuration(b)!);
+}
