@@ -87,9 +87,9 @@ export function renderReport(r: ServiceReport, colour: boolean): string {
     `SLA ${s.target} % over ${s.period}: availability ${withUnit(s.availability, 'percent')}, error budget left ${budget}`
   );
   if (s.latencyCompliance !== undefined) {
-    lines.push(
-      `latency SLO compliance ${s.latencyCompliance === null ? 'no data' : `${num(100 * s.latencyCompliance, 2)} %`}`
-    );
+    const compliance = s.latencyCompliance === null ? 'no data' : `${num(100 * s.latencyCompliance, 2)} %`;
+    const met = s.latencyCompliance === null ? '' : 100 * s.latencyCompliance >= s.latencyTarget ? ', met' : ', missed';
+    lines.push(`latency SLO compliance ${compliance} (target ${s.latencyTarget} %${met})`);
   }
   if (s.tiers.length > 0) {
     lines.push(

@@ -43,7 +43,9 @@ export interface ServiceReport {
       longWindow: string;
       shortWindow: string;
     }>;
+    /** Fraction (0..1) of requests under the latency threshold over the period, and the percent wanted. */
     latencyCompliance?: number | null;
+    latencyTarget: number;
   };
 }
 
@@ -74,6 +76,7 @@ export function buildReport(profile: Profile, m: Measurements, at: number, servi
         shortWindow,
       })),
       ...(m.latencyCompliance === undefined ? {} : { latencyCompliance: m.latencyCompliance }),
+      latencyTarget: profile.sla.latencyTarget,
     },
   };
 }

@@ -108,6 +108,7 @@ describe.each(Object.entries(expected.scenarios))('perfscope check --service %s'
     expect(breaches.open?.start ?? null).toBe(want.open);
     const lengths = want.resolved.map((b) => b.end - b.start + 60);
     expect(breaches.mttrSeconds).toBe(lengths.length ? lengths.reduce((a, b) => a + b) / lengths.length : null);
+    expect(breaches.mttrTargetSeconds).toBe(300);
     expect(r.code).toBe(want.resolved.length || want.open !== null ? 1 : 0);
   });
 });
@@ -126,6 +127,7 @@ describe('perfscope check, every service', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('service degraded: health score 85.0 info  (capped by key indicator latency_p95)');
     expect(r.stdout).toMatch(/slow-drain +3d \/ 6h +2\.50 \/ 2\.50 +1\.00 +info +FIRING/);
+    expect(r.stdout).toMatch(/latency SLO compliance \d+\.\d\d % \(target 95 %, (met|missed)\)/);
   });
 
   it('exits 2 naming --service when it matches nothing', async () => {

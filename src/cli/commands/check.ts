@@ -31,6 +31,7 @@ interface RangeSummary {
     resolved: Array<{ start: number; end: number; seconds: number }>;
     open: { start: number; end: number; seconds: number } | null;
     mttrSeconds: number | null;
+    mttrTargetSeconds: number;
   };
 }
 
@@ -127,11 +128,12 @@ export const checkCommand: Command = {
         stepSeconds: step / 1e3,
         points: grid.length,
         scoredPoints: scores.length,
-        lowestScore: scores.length === 0 ? null : Math.min(...scores),
+        lowestScore: scores.length === 0 ? null : scores.reduce((a, b) => Math.min(a, b)),
         breaches: {
           resolved: b.resolved.map(interval),
           open: b.open && interval(b.open),
           mttrSeconds: b.mttr === null ? null : b.mttr / 1e3,
+          mttrTargetSeconds: parseDuration(profile.sla.mttrTarget)! / 1e3,
         },
       };
       const count = breach.filter(Boolean).length;
@@ -152,7 +154,7 @@ export const checkCommand: Command = {
         const mttr =
           s.breaches.mttrSeconds === null
             ? 'no resolved breach'
-            : `MTTR ${formatDuration(s.breaches.mttrSeconds * 1e3)}`;
+            : `MTTR ${formatDuration(s.breaches.mttrSeconds * 1e3)} (target ${profile.sla.mttrTarget})`;
         const open = s.breaches.open ? `, in breach for the last ${formatDuration(s.breaches.open.seconds * 1e3)}` : '';
         io.out(
           `\n${r.service}: over the last ${rangeText} (step ${formatDuration(step)}): lowest score ${s.lowestScore?.toFixed(1) ?? '-'}, ${s.breaches.resolved.length} resolved breach(es), ${mttr}${open}`
