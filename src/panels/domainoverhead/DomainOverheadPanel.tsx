@@ -3,9 +3,9 @@ import React, { useMemo } from 'react';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
-import { PanelMessage } from '../../components/PanelMessage';
 import { useAppProfile } from '../../components/profile/useAppProfile';
 import { Notices } from '../shared/components/Notices';
+import { beforeData, withoutData } from '../shared/components/states';
 import { shownValues } from '../shared/data/display';
 import { isFirstLoad, queryErrors } from '../shared/data/state';
 import { ServiceOverheadTable } from './components/ServiceOverheadTable';
@@ -43,15 +43,9 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
     return shownValues(items, { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy }, 'No data');
   }, [sorted, fieldConfig, replaceVariables, theme, timeZone, options.colorBy]);
 
-  if (!app || isFirstLoad(data)) {
-    return <PanelMessage kind="loading" title="Loading domain overhead" />;
-  }
-  if (!settings?.settings) {
-    return (
-      <PanelMessage kind="error" title="This panel's thresholds are not valid">
-        {settings?.problems.join('; ')}
-      </PanelMessage>
-    );
+  const gate = beforeData(!app || isFirstLoad(data), 'domain overhead', settings?.problems);
+  if (gate || !app || !settings?.settings) {
+    return gate;
   }
   const errors = queryErrors(data);
   if (!view || view.services.length === 0) {
@@ -59,16 +53,13 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
     const wanted = (share ? ['domainTime', 'totalTime'] : ['domainLatency', 'baseline']) as Array<
       keyof typeof defaultQueries
     >;
-    return errors.length > 0 ? (
-      <PanelMessage kind="error" title="The queries failed">
-        {errors.join('; ')}
-      </PanelMessage>
-    ) : (
-      <PanelMessage kind="nodata" title="No data">
+    return withoutData(
+      errors,
+      <>
         {share ? 'Share' : 'Baseline'} mode reads the queries{' '}
         {wanted.map((k) => queries[k] || defaultQueries[k]).join(' and ')}, with service and domain labels, or the
         PerfScope datasource&apos;s domain overhead query.
-      </PanelMessage>
+      </>
     );
   }
   const missing = view.services.flatMap((s) =>

@@ -149,7 +149,7 @@ describe('states', () => {
   it('names the field of an invalid panel threshold', async () => {
     show(prometheus, { indicatorOverrides: { cpu: { warning: 95 } } });
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      "This panel's thresholds are not valid" + 'CPU: warning must lie between target and critical'
+      "This panel's settings are not valid" + 'CPU: warning must lie between target and critical'
     );
   });
 });

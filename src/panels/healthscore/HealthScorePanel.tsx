@@ -3,11 +3,11 @@ import React, { useMemo, useState } from 'react';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
-import { PanelMessage } from '../../components/PanelMessage';
 import { useAppProfile } from '../../components/profile/useAppProfile';
 import { shownValues } from '../shared/data/display';
 import { isFirstLoad, queryErrors } from '../shared/data/state';
 import { Notices } from '../shared/components/Notices';
+import { beforeData, withoutData } from '../shared/components/states';
 import { HealthGrid } from './components/HealthGrid';
 import { SingleHealth } from './components/SingleHealth';
 import { explainScore } from './data/explain';
@@ -51,29 +51,20 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
     return shownValues(items, { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy }, '–');
   }, [groups, groupBy, fieldConfig, replaceVariables, theme, timeZone, options.colorBy]);
 
-  if (!app || isFirstLoad(data)) {
-    return <PanelMessage kind="loading" title="Loading health" />;
-  }
-  if (!settings?.profile) {
-    return (
-      <PanelMessage kind="error" title="This panel's thresholds are not valid">
-        {settings?.problems.join('; ')}
-      </PanelMessage>
-    );
+  const gate = beforeData(!app || isFirstLoad(data), 'health', settings?.problems);
+  if (gate || !app || !settings?.profile) {
+    return gate;
   }
   const errors = queryErrors(data);
   if (!view || groups.length === 0) {
     const wanted = settings.profile.indicators
       .filter((i) => i.enabled)
       .map((i) => options.indicatorQueries[i.id] || i.id);
-    return errors.length > 0 ? (
-      <PanelMessage kind="error" title="The queries failed">
-        {errors.join('; ')}
-      </PanelMessage>
-    ) : (
-      <PanelMessage kind="nodata" title="No data">
+    return withoutData(
+      errors,
+      <>
         No query returned an indicator. Queries are matched to indicators by refId or series name: {wanted.join(', ')}.
-      </PanelMessage>
+      </>
     );
   }
 

@@ -1,6 +1,179 @@
-import React from 'react';
-import type { PanelProps } from '@grafana/data';
+import { css } from '@emotion/css';
+import React, { useMemo, useState } from 'react';
+import type { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { useStyles2, useTheme2 } from '@grafana/ui';
 
-export function SlaPanel({ data }: PanelProps) {
-  return <div>{data.series.length} series</div>;
+import { bandColor } from '../../components/bands';
+import { useAppProfile } from '../../components/profile/useAppProfile';
+import { Notices } from '../shared/components/Notices';
+import { beforeData, withoutData } from '../shared/components/states';
+import { formatValue, shownValues } from '../shared/data/display';
+import { isFirstLoad, queryErrors } from '../shared/data/state';
+import { BurnDown } from './components/BurnDown';
+import { MonthHistory } from './components/MonthHistory';
+import { ServicePicker } from './components/ServicePicker';
+import { Objective } from './components/Objective';
+import { TierTable } from './components/TierTable';
+import type { ServiceSla } from './data/model';
+import { panelSla } from './data/panelSla';
+import { slaView } from './data/slaView';
+import { firstService, slaStatus } from './data/status';
+import type { SlaOptions } from './types';
+
+export function SlaPanel(props: PanelProps<SlaOptions>) {
+  const { data, options, width, height, fieldConfig, replaceVariables, timeZone } = props;
+  const theme = useTheme2();
+  const styles = useStyles2(getStyles);
+  const app = useAppProfile();
+  const [chosen, setChosen] = useState<string>();
+
+  const settings = useMemo(() => app && panelSla(app.profile, options.sla), [app, options.sla]);
+  const breach = app?.profile.indicators.find((i) => i.id === options.breachIndicator);
+  const view = useMemo(
+    () => settings?.sla && slaView(data, settings.sla, breach, { queries: options.queries }),
+    [data, settings, breach, options.queries]
+  );
+  const name = view && firstService(view.services, chosen ?? options.service);
+  const current = view?.services.find((s) => s.service === name);
+  const status = current && settings?.sla ? slaStatus(current, settings.sla) : undefined;
+  const availability = useMemo(() => {
+    if (!current || !status) {
+      return undefined;
+    }
+    const item = {
+      key: 'availability',
+      name: 'Availability',
+      labels: current.service ? { service: current.service } : ({} as Record<string, string>),
+      value: current.report.availability,
+      band: status.availability,
+    };
+    return shownValues(
+      [item],
+      { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy },
+      'No data'
+    ).get('availability')!;
+  }, [current, status, fieldConfig, replaceVariables, theme, timeZone, options.colorBy]);
+
+  const gate = beforeData(!app || isFirstLoad(data), 'SLA', settings?.problems);
+  if (gate || !app || !settings?.sla) {
+    return gate;
+  }
+  const errors = queryErrors(data);
+  if (!view || !current || !status || !availability) {
+    return withoutData(
+      errors,
+      <>
+        The SLA panel reads error ratios per window (labelled window), the period&apos;s error ratio, latency compliance
+        and request and error rates, or the PerfScope datasource&apos;s SLA query.
+      </>
+    );
+  }
+  const sla = settings.sla;
+  const { report } = current;
+  const compact = height < 220 || width < 320;
+  const budget = report.budgetRemaining;
+  const mttr = current.mttr;
+  const warnings = [...errors, ...view.problems, ...missingParts(current)];
+  return (
+    <div className={styles.panel} data-testid="perfscope-sla">
+      {view.services.length > 1 && !compact && (
+        <ServicePicker services={view.services.map((s) => s.service)} value={current.service} onChange={setChosen} />
+      )}
+      <div className={styles.body}>
+        <div className={styles.objectives}>
+          <Objective
+            title={compact && view.services.length > 1 ? `${current.service} availability` : 'Availability'}
+            value={availability.text}
+            band={status.availability}
+            color={availability.color}
+            detail={`target ${sla.target} % over ${sla.period === 'month' ? 'the month' : sla.period}`}
+          />
+          <Objective
+            title="Error budget remaining"
+            value={budget === null ? 'No data' : formatValue(100 * budget, 'percent', 1)}
+            band={status.budget}
+            color={bandColor(theme, status.budget)}
+            detail={
+              budget !== null && budget < 0
+                ? 'overspent'
+                : `of ${Number((100 - sla.target).toPrecision(6))} % errors allowed`
+            }
+          />
+          {!compact && (
+            <>
+              <Objective
+                title="Latency SLO"
+                value={
+                  current.latencyCompliance === null
+                    ? 'No data'
+                    : formatValue(100 * current.latencyCompliance, 'percent', 2)
+                }
+                band={status.latency}
+                color={bandColor(theme, status.latency)}
+                detail={`under ${formatValue(sla.latencyThreshold, 's')}, target ${sla.latencyTarget} %`}
+              />
+              <Objective
+                title="MTTR"
+                value={mttr?.mttr == null ? (mttr ? 'No resolved breach' : 'No data') : formatValue(mttr.mttr, 'ms')}
+                band={status.mttr}
+                color={bandColor(theme, status.mttr)}
+                detail={mttrDetail(sla.mttrTarget, mttr)}
+              />
+            </>
+          )}
+        </div>
+        {!compact && options.showBurnDown && current.burnDown && (
+          <BurnDown {...current.burnDown} width={Math.max(0, width - 16)} color={bandColor(theme, status.budget)} />
+        )}
+        {!compact && options.showTiers && report.tiers.length > 0 && <TierTable tiers={report.tiers} />}
+        {!compact && options.showHistory && current.history.length > 0 && (
+          <MonthHistory months={current.history} target={sla.target} />
+        )}
+      </div>
+      {!compact && <Notices warnings={warnings} infos={app.notice ? [app.notice] : []} />}
+    </div>
+  );
 }
+
+function mttrDetail(target: string, mttr: { resolved: unknown[]; open: { length: number } | null } | null): string {
+  if (!mttr) {
+    return `target ${target}`;
+  }
+  const open = mttr.open ? `, one open for ${formatValue(mttr.open.length, 'ms')}` : '';
+  return `target ${target}; ${mttr.resolved.length} resolved${open}`;
+}
+
+/** The parts of the SLA that no query answered, so that their absence is not mistaken for health. */
+function missingParts(s: ServiceSla): string[] {
+  const out: string[] = [];
+  if (s.report.availability === null) {
+    out.push('No error ratio over the SLA period: availability and budget are unknown');
+  }
+  if (s.report.tiers.some((t) => t.longBurnRate === null)) {
+    out.push('Some burn-rate windows have no error ratio: those tiers cannot fire');
+  }
+  if (s.latencyCompliance === null) {
+    out.push('No latency compliance');
+  }
+  if (s.mttr === null) {
+    out.push('No request and error rates: no MTTR and no monthly history');
+  }
+  return out;
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  panel: css({ height: '100%', display: 'flex', flexDirection: 'column' }),
+  picker: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(0.5),
+    label: { margin: 0 },
+  }),
+  body: css({ flex: 1, minHeight: 0, overflow: 'auto' }),
+  objectives: css({
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
+    gap: theme.spacing(1),
+  }),
+});

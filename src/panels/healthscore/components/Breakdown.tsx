@@ -6,6 +6,7 @@ import { useStyles2 } from '@grafana/ui';
 import { BandBadge } from '../../../components/health/BandBadge';
 import type { HealthScore } from '../../../scoring';
 import { formatValue } from '../../shared/data/display';
+import { smallTable } from '../../../components/tableStyles';
 
 const fmt = (v: number | null, decimals = 1) => (v === null ? '–' : String(Number(v.toFixed(decimals))));
 
@@ -46,19 +47,7 @@ export function Breakdown({ health, caption }: { health: HealthScore; caption: s
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    'th, td': {
-      textAlign: 'left',
-      padding: theme.spacing(0.25, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      whiteSpace: 'nowrap',
-    },
-    'thead th': { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-    'tbody th': { fontWeight: theme.typography.fontWeightRegular },
-  }),
+  table: smallTable(theme),
   caption: css({ textAlign: 'left', color: theme.colors.text.primary, padding: theme.spacing(0.5, 1) }),
   missing: css({ color: theme.colors.text.secondary, fontStyle: 'italic' }),
   tag: css({ color: theme.colors.text.secondary }),

@@ -1,0 +1,97 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import React from 'react';
+import { LoadingState, type FieldConfigSource } from '@grafana/data';
+
+import { defaultProfile } from '../../scoring';
+import { loadRecording } from '../testing/load';
+import { only, panelProps, serveAppSettings } from '../testing/grafana';
+import '../testing/jsdom';
+import { recordedPanelData } from '../testing/recordings';
+import { SlaPanel } from './SlaPanel';
+import { defaultOptions, type SlaOptions } from './types';
+
+const prometheus = recordedPanelData(loadRecording('sla.prometheus'));
+const perfscope = recordedPanelData(loadRecording('sla.perfscope'));
+const fieldConfig: FieldConfigSource = { defaults: { unit: 'percent', decimals: 3 }, overrides: [] };
+
+function show(data = prometheus, options: Partial<SlaOptions> = {}, size = { width: 700, height: 500 }) {
+  const props = panelProps({ ...defaultOptions, ...options }, data, size);
+  props.fieldConfig = fieldConfig;
+  return render(<SlaPanel {...props} />);
+}
+
+beforeEach(() => serveAppSettings({ profile: defaultProfile() }));
+
+it.each([
+  ['Prometheus queries', prometheus],
+  ['the PerfScope datasource', perfscope],
+])('shows every objective of the incident, its tiers and its burn-down, from %s', async (_name, data) => {
+  show(data, { service: 'incident' });
+  expect(await screen.findByRole('region', { name: 'Availability: 99.947%, Met' })).toHaveTextContent(
+    'target 99.9 % over 30d'
+  );
+  expect(screen.getByRole('region', { name: 'Error budget remaining: 46.6%, Met' })).toHaveTextContent(
+    'of 0.1 % errors allowed'
+  );
+  expect(screen.getByRole('region', { name: 'Latency SLO: 99.98%, Met' })).toHaveTextContent(
+    'under 200 ms, target 95 %'
+  );
+  expect(screen.getByRole('region', { name: 'MTTR: 15 mins, Missed' })).toHaveTextContent(
+    'target 5m; 2 resolved, one open for 43 mins'
+  );
+  const tiers = screen.getByRole('table', { name: /Burn-rate tiers/ });
+  expect(within(tiers).getByRole('row', { name: /fast-burn/ })).toHaveTextContent(
+    'fast-burn (critical)1h: 15.13×5m: 20×14.4× Firing'
+  );
+  expect(within(tiers).getByRole('row', { name: /slow-burn/ })).toHaveTextContent('Quiet');
+  expect(screen.getByRole('region', { name: 'Error budget burn-down' })).toHaveTextContent(
+    /from \d+(\.\d)? % to 46.6 %/
+  );
+});
+
+it('shows the service with the least budget left first, and another on request', async () => {
+  const user = userEvent.setup();
+  show(prometheus);
+  expect(await screen.findByRole('region', { name: 'Error budget remaining: -150.0%, Missed' })).toHaveTextContent(
+    'overspent'
+  );
+  expect(screen.getByRole('row', { name: /slow-drain/ })).toHaveTextContent('Firing');
+  await user.click(within(screen.getByRole('group', { name: 'Service' })).getByRole('radio', { name: 'healthy' }));
+  expect(await screen.findByRole('region', { name: 'Error budget remaining: 50.0%, Met' })).toBeInTheDocument();
+  expect(screen.getByRole('region', { name: 'MTTR: No resolved breach, no data' })).toHaveTextContent('0 resolved');
+});
+
+it('keeps a calendar-month history against the target', async () => {
+  show(only(recordedPanelData(loadRecording('sla-30d.prometheus')), 'service', 'degraded'));
+  const history = await screen.findByRole('region', { name: 'Monthly compliance' });
+  expect(within(history).getByRole('listitem')).toHaveTextContent('Jan 202699.75 %Criticalpart of the month');
+});
+
+it('shows only availability and budget when small', async () => {
+  show(only(prometheus, 'service', 'healthy'), {}, { width: 300, height: 150 });
+  expect(await screen.findByRole('region', { name: 'Availability: 99.950%, Met' })).toBeInTheDocument();
+  expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  expect(screen.queryByRole('region', { name: /MTTR/ })).not.toBeInTheDocument();
+});
+
+it('names what is missing rather than showing it as healthy', async () => {
+  show(only(recordedPanelData(loadRecording('sla.prometheus'), ['windows']), 'service', 'healthy'));
+  const notices = await screen.findByTestId('notices');
+  expect(notices).toHaveTextContent('No latency compliance');
+  expect(notices).toHaveTextContent('No request and error rates: no MTTR and no monthly history');
+  expect(screen.getByRole('region', { name: 'MTTR: No data, no data' })).toBeInTheDocument();
+});
+
+it('states loading, no data and errors', async () => {
+  const { unmount } = show({ ...prometheus, state: LoadingState.Loading, series: [] });
+  expect(screen.getByRole('status')).toHaveTextContent('Loading SLA');
+  unmount();
+  show({ ...prometheus, series: [], errors: [{ refId: 'windows', message: 'query timed out' }] });
+  expect(await screen.findByRole('alert')).toHaveTextContent('Query windows: query timed out');
+});
+
+it('names a bad panel objective', async () => {
+  show(prometheus, { sla: { period: 'quarterly' } });
+  expect(await screen.findByRole('alert')).toHaveTextContent('period must be "month" or a positive duration');
+});

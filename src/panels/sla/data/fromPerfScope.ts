@@ -1,0 +1,106 @@
+import type { DataFrame } from '@grafana/data';
+
+import type { BreachInterval, BreachSummary, Severity, SlaReport, TierState } from '../../../scoring';
+import type { LabelledSeries } from '../../shared/data/series';
+import { findTable, type Table } from '../../shared/data/table';
+import type { ServiceSla, SlaView } from './model';
+
+// The frames of the PerfScope datasource's sla and mttr queries (pkg/plugin/sla.go, mttr.go).
+const SLA = 'SLA';
+const BUDGET = 'Error budget remaining';
+
+/** Whether the frames come from the PerfScope datasource's SLA query (already computed). */
+export const isPerfScopeSla = (frames: DataFrame[]) =>
+  frames.some((f) => f.name === SLA && f.fields.some((x) => x.name === 'Availability'));
+
+const orNull = (v: number) => (Number.isFinite(v) ? v : null);
+
+function rowsOf(table: Table | null, service: string): number[] {
+  const rows: number[] = [];
+  for (let r = 0; table && r < table.length; r++) {
+    if (table.string('Service', r) === service) {
+      rows.push(r);
+    }
+  }
+  return rows;
+}
+
+/** The datasource's breach intervals of one service (seconds in the frames, milliseconds here). */
+function breaches(mttr: Table | null, intervals: Table | null, service: string): BreachSummary | null {
+  const [row] = rowsOf(mttr, service);
+  if (row === undefined) {
+    return null;
+  }
+  const all = rowsOf(intervals, service).map((r) => ({
+    interval: {
+      start: intervals!.number('Start', r),
+      end: intervals!.number('Last sample in breach', r),
+      length: intervals!.number('Duration', r) * 1000,
+    } as BreachInterval,
+    open: intervals!.boolean('Open', r),
+  }));
+  const mean = orNull(mttr!.number('MTTR', row));
+  return {
+    resolved: all.filter((b) => !b.open).map((b) => b.interval),
+    open: all.find((b) => b.open)?.interval ?? null,
+    mttr: mean === null ? null : mean * 1000,
+  };
+}
+
+/** Reads the SLA the PerfScope datasource computed, with the rates-based parts (history) from `rates`. */
+export function slaFromPerfScope(
+  frames: DataFrame[],
+  series: LabelledSeries[],
+  rates: (service: string) => Pick<ServiceSla, 'mttr' | 'history'>
+): SlaView {
+  const sla = findTable(frames, SLA, ['Service', 'Availability', 'Error budget remaining', 'Latency SLO compliance']);
+  const burn = findTable(frames, 'Burn rates', ['Service', 'Window', 'Burn rate']);
+  const tiers = findTable(frames, 'Burn-rate tiers', ['Service', 'Tier', 'Factor', 'Firing']);
+  const mttr = findTable(frames, 'MTTR', ['Service', 'MTTR']);
+  const intervals = findTable(frames, 'Breaches', ['Service', 'Start', 'Duration', 'Open']);
+  const budgets = new Map(series.filter((s) => s.field.name === BUDGET).map((s) => [s.labels.service ?? '', s]));
+
+  const services = allServices(sla);
+  return {
+    source: 'perfscope',
+    problems: [],
+    services: services.map((service): ServiceSla => {
+      const [row] = rowsOf(sla, service);
+      const report: SlaReport = {
+        availability: orNull(sla!.number('Availability', row)),
+        budgetRemaining: orNull(sla!.number('Error budget remaining', row)),
+        burnRates: Object.fromEntries(
+          rowsOf(burn, service).map((r) => [burn!.string('Window', r), orNull(burn!.number('Burn rate', r))])
+        ),
+        tiers: rowsOf(tiers, service).map((r): TierState => ({
+          name: tiers!.string('Tier', r),
+          severity: tiers!.string('Severity', r) as Severity,
+          factor: tiers!.number('Factor', r),
+          longWindow: tiers!.string('Long window', r),
+          shortWindow: tiers!.string('Short window', r),
+          longBurnRate: orNull(tiers!.number('Long burn rate', r)),
+          shortBurnRate: orNull(tiers!.number('Short burn rate', r)),
+          firing: tiers!.boolean('Firing', r),
+        })),
+      };
+      const budget = budgets.get(service);
+      const fromRates = rates(service);
+      return {
+        service,
+        report,
+        latencyCompliance: orNull(sla!.number('Latency SLO compliance', row)),
+        burnDown: budget ? { timestamps: budget.timestamps, values: budget.values } : null,
+        mttr: breaches(mttr, intervals, service) ?? fromRates.mttr,
+        history: fromRates.history,
+      };
+    }),
+  };
+}
+
+function allServices(sla: Table | null): string[] {
+  const out: string[] = [];
+  for (let r = 0; sla && r < sla.length; r++) {
+    out.push(sla.string('Service', r));
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+import {
+  bandOf,
+  breachIntervals,
+  gridTimestamps,
+  slaReport,
+  subScore,
+  type ErrorRatios,
+  type Indicator,
+  type SlaSettings,
+} from '../../../scoring';
+import { resultGrid, type LabelledSeries } from '../../shared/data/series';
+import { defaultQueries, type SlaRole } from '../types';
+import { errorRatio, monthlyCompliance } from './history';
+import type { ServiceSla, SlaView } from './model';
+
+const lastValue = (s: LabelledSeries | undefined) => {
+  for (let i = (s?.values.length ?? 0) - 1; i >= 0; i--) {
+    if (Number.isFinite(s!.values[i])) {
+      return s!.values[i];
+    }
+  }
+  return null;
+};
+
+/** What the errors and requests rates tell about one service: its breaches and its monthly compliance. */
+export function fromRates(
+  errors: LabelledSeries | undefined,
+  requests: LabelledSeries | undefined,
+  sla: SlaSettings,
+  breach: Indicator | undefined
+): Pick<ServiceSla, 'mttr' | 'history'> {
+  const grid = errors && requests ? resultGrid([errors, requests]) : null;
+  if (!grid || !errors || !requests) {
+    return { mttr: null, history: [] };
+  }
+  const ratio = errorRatio(errors, requests, grid);
+  const inBreach = Array.from(ratio, (v) =>
+    breach ? bandOf(subScore(100 * v, breach, breach.direction)) === 'critical' : false
+  );
+  return {
+    mttr: breach ? breachIntervals(gridTimestamps(grid), inBreach, grid.step) : null,
+    history: monthlyCompliance(errors, requests, grid, sla),
+  };
+}
+
+/**
+ * Each service's SLA from raw queries: error ratios per window (series labelled `window`, instant), the
+ * period's error ratio over time (the budget burn-down), latency compliance, and request and error rates
+ * (breaches for MTTR, and the calendar-month history), with the library's SLA maths at time `at`.
+ */
+export function slaFromSeries(
+  series: LabelledSeries[],
+  sla: SlaSettings,
+  breach: Indicator | undefined,
+  queries: Partial<Record<SlaRole, string>>,
+  at: number
+): SlaView {
+  const problems: string[] = [];
+  const byRole = (role: SlaRole) => {
+    const id = queries[role] || defaultQueries[role];
+    return series.filter((s) => s.refId === id || s.name === id);
+  };
+  const byService = (list: LabelledSeries[]) => new Map(list.map((s) => [s.labels.service ?? '', s]));
+  const windows = byRole('windows');
+  const period = byService(byRole('period'));
+  const latency = byService(byRole('latency'));
+  const errors = byService(byRole('errors'));
+  const requests = byService(byRole('requests'));
+  const names = new Set<string>([...windows.map((s) => s.labels.service ?? ''), ...period.keys(), ...errors.keys()]);
+
+  const ratios = new Map<string, ErrorRatios>();
+  for (const s of windows) {
+    const window = s.labels.window;
+    if (!window) {
+      problems.push(`Query ${s.refId}: a series without a window label (label each error ratio with its window)`);
+      continue;
+    }
+    const r = ratios.get(s.labels.service ?? '') ?? {};
+    r[window === sla.period || window === 'period' ? 'period' : window] = lastValue(s);
+    ratios.set(s.labels.service ?? '', r);
+  }
+  const budget = (ratio: number | null) =>
+    slaReport({ ...sla, burnRateTiers: [] }, { period: ratio }, at).budgetRemaining;
+
+  const services = [...names].sort().map((service): ServiceSla => {
+    const r = { ...ratios.get(service) };
+    const periodSeries = period.get(service);
+    r.period ??= lastValue(periodSeries);
+    return {
+      service,
+      report: slaReport(sla, r, at),
+      latencyCompliance: lastValue(latency.get(service)),
+      burnDown: periodSeries
+        ? {
+            timestamps: periodSeries.timestamps,
+            values: Float64Array.from(periodSeries.values, (v) => budget(v) ?? NaN),
+          }
+        : null,
+      ...fromRates(errors.get(service), requests.get(service), sla, breach),
+    };
+  });
+  return { source: 'prometheus', services, problems };
+}
