@@ -1,6 +1,6 @@
 // The inputs of the shared vectors, section by section. Expected outputs come from ./evaluate.
 import { defaultProfile } from '../profile/defaults';
-import type { Direction, Indicator, Profile, Thresholds } from '../types';
+import type { Direction, Indicator, Thresholds } from '../types';
 import type { Encoded } from './codec';
 
 export interface VectorCase {
@@ -516,5 +516,3 @@ export const vectorCases: Record<string, () => VectorCase[]> = {
   durations: durationCases,
   validation: validationCases,
 };
-
-export type { Profile };
