@@ -1,0 +1,191 @@
+/** @jest-environment node */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { defaultDashboard } from '@grafana/schema';
+
+import { DASHBOARDS, DEFAULT_TARGETS, PANELS } from '../alerting';
+import { defaultProfile, promqlSyntaxError } from '../scoring';
+import { countQueries, datasourceOf, loadDashboards, panelsOf, PERFSCOPE, PROMETHEUS, type Json } from './inspect';
+
+const dashboards = loadDashboards();
+const profile = defaultProfile();
+
+it('ships the three dashboards with their stable uids, tagged and linked to each other', () => {
+  expect(dashboards.map((d) => [d.file, d.json.uid])).toEqual([
+    ['development.json', DASHBOARDS.development],
+    ['executive.json', DASHBOARDS.executive],
+    ['operations.json', DASHBOARDS.operations],
+  ]);
+  for (const { json } of dashboards) {
+    expect(json.tags).toContain('perfscope');
+    // A dashboards link by tag lists the other PerfScope dashboards, keeping the time range and variables.
+    expect(json.links).toContainEqual(
+      expect.objectContaining({ type: 'dashboards', tags: ['perfscope'], includeVars: true, keepTime: true })
+    );
+    expect(json.id ?? null).toBeNull();
+  }
+});
+
+it("uses the schema version Grafana 12.3+ writes (@grafana/schema's)", () => {
+  for (const { json } of dashboards) {
+    expect(json.schemaVersion).toBe(defaultDashboard.schemaVersion);
+  }
+});
+
+it('offers datasource, service, domain and SLO window variables', () => {
+  for (const { json } of dashboards) {
+    const list = (json.templating as { list: Json[] }).list;
+    expect(list.map((v) => [v.name, v.type])).toEqual([
+      ['datasource', 'datasource'],
+      ['perfscope', 'datasource'],
+      ['service', 'query'],
+      ['domain', 'query'],
+      ['slo_window', 'custom'],
+    ]);
+    expect(list.map((v) => (v.current as Json).value)).toEqual([
+      DEFAULT_TARGETS.prometheusUid,
+      DEFAULT_TARGETS.perfscopeUid,
+      ['$__all'],
+      ['$__all'],
+      '30d',
+    ]);
+  }
+});
+
+describe.each(dashboards.map((d) => [d.json.uid, d.json] as const))('%s', (_uid, json) => {
+  const panels = panelsOf(json);
+
+  it('describes every panel, with unique ids, on the 24-column grid without overlaps', () => {
+    expect(new Set(panels.map((p) => p.id)).size).toBe(panels.length);
+    const cells = new Set<string>();
+    for (const p of panels) {
+      expect([p.id, typeof p.description === 'string' && (p.description as string).length > 30]).toEqual([p.id, true]);
+      const g = p.gridPos as { x: number; y: number; w: number; h: number };
+      expect(g.x + g.w).toBeLessThanOrEqual(24);
+      for (let x = g.x; x < g.x + g.w; x++) {
+        for (let y = g.y; y < g.y + g.h; y++) {
+          expect(cells.has(`${x},${y}`)).toBe(false);
+          cells.add(`${x},${y}`);
+        }
+      }
+    }
+  });
+
+  it('points every datasource at a variable of the right type or a provisioned uid', () => {
+    const variables = new Map(
+      (json.templating as { list: Json[] }).list.filter((v) => v.type === 'datasource').map((v) => [v.name, v.query])
+    );
+    const provisioned: Record<string, string> = {
+      [DEFAULT_TARGETS.prometheusUid]: PROMETHEUS,
+      [DEFAULT_TARGETS.perfscopeUid]: PERFSCOPE,
+      '-- Grafana --': 'grafana',
+    };
+    const check = (ref: { type?: string; uid?: string }) => {
+      const variable = /^\$\{?(\w+)\}?$/.exec(ref.uid ?? '');
+      expect(variable ? variables.get(variable[1]) : provisioned[ref.uid ?? '']).toBe(ref.type);
+    };
+    for (const p of panels) {
+      if (p.datasource) {
+        check(p.datasource);
+      }
+      for (const t of p.targets ?? []) {
+        check(datasourceOf(p, t));
+        expect(datasourceOf(p, t)).toEqual(p.datasource);
+      }
+    }
+    for (const a of (json.annotations as { list: Array<{ datasource: { type?: string; uid?: string } }> }).list) {
+      check(a.datasource);
+    }
+    for (const v of (json.templating as { list: Json[] }).list.filter((x) => x.datasource)) {
+      check(v.datasource as { type: string; uid: string });
+    }
+  });
+
+  it('writes valid PromQL in every query, variables included', () => {
+    const queries = [
+      ...panels.flatMap((p) =>
+        (p.targets ?? []).filter((t) => t.expr !== undefined).map((t) => [`panel ${p.id}`, t.expr!])
+      ),
+      ...(json.annotations as { list: Json[] }).list
+        .filter((a) => (a.target as Json | undefined)?.expr)
+        .map((a) => ['annotation', String((a.target as Json).expr)]),
+      ...(json.templating as { list: Json[] }).list
+        .filter((v) => v.type === 'query')
+        .map((v) => ['variable', String((v.query as Json).query).replace(/^label_values\((.*), \w+\)$/, '$1')]),
+    ];
+    expect(queries.length).toBeGreaterThan(0);
+    for (const [where, expr] of queries) {
+      expect([where, expr, promqlSyntaxError(expr)]).toEqual([where, expr, null]);
+    }
+  });
+
+  it('gives every target a unique refId and names the PerfScope query type', () => {
+    for (const p of panels) {
+      const refIds = (p.targets ?? []).map((t) => t.refId);
+      expect(new Set(refIds).size).toBe(refIds.length);
+      for (const t of p.targets ?? []) {
+        if (datasourceOf(p, t).type === PERFSCOPE) {
+          expect(['health', 'domainOverhead', 'sla', 'mttr', 'promql']).toContain(t.queryType);
+        }
+      }
+    }
+  });
+});
+
+it('has the panels the alert rules link to', () => {
+  for (const [name, ref] of Object.entries(PANELS)) {
+    const d = dashboards.find((x) => x.json.uid === ref.dashboardUid)!;
+    expect([name, panelsOf(d.json).some((p) => p.id === ref.panelId)]).toEqual([name, true]);
+  }
+  const titles = Object.fromEntries(
+    Object.entries(PANELS).map(([name, ref]) => [
+      name,
+      panelsOf(dashboards.find((x) => x.json.uid === ref.dashboardUid)!.json).find((p) => p.id === ref.panelId)!.title,
+    ])
+  );
+  expect(titles).toEqual({
+    healthBreakdown: 'Health breakdown',
+    latency: 'Latency p50 / p95 / p99',
+    errorRate: 'Error rate',
+    cpu: 'CPU',
+    memory: 'Memory',
+    dbPool: 'Database pool',
+    sla: 'SLA and error budget',
+    overhead: 'Domain overhead',
+    regression: 'Latency p95 against 7 days ago',
+    memoryGrowth: 'Memory growth per day (leak indicator)',
+  });
+});
+
+it("uses PerfScope's panels for health, overhead and SLA", () => {
+  const types = new Set(dashboards.flatMap((d) => panelsOf(d.json).map((p) => p.type)));
+  for (const type of ['perfscope-healthscore-panel', 'perfscope-domainoverhead-panel', 'perfscope-sla-panel']) {
+    expect(types).toContain(type);
+  }
+});
+
+it('keeps one load of the executive dashboard at 15 Prometheus queries or fewer', () => {
+  const counts = Object.fromEntries(dashboards.map((d) => [d.json.uid, countQueries(d.json, profile)]));
+  // The numbers of the README's "Measured" section.
+  console.log(
+    Object.entries(counts)
+      .map(
+        ([uid, c]) =>
+          `${uid}: ${c.total} queries (${c.variables} variables, ${c.annotations} annotations, panels ${c.panels.map((p) => p.queries).join('+')})`
+      )
+      .join('\n')
+  );
+  expect(counts[DASHBOARDS.executive].total).toBeLessThanOrEqual(15);
+  expect(counts[DASHBOARDS.executive].panels.find((p) => p.title === 'Health score')!.queries).toBe(1);
+});
+
+it('includes the dashboards in the app so Grafana imports them with it', () => {
+  const plugin = JSON.parse(readFileSync(join(__dirname, '../plugin.json'), 'utf8'));
+  const included = plugin.includes.filter((i: Json) => i.type === 'dashboard');
+  expect(included.map((i: Json) => i.path).sort()).toEqual(dashboards.map((d) => `dashboards/${d.file}`));
+  for (const i of included) {
+    const d = dashboards.find((x) => `dashboards/${x.file}` === i.path)!;
+    expect(i.name).toBe(d.json.title);
+  }
+});

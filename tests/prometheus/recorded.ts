@@ -1,0 +1,184 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { stringify } from 'yaml';
+
+import type { PrometheusRecordingRule, PrometheusRuleFile } from '../../src/alerting';
+
+// A second Prometheus over the fixture data with PerfScope's recording rules backfilled by promtool, so tests
+// can read recorded series (perfscope:health_score and friends) at the fixture's evaluation time.
+
+const run = promisify(execFile);
+
+export interface RecordedPrometheus {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export function fixtureUrl(): string {
+  const url = process.env.PERFSCOPE_PROMETHEUS_URL;
+  if (!url) {
+    throw new Error('PERFSCOPE_PROMETHEUS_URL is not set: run through scripts/with-prometheus.sh');
+  }
+  return url;
+}
+
+/**
+ * Recording rules in layers: promtool backfills each rule from the Prometheus it is given, so a rule that reads
+ * another recorded series must wait until that one is in the data.
+ */
+function layers(file: PrometheusRuleFile): PrometheusRuleFile[] {
+  const recordings = file.groups.map((g) => ({
+    ...g,
+    rules: g.rules.filter((r): r is PrometheusRecordingRule => 'record' in r),
+  }));
+  const all = recordings.flatMap((g) => g.rules);
+  const depth = new Map<PrometheusRecordingRule, number>();
+  const depthOf = (rule: PrometheusRecordingRule): number => {
+    if (!depth.has(rule)) {
+      const inputs = all.filter((r) => r !== rule && rule.expr.includes(r.record));
+      depth.set(rule, 1 + Math.max(0, ...inputs.map(depthOf)));
+    }
+    return depth.get(rule)!;
+  };
+  const deepest = Math.max(...all.map(depthOf));
+  return Array.from({ length: deepest }, (_, i) => ({
+    groups: recordings
+      .map((g) => ({ ...g, rules: g.rules.filter((r) => depthOf(r) === i + 1) }))
+      .filter((g) => g.rules.length > 0),
+  }));
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startPrometheus(dataDir: string, work: string): Promise<RecordedPrometheus> {
+  const port = await freePort();
+  const config = join(work, 'prometheus.yml');
+  writeFileSync(config, 'global:\n  scrape_interval: 15s\nscrape_configs: []\n');
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(
+    'prometheus',
+    [
+      `--config.file=${config}`,
+      `--storage.tsdb.path=${dataDir}`,
+      '--storage.tsdb.retention.time=10y',
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+    ],
+    { stdio: 'ignore', detached: true }
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.pid !== undefined) {
+      process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    }
+  };
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) {
+      break;
+    }
+    try {
+      if ((await fetch(`${url}/-/ready`)).ok) {
+        return { url, stop };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error(`prometheus on ${dataDir} did not become ready`);
+}
+
+/**
+ * Starts Prometheus over a copy of the fixture data with every recording rule of `file` evaluated from
+ * `from` to `to` (Unix seconds). Always call stop().
+ */
+export async function startRecordedPrometheus(
+  file: PrometheusRuleFile,
+  from: number,
+  to: number
+): Promise<RecordedPrometheus> {
+  const fixtureData = process.env.PERFSCOPE_PROMETHEUS_DATA;
+  if (!fixtureData) {
+    throw new Error('PERFSCOPE_PROMETHEUS_DATA is not set: run through scripts/with-prometheus.sh');
+  }
+  const work = mkdtempSync(join(tmpdir(), 'perfscope-recorded-'));
+  const data = join(work, 'data');
+  cpSync(fixtureData, data, { recursive: true, filter: (src) => !src.endsWith('/complete') });
+  let source: RecordedPrometheus | null = null;
+  try {
+    for (const [i, layer] of layers(file).entries()) {
+      // One path for every layer (and every run): a group's evaluation offset hashes its name and file, and each
+      // layer must see its inputs recorded at the very timestamps it is evaluated at, as one group would.
+      const rules = join(work, 'rules.yml');
+      writeFileSync(rules, stringify(layer));
+      const out = join(work, `blocks-${i}`);
+      mkdirSync(out);
+      await run(
+        'promtool',
+        [
+          'tsdb',
+          'create-blocks-from',
+          'rules',
+          `--start=${from}`,
+          `--end=${to}`,
+          `--url=${source ? source.url : fixtureUrl()}`,
+          `--output-dir=${out}`,
+          'rules.yml',
+        ],
+        { cwd: work }
+      );
+      await source?.stop();
+      source = null;
+      for (const block of readdirSync(out)) {
+        renameSync(join(out, block), join(data, block));
+      }
+      source = await startPrometheus(data, work);
+    }
+  } catch (e) {
+    await source?.stop();
+    rmSync(work, { recursive: true, force: true });
+    throw e;
+  }
+  const server = source!;
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Sample {
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** An instant query; every failure names the query. */
+export async function instant(url: string, query: string, time: number): Promise<Sample[]> {
+  const res = await fetch(`${url}/api/v1/query?${new URLSearchParams({ query, time: String(time) })}`);
+  const body = await res.json();
+  if (body.status !== 'success') {
+    throw new Error(`${query}: ${body.error}`);
+  }
+  return body.data.result.map((r: { metric: Record<string, string>; value: [number, string] }) => ({
+    labels: r.metric,
+    value: Number(r.value[1]),
+  }));
+}
