@@ -265,7 +265,7 @@ describe('provisioning/', () => {
       const path = provider.options.path;
       // Inside the installed plugin (dist/ holds a copy of dashboards/), or mounted from this checkout.
       const local = path.startsWith(`${PLUGIN_DIR}/dashboards`)
-        ? join(REPO, 'dashboards', path.slice(`${PLUGIN_DIR}/dashboards`.length))
+        ? posix.join('dashboards', path.slice(`${PLUGIN_DIR}/dashboards`.length))
         : hostPath('grafana', path);
       expect([path, local !== undefined && existsSync(join(REPO, local))]).toEqual([path, true]);
     }
