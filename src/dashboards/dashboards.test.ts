@@ -33,24 +33,29 @@ it("uses the schema version Grafana 12.3+ writes (@grafana/schema's)", () => {
   }
 });
 
-it('offers datasource, service, domain and SLO window variables', () => {
+it('offers datasource, service, domain and SLO window variables, each where it is used', () => {
+  const defaults: Record<string, unknown> = {
+    datasource: DEFAULT_TARGETS.prometheusUid,
+    perfscope: DEFAULT_TARGETS.perfscopeUid,
+    service: ['$__all'],
+    domain: ['$__all'],
+    slo_window: '30d',
+  };
+  const all = new Set<string>();
   for (const { json } of dashboards) {
     const list = (json.templating as { list: Json[] }).list;
-    expect(list.map((v) => [v.name, v.type])).toEqual([
-      ['datasource', 'datasource'],
-      ['perfscope', 'datasource'],
-      ['service', 'query'],
-      ['domain', 'query'],
-      ['slo_window', 'custom'],
-    ]);
-    expect(list.map((v) => (v.current as Json).value)).toEqual([
-      DEFAULT_TARGETS.prometheusUid,
-      DEFAULT_TARGETS.perfscopeUid,
-      ['$__all'],
-      ['$__all'],
-      '30d',
-    ]);
+    const { templating: _variables, ...rest } = json;
+    const uses = JSON.stringify([rest, list.map((v) => v.query)]);
+    expect(list[0].name).toBe('datasource');
+    for (const v of list) {
+      const name = String(v.name);
+      all.add(name);
+      expect([name, (v.current as Json).value]).toEqual([name, defaults[name]]);
+      // Every variable changes some query (or another variable's).
+      expect([name, new RegExp(`\\$\\{?${name}\\b`).test(uses)]).toEqual([name, true]);
+    }
   }
+  expect([...all].sort()).toEqual(Object.keys(defaults).sort());
 });
 
 describe.each(dashboards.map((d) => [d.json.uid, d.json] as const))('%s', (_uid, json) => {

@@ -175,6 +175,8 @@ describe('panels show what their scenario is about', () => {
     expect((await panelValue('perfscope-operations', 7, 'A', 'incident')).service).toBeCloseTo(96, 9);
     expect((await panelValue('perfscope-operations', 10, 'A', 'incident')).service).toBeCloseTo(95, 9);
     expect((await panelValue('perfscope-operations', 12, 'A', 'degraded')).service).toBeCloseTo(0.7, 9);
+    // Over the 30-day SLO window, budget-burn's errors spend the budget at 0.8x.
+    expect((await panelValue('perfscope-operations', 14, 'A', 'budget-burn')).service).toBeCloseTo(0.8, 9);
   });
 
   it('development: the 2.1.0 deployment made requests 25 % slower and two domains slower than a week ago', async () => {
