@@ -23,12 +23,24 @@ export function bandColor(theme: GrafanaTheme2, band: Band): string {
   return band === 'nodata' ? theme.colors.text.disabled : theme.visualization.getColorByName(bandColorName[band]);
 }
 
+// Every tile of a grid asks for the same few colours.
+const readable = new Map<string, string>();
+
 /**
  * The colour, darkened (light theme) or lightened (dark theme) until text in it is readable on the
  * background: WCAG contrast 4.5, or 3 for large text.
  */
 export function readableColor(theme: GrafanaTheme2, color: string, background: string, large = false): string {
-  const needed = large ? 3 : 4.5;
+  const key = `${color} ${background} ${large} ${theme.isDark}`;
+  let c = readable.get(key);
+  if (c === undefined) {
+    c = adjust(theme, color, background, large ? 3 : 4.5);
+    readable.set(key, c);
+  }
+  return c;
+}
+
+function adjust(theme: GrafanaTheme2, color: string, background: string, needed: number): string {
   let c = color;
   for (let i = 0; i < 12 && colorManipulator.getContrastRatio(c, background) < needed; i++) {
     c = theme.isDark ? colorManipulator.lighten(c, 0.12) : colorManipulator.darken(c, 0.12);

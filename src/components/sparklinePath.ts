@@ -1,3 +1,6 @@
+// A tenth of a pixel is as fine as a line can be drawn; fewer digits make a shorter path.
+const tenth = (v: number) => Math.round(v * 10) / 10;
+
 /** What a sparkline draws: the SVG path of the values scaled into the box, and the range it shows. */
 export interface SparklineShape {
   path: string;
@@ -7,7 +10,7 @@ export interface SparklineShape {
 }
 
 /**
- * The SVG path of a series in a width x height box, left to right from the first to the last timestamp,
+ * The SVG path of a series in a width x height box (`top` pixels down), left to right from the first to the last timestamp,
  * the y axis from `min` to `max` (the data's own range when absent). A missing value (NaN) breaks the line.
  * Many points are reduced to the lowest and highest value per pixel column, so nothing spiky is hidden.
  */
@@ -16,7 +19,8 @@ export function sparklinePath(
   values: ArrayLike<number>,
   width: number,
   height: number,
-  range: { min?: number; max?: number } = {}
+  range: { min?: number; max?: number } = {},
+  top = 0
 ): SparklineShape {
   const n = Math.min(timestamps.length, values.length);
   let lo = Infinity;
@@ -38,7 +42,8 @@ export function sparklinePath(
   const t0 = timestamps[0];
   const span = timestamps[n - 1] - t0 || 1;
   const yScale = max > min ? height / (max - min) : 0;
-  const y = (v: number) => (yScale === 0 ? height / 2 : height - (Math.min(max, Math.max(min, v)) - min) * yScale);
+  const y = (v: number) =>
+    top + (yScale === 0 ? height / 2 : height - (Math.min(max, Math.max(min, v)) - min) * yScale);
   const xOf = (t: number) => ((t - t0) / span) * width;
   const parts: string[] = [];
   let drawing = false;
@@ -49,9 +54,9 @@ export function sparklinePath(
     if (column < 0) {
       return;
     }
-    parts.push(`${drawing ? 'L' : 'M'}${column.toFixed(1)} ${y(colLo).toFixed(1)}`);
+    parts.push(`${drawing ? 'L' : 'M'}${column} ${tenth(y(colLo))}`);
     if (colHi !== colLo) {
-      parts.push(`L${column.toFixed(1)} ${y(colHi).toFixed(1)}`);
+      parts.push(`L${column} ${tenth(y(colHi))}`);
     }
     drawing = true;
     column = -1;

@@ -19,10 +19,20 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves files under root on a free 127.0.0.1 port, read-only. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+// Grafana serves @grafana/ui's icons under public/build/img/icons/ (the host page sets __grafana_public_path__).
+const aliases: Array<[string, string]> = [
+  ['/public/build/img/icons/', '/node_modules/@grafana/ui/dist/public/img/icons/'],
+];
+
+/** Serves files under root on 127.0.0.1, read-only, on `port` (default: a free one). */
+export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    for (const [from, to] of aliases) {
+      if (path.startsWith(from)) {
+        path = to + path.slice(from.length);
+      }
+    }
     const file = join(root, path);
     if (req.method !== 'GET' || (!(file + sep).startsWith(root + sep) && file !== root)) {
       res.writeHead(403).end();
@@ -39,10 +49,18 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A browser keeps connections alive; close them so that stopping never waits for it.
+        server.closeAllConnections();
+      }),
   };
 }

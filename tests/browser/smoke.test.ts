@@ -66,13 +66,23 @@ test('a panel renders with the host React', async () => {
       perfscopeHost: {
         React: { createElement(c: unknown, p: object): unknown };
         ReactDOMClient: { createRoot(el: Element): { render(n: unknown): void } };
+        data: { getDefaultTimeRange(): unknown };
       };
     };
     const { plugin } = await w.loadPluginModule('/dist/panels/healthscore/module.js');
     const el = document.getElementById('root')!;
-    const { React, ReactDOMClient } = w.perfscopeHost;
+    const { React, ReactDOMClient, data } = w.perfscopeHost;
+    const timeRange = data.getDefaultTimeRange();
     ReactDOMClient.createRoot(el).render(
-      React.createElement(plugin.panel, { data: { series: [] }, options: {}, width: 300, height: 200 })
+      React.createElement(plugin.panel, {
+        data: { series: [], state: 'Done', timeRange },
+        timeRange,
+        options: {},
+        fieldConfig: { defaults: {}, overrides: [] },
+        width: 300,
+        height: 200,
+        replaceVariables: (s: string) => s,
+      })
     );
     await new Promise((r) => setTimeout(r, 100));
     return el.textContent;

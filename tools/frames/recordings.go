@@ -83,6 +83,7 @@ func recordings() []recording {
 		return []target{
 			{RefID: "errors", Expr: sum("http_requests_total", `, code=~"5.."`, rate), LegendFormat: "{{service}}"},
 			{RefID: "requests", Expr: sum("http_requests_total", "", rate), LegendFormat: "{{service}}"},
+			{RefID: "period", Expr: expand(p.SLA.ErrorRatioQuery, map[string]string{"window": p.SLA.Period}), LegendFormat: "{{service}}"},
 			{RefID: "windows", Expr: windowRatios(p), Instant: true, LegendFormat: "{{service}} {{window}}"},
 			{RefID: "latency", Instant: true, LegendFormat: "{{service}}", Expr: expand(p.SLA.LatencyComplianceQuery,
 				map[string]string{"window": p.SLA.Period, "latencyThreshold": fmt.Sprint(p.SLA.LatencyThreshold)})},

@@ -35,10 +35,10 @@ export const HealthTile = React.memo(function HealthTile(props: HealthTileProps)
     <>
       <span className={styles.name} title={name}>
         {name || 'Health score'}
-      </span>
+      </span>{' '}
       <span className={styles.score} style={{ color: readableColor(theme, color, background, !compact) }}>
         {text}
-      </span>
+      </span>{' '}
       <span className={styles.band}>{bandLabel[band]}</span>
       {!compact && trend && (
         <Sparkline
@@ -50,6 +50,7 @@ export const HealthTile = React.memo(function HealthTile(props: HealthTileProps)
           max={100}
           color={color}
           label={`${name} health score over the time range`}
+          decorative
         />
       )}
     </>
@@ -57,11 +58,11 @@ export const HealthTile = React.memo(function HealthTile(props: HealthTileProps)
   return (
     <li className={cx(styles.tile, selected && styles.selected)} style={{ borderLeftColor: color }}>
       {onSelect ? (
-        <button type="button" className={styles.button} onClick={onSelect} aria-label={label} aria-pressed={selected}>
+        <button type="button" className={styles.button} onClick={onSelect} aria-pressed={selected}>
           {body}
         </button>
       ) : (
-        <div className={styles.button} aria-label={label} role="group">
+        <div className={styles.button} role="group" aria-label={label}>
           {body}
         </div>
       )}

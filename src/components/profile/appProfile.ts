@@ -59,14 +59,19 @@ export async function readAppProfile(): Promise<AppProfile> {
 }
 
 let cached: Promise<AppProfile> | undefined;
+let loaded: AppProfile | undefined;
 
 /** The app's profile, read once per page load and shared by every panel of this kind. */
 export function loadAppProfile(): Promise<AppProfile> {
-  cached ??= readAppProfile();
+  cached ??= readAppProfile().then((p) => (loaded = p));
   return cached;
 }
+
+/** The profile when it has been read already (panels mounted later render at once). */
+export const loadedAppProfile = () => loaded;
 
 /** Forget the cached profile: after the settings page saved a new one. */
 export function forgetAppProfile() {
   cached = undefined;
+  loaded = undefined;
 }

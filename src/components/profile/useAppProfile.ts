@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 
-import { loadAppProfile, type AppProfile } from './appProfile';
+import { loadAppProfile, loadedAppProfile, type AppProfile } from './appProfile';
 
 /** The app's profile; undefined while it is being read (once per page load). */
 export function useAppProfile(): AppProfile | undefined {
-  const [profile, setProfile] = useState<AppProfile>();
+  const [profile, setProfile] = useState<AppProfile | undefined>(loadedAppProfile);
   useEffect(() => {
     let live = true;
     loadAppProfile().then((p) => live && setProfile(p));

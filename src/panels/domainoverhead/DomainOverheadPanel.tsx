@@ -12,10 +12,12 @@ import { ServiceOverheadTable } from './components/ServiceOverheadTable';
 import { overheadView } from './data/overheadView';
 import { panelSettings } from './data/panelSettings';
 import { sortRows } from './data/sort';
-import { defaultQueries, type DomainOverheadOptions } from './types';
+import { defaultOptions, defaultQueries, type DomainOverheadOptions } from './types';
 
 export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
-  const { data, options, width, height, fieldConfig, replaceVariables, timeZone } = props;
+  const { data, width, height, fieldConfig, replaceVariables, timeZone } = props;
+  // Grafana fills in the builder's defaults; a dashboard written by hand may still lack newer options.
+  const options = useMemo(() => ({ ...defaultOptions, ...props.options }), [props.options]);
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const app = useAppProfile();
@@ -72,7 +74,7 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
   ];
   return (
     <div className={styles.panel} data-testid="perfscope-domainoverhead" style={{ maxHeight: height }}>
-      <div className={styles.body}>
+      <div className={styles.body} tabIndex={0} role="group" aria-label="Domains">
         {sorted.map(({ service, rows }) => (
           <ServiceOverheadTable
             key={service.service}

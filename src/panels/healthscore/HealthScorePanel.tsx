@@ -15,10 +15,12 @@ import { healthView } from './data/healthView';
 import { chooseLayout } from './data/layout';
 import type { GroupHealth } from './data/model';
 import { panelProfile } from './data/panelProfile';
-import type { HealthScoreOptions } from './types';
+import { defaultOptions, type HealthScoreOptions } from './types';
 
 export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
-  const { data, options, width, height, fieldConfig, replaceVariables, timeZone } = props;
+  const { data, width, height, fieldConfig, replaceVariables, timeZone } = props;
+  // Grafana fills in the builder's defaults; a dashboard written by hand may still lack newer options.
+  const options = useMemo(() => ({ ...defaultOptions, ...props.options }), [props.options]);
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const app = useAppProfile();

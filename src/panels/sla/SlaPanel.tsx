@@ -18,10 +18,12 @@ import type { ServiceSla } from './data/model';
 import { panelSla } from './data/panelSla';
 import { slaView } from './data/slaView';
 import { firstService, slaStatus } from './data/status';
-import type { SlaOptions } from './types';
+import { defaultOptions, type SlaOptions } from './types';
 
 export function SlaPanel(props: PanelProps<SlaOptions>) {
-  const { data, options, width, height, fieldConfig, replaceVariables, timeZone } = props;
+  const { data, width, height, fieldConfig, replaceVariables, timeZone } = props;
+  // Grafana fills in the builder's defaults; a dashboard written by hand may still lack newer options.
+  const options = useMemo(() => ({ ...defaultOptions, ...props.options }), [props.options]);
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const app = useAppProfile();
@@ -79,7 +81,7 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
       {view.services.length > 1 && !compact && (
         <ServicePicker services={view.services.map((s) => s.service)} value={current.service} onChange={setChosen} />
       )}
-      <div className={styles.body}>
+      <div className={styles.body} tabIndex={0} role="group" aria-label="Objectives">
         <div className={styles.objectives}>
           <Objective
             title={compact && view.services.length > 1 ? `${current.service} availability` : 'Availability'}

@@ -4,14 +4,13 @@ import {
   getDefaultTimeRange,
   LoadingState,
   type FieldConfigSource,
-  type InterpolateFunction,
-  type Labels,
   type PanelData,
   type PanelProps,
 } from '@grafana/data';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest, type FetchResponse } from '@grafana/runtime';
 
 import { forgetAppProfile } from '../../components/profile/appProfile';
+import { replaceVariables } from './templateSrv';
 
 type Handler = (req: BackendSrvRequest) => { status: number; data: unknown };
 
@@ -53,20 +52,6 @@ export function serveAppSettings(jsonData: Record<string, unknown> | number): Ba
       : { status: 200, data: { id: 'perfscope-health-app', enabled: true, jsonData } };
   });
 }
-
-/**
- * What Grafana's template service does for the data-link macros the panels' links use:
- * ${__field.name} and ${__field.labels.<label>}, from the link's data context.
- */
-export const replaceVariables: InterpolateFunction = (text, scopedVars) => {
-  const field = (scopedVars?.__dataContext?.value as { field?: { name: string; labels?: Labels } } | undefined)?.field;
-  return text.replace(/\$\{__field\.(name|labels\.(\w+))\}/g, (whole, what, label) => {
-    if (!field) {
-      return whole;
-    }
-    return what === 'name' ? field.name : encodeURIComponent(field.labels?.[label] ?? '');
-  });
-};
 
 /** The props Grafana gives a panel, with these options and data. */
 export function panelProps<T>(options: T, data: Partial<PanelData>, size = { width: 600, height: 400 }): PanelProps<T> {

@@ -31,6 +31,57 @@ const shared: Record<string, unknown> = {
   '@grafana/runtime': runtime,
 };
 
+// Grafana registers its standard field options at start-up; a plugin's field config defaults (unit,
+// decimals, thresholds, colour scheme) are built from this registry, with Grafana's own defaults.
+const standardOptions: Array<[string, unknown]> = [
+  ['displayName', undefined],
+  ['unit', undefined],
+  ['min', undefined],
+  ['max', undefined],
+  ['decimals', undefined],
+  ['noValue', undefined],
+  ['links', []],
+  ['mappings', []],
+  [
+    'thresholds',
+    {
+      mode: 'absolute',
+      steps: [
+        { value: -Infinity, color: 'green' },
+        { value: 80, color: 'red' },
+      ],
+    },
+  ],
+  ['color', { mode: 'thresholds' }],
+];
+data.standardFieldConfigEditorRegistry.setInit(() =>
+  standardOptions.map(([id, defaultValue]) => ({
+    id,
+    path: id,
+    name: id,
+    defaultValue,
+    editor: () => null,
+    override: () => null,
+    process: (value: unknown) => value,
+    shouldApply: () => true,
+  }))
+);
+
+// ... and its standard option editors, which a plugin's options builder looks up by id.
+const standardEditors = [
+  'text',
+  'number',
+  'slider',
+  'boolean',
+  'radio',
+  'select',
+  'multi-select',
+  'color',
+  'unit',
+  'strings',
+];
+data.standardEditorsRegistry.setInit(() => standardEditors.map((id) => ({ id, name: id, editor: () => null })));
+
 const pending = new Map<string, { resolve: (exports: unknown) => void; reject: (e: Error) => void }>();
 
 function define(deps: string[] | Factory, factory?: Factory) {
@@ -77,5 +128,5 @@ function loadPluginModule(url: string): Promise<Record<string, unknown>> {
 Object.assign(window, {
   define,
   loadPluginModule,
-  perfscopeHost: { shared, React, ReactDOMClient, data, ui, runtime },
+  perfscopeHost: { shared, React, ReactDOM, ReactDOMClient, data, ui, runtime },
 });

@@ -4,6 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 
 import { BandBadge } from '../../../components/health/BandBadge';
+import { visuallyHidden } from '../../../components/visuallyHidden';
 import { Sparkline } from '../../../components/Sparkline';
 import type { ShownValue } from '../../shared/data/display';
 import type { OverheadRow, ServiceOverhead } from '../data/model';
@@ -29,6 +30,7 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
   const styles = useStyles2(getStyles);
   const max = scaleMax(rows);
   const bars = width >= 260;
+  const narrow = width < 300;
   const trends = showSparklines && width >= 420;
   const system = service.system;
   const systemDisplay = displays.get(`${service.service}\u0000${system.name}`)!;
@@ -38,10 +40,14 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
       {heading && <h3 className={styles.heading}>{service.service}</h3>}
       {showSystem && (
         <div className={styles.system} data-testid="system-total">
-          <span className={styles.systemLabel}>
-            System total <strong>{systemDisplay.text}</strong> against its target of {fmt(system.thresholds.target)} %
+          <span>
+            System total <strong>{systemDisplay.text}</strong>
+            <span className={narrow ? visuallyHidden : undefined}>
+              {' '}
+              against its target of {fmt(system.thresholds.target)} %
+            </span>
           </span>
-          <BandBadge band={system.band} color={systemDisplay.color} />
+          <BandBadge band={system.band} color={systemDisplay.color} compact={narrow} />
           {bars && (
             <OverheadBar
               value={system.overhead}
@@ -53,8 +59,8 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
         </div>
       )}
       <table className={styles.table}>
-        <caption className={styles.hidden}>Overhead of each domain of {title}, with its thresholds</caption>
-        <thead className={styles.hidden}>
+        <caption className={visuallyHidden}>Overhead of each domain of {title}, with its thresholds</caption>
+        <thead className={visuallyHidden}>
           <tr>
             <th scope="col">Domain</th>
             {bars && <th scope="col">Bar</th>}
@@ -76,7 +82,7 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
                   ) : (
                     row.name
                   )}
-                  <span className={styles.hidden}> ({limits(row)})</span>
+                  <span className={visuallyHidden}> ({limits(row)})</span>
                 </th>
                 {bars && (
                   <td className={styles.bar}>
@@ -84,8 +90,8 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
                   </td>
                 )}
                 <td className={styles.value}>{d.text}</td>
-                <td>
-                  <BandBadge band={row.band} color={d.color} />
+                <td className={styles.band}>
+                  <BandBadge band={row.band} color={d.color} compact={narrow} />
                 </td>
                 {trends && (
                   <td>
@@ -115,37 +121,28 @@ const getStyles = (theme: GrafanaTheme2) => ({
   section: css({ marginBottom: theme.spacing(1) }),
   heading: css({ fontSize: theme.typography.h5.fontSize, margin: theme.spacing(0.5, 0) }),
   system: css({
-    display: 'grid',
-    gridTemplateColumns: 'auto auto 1fr',
+    display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
-    gap: theme.spacing(1),
+    gap: theme.spacing(0.5, 1),
     marginBottom: theme.spacing(0.5),
+    '& > div': { flex: '1 1 120px' },
   }),
-  systemLabel: css({ whiteSpace: 'nowrap' }),
   table: css({
     width: '100%',
+    tableLayout: 'fixed',
     borderCollapse: 'collapse',
     fontSize: theme.typography.bodySmall.fontSize,
     'th, td': { padding: theme.spacing(0.25, 0.5), textAlign: 'left', whiteSpace: 'nowrap' },
   }),
   name: css({
     fontWeight: theme.typography.fontWeightRegular,
-    maxWidth: 220,
+    width: '35%',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   }),
-  bar: css({ width: '45%' }),
-  value: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }),
+  bar: css({ width: '35%' }),
+  value: css({ width: '4.5em', textAlign: 'right', fontVariantNumeric: 'tabular-nums' }),
+  band: css({ width: 'auto' }),
   link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
-  hidden: css({
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    padding: 0,
-    margin: -1,
-    overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  }),
 });

@@ -1,5 +1,4 @@
 import {
-  alignSeries,
   baselineOverhead,
   gridTimestamps,
   overheadReport,
@@ -7,7 +6,7 @@ import {
   type DomainSettings,
   type Grid,
 } from '../../../scoring';
-import { resultGrid, type LabelledSeries } from '../../shared/data/series';
+import { onGrid, resultGrid, type LabelledSeries } from '../../shared/data/series';
 import { defaultQueries, type QueryRoleKey } from '../types';
 import type { OverheadRow, OverheadView, ServiceOverhead } from './model';
 
@@ -66,8 +65,8 @@ export function overheadFromSeries(
 }
 
 function overheadColumn(part: LabelledSeries, ref: LabelledSeries, grid: Grid, share: boolean): Float64Array {
-  const a = alignSeries(part, grid);
-  const b = alignSeries(ref, grid);
+  const a = onGrid(part, grid);
+  const b = onGrid(ref, grid);
   const formula = share ? shareOverhead : baselineOverhead;
   return a.map((v, t) => formula(v, b[t]) ?? NaN);
 }

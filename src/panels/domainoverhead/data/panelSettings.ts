@@ -10,6 +10,10 @@ export function panelSettings(
 ): { settings: DomainSettings | null; problems: string[] } {
   const d = profile.domains;
   const t = options.thresholds;
+  if (!options.mode && !t.defaults && !t.system && !t.domains) {
+    // The app's profile was validated when it was read.
+    return { settings: d, problems: [] };
+  }
   const domains: DomainSettings = {
     ...d,
     mode: options.mode || d.mode,

@@ -56,7 +56,7 @@ export function SingleHealth(props: Props) {
         />
       )}
       {!compact && showBreakdown && health.indicators.length > 0 && (
-        <div className={styles.breakdown}>
+        <div className={styles.breakdown} tabIndex={0} role="group" aria-label="Breakdown">
           <Breakdown health={health} caption={explanation} />
         </div>
       )}

@@ -1,5 +1,4 @@
 import {
-  alignSeries,
   compileIndicators,
   healthScore,
   scoreColumns,
@@ -7,14 +6,12 @@ import {
   type Indicator,
   type Profile,
 } from '../../../scoring';
-import { groupBy, resultGrid, type LabelledSeries } from '../../shared/data/series';
+import { groupBy, onGrid, resultGrid, type LabelledSeries } from '../../shared/data/series';
 import type { GroupHealth, HealthView } from './model';
 
-/** Whether a series is the one the mapping names for an indicator: by refId, else by series name. */
-export function feeds(series: LabelledSeries, indicator: Pick<Indicator, 'id' | 'name'>, mapped?: string): boolean {
-  const keys = mapped?.trim() ? [mapped.trim()] : [indicator.id, indicator.name];
-  return keys.some((key) => series.refId === key || series.name === key);
-}
+/** The refIds or series names that feed an indicator: the mapped one, else its id or its name. */
+export const feedKeys = (indicator: Pick<Indicator, 'id' | 'name'>, mapped?: string): string[] =>
+  mapped?.trim() ? [mapped.trim()] : [indicator.id, indicator.name];
 
 /**
  * Scores raw indicator queries (e.g. from the stock Prometheus datasource) with the profile: per group
@@ -30,7 +27,8 @@ export function healthFromSeries(
   const problems: string[] = [];
   const used = new Set<LabelledSeries>();
   const byIndicator = indicators.map((ind) => {
-    const mine = series.filter((s) => feeds(s, ind, options.indicatorQueries[ind.id]));
+    const keys = feedKeys(ind, options.indicatorQueries[ind.id]);
+    const mine = series.filter((s) => keys.includes(s.refId) || keys.includes(s.name));
     mine.forEach((s) => used.add(s));
     return groupBy(mine, options.groupBy);
   });
@@ -56,7 +54,7 @@ export function healthFromSeries(
           `${ind.name}: query ${candidates[0].refId} returns ${candidates.length} series${where}; aggregate it by ${options.groupBy} (e.g. sum by (${options.groupBy}))`
         );
       }
-      return candidates.length === 1 ? alignSeries(candidates[0], grid) : new Float64Array(grid.length).fill(NaN);
+      return candidates.length === 1 ? onGrid(candidates[0], grid) : new Float64Array(grid.length).fill(NaN);
     });
     const score = scoreColumns(compiled, columns, grid.length);
     const latest = Object.fromEntries(indicators.map((ind, i) => [ind.id, columns[i][last]]));

@@ -11,6 +11,10 @@ export function panelProfile(
   base: Profile,
   options: Pick<HealthScoreOptions, 'aggregation' | 'indicatorOverrides'>
 ): { profile: Profile | null; problems: string[] } {
+  if (!options.aggregation && Object.keys(options.indicatorOverrides).length === 0) {
+    // The app's profile was validated when it was read.
+    return { profile: base, problems: [] };
+  }
   const merged: Profile = {
     ...base,
     aggregation: options.aggregation || base.aggregation,

@@ -10,7 +10,7 @@ export function Notices({ warnings = [], infos = [] }: { warnings?: string[]; in
     return null;
   }
   return (
-    <ul className={styles.list} aria-label="Notices" data-testid="notices">
+    <ul className={styles.list} aria-label="Notices" data-testid="notices" tabIndex={0}>
       {warnings.map((text) => (
         <li key={`w${text}`} className={styles.warning}>
           <Icon name="exclamation-triangle" size="sm" aria-hidden /> {text}

@@ -1,11 +1,11 @@
-import { FieldType, getFieldDisplayName, type DataFrame, type Field, type Labels } from '@grafana/data';
+import { FieldType, type DataFrame, type Field, type Labels } from '@grafana/data';
 
-import { gridOf, seriesStep, type Grid } from '../../../scoring';
+import { alignSeries, gridOf, seriesStep, type Grid } from '../../../scoring';
 
 /** One numeric series of a query result: which query, which labels, which samples. */
 export interface LabelledSeries {
   refId: string;
-  /** The name Grafana would show for it. */
+  /** Its name as the query set it: the display name or legend, else the frame's or the field's name. */
   name: string;
   labels: Labels;
   /** Milliseconds, ascending. */
@@ -16,11 +16,15 @@ export interface LabelledSeries {
   frame: DataFrame;
 }
 
-const toNumbers = (values: ArrayLike<unknown>, rows: number[]): Float64Array =>
-  Float64Array.from(rows, (r) => {
-    const v = values[r];
-    return typeof v === 'number' ? v : NaN;
-  });
+/** A numeric column (of the given rows, or all): null and non-numbers become NaN (no data). */
+function column(values: ArrayLike<unknown>, rows: number[] | null, length: number): Float64Array {
+  const out = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const v = values[rows ? rows[i] : i];
+    out[i] = typeof v === 'number' ? v : NaN;
+  }
+  return out;
+}
 
 /**
  * Every numeric field of the frames as a series. A frame with string fields (a table, e.g. Prometheus'
@@ -36,15 +40,19 @@ export function numericSeries(frames: DataFrame[], at: number): LabelledSeries[]
     if (numbers.length === 0) {
       continue;
     }
-    for (const [rowLabels, rows] of splitRows(frame.length, strings)) {
-      const timestamps = time ? toNumbers(time.values, rows) : new Float64Array(rows.length).fill(at);
+    const groups: Array<[Labels, number[] | null]> =
+      strings.length === 0 ? [[{}, null]] : splitRows(frame.length, strings);
+    for (const [rowLabels, rows] of groups) {
+      const n = rows ? rows.length : frame.length;
+      const timestamps = time ? column(time.values, rows, n) : new Float64Array(n).fill(at);
       for (const field of numbers) {
         out.push({
           refId: frame.refId ?? '',
-          name: getFieldDisplayName(field, frame, frames),
-          labels: { ...field.labels, ...rowLabels },
+          // Not getFieldDisplayName: it compares every frame with every other (slow for a thousand series).
+          name: field.config.displayName || field.config.displayNameFromDS || frame.name || field.name,
+          labels: strings.length === 0 ? (field.labels ?? {}) : { ...field.labels, ...rowLabels },
           timestamps,
-          values: toNumbers(field.values, rows),
+          values: column(field.values, rows, n),
           field,
           frame,
         });
@@ -54,14 +62,10 @@ export function numericSeries(frames: DataFrame[], at: number): LabelledSeries[]
   return out;
 }
 
-/** Rows grouped by the values of the string fields (one group of every row when there are none). */
+/** Rows grouped by the values of the string fields. */
 function splitRows(length: number, strings: Field[]): Array<[Labels, number[]]> {
-  const all = Array.from({ length }, (_, i) => i);
-  if (strings.length === 0) {
-    return [[{}, all]];
-  }
   const groups = new Map<string, [Labels, number[]]>();
-  for (const row of all) {
+  for (let row = 0; row < length; row++) {
     const labels: Labels = {};
     for (const f of strings) {
       labels[f.name] = String(f.values[row] ?? '');
@@ -80,15 +84,10 @@ function splitRows(length: number, strings: Field[]): Array<[Labels, number[]]> 
  */
 export function resultStep(series: LabelledSeries[], intervalMs?: number): number {
   let declared = Infinity;
-  let observed = Infinity;
   for (const s of series) {
     const interval = s.frame.fields.find((f) => f.type === FieldType.time)?.config.interval;
     if (interval && interval > 0) {
       declared = Math.min(declared, interval);
-    }
-    const own = seriesStep(s.timestamps);
-    if (!Number.isNaN(own)) {
-      observed = Math.min(observed, own);
     }
   }
   if (Number.isFinite(declared)) {
@@ -97,7 +96,33 @@ export function resultStep(series: LabelledSeries[], intervalMs?: number): numbe
   if (intervalMs && intervalMs > 0) {
     return intervalMs;
   }
+  let observed = Infinity;
+  for (const s of series) {
+    const own = seriesStep(s.timestamps);
+    if (!Number.isNaN(own)) {
+      observed = Math.min(observed, own);
+    }
+  }
   return Number.isFinite(observed) ? observed : 60_000;
+}
+
+/**
+ * The series' values at the grid's timestamps: as they are when the series lies exactly on the grid (the
+ * usual case: every query of a panel shares its step), else aligned by the library.
+ */
+export function onGrid(series: LabelledSeries, grid: Grid): Float64Array {
+  const t = series.timestamps;
+  const n = t.length;
+  if (n === grid.length && t[0] === grid.start && t[n - 1] === grid.start + (n - 1) * grid.step) {
+    let regular = true;
+    for (let i = 1; i < n && regular; i++) {
+      regular = t[i] - t[i - 1] === grid.step;
+    }
+    if (regular) {
+      return series.values;
+    }
+  }
+  return alignSeries(series, grid);
 }
 
 /** The grid the series share: from the earliest to the latest sample at the result's step; null when empty. */

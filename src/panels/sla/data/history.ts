@@ -1,5 +1,5 @@
-import { alignSeries, slaReport, type Grid, type SlaSettings } from '../../../scoring';
-import type { LabelledSeries } from '../../shared/data/series';
+import { slaReport, type Grid, type SlaSettings } from '../../../scoring';
+import { onGrid, type LabelledSeries } from '../../shared/data/series';
 import type { MonthCompliance } from './model';
 
 const monthKey = (t: number) => new Date(t).toISOString().slice(0, 7);
@@ -8,8 +8,8 @@ const nextMonth = (t: number) => Date.UTC(new Date(t).getUTCFullYear(), new Date
 
 /** The error rate over the request rate at each grid timestamp: NaN where either is missing or no request. */
 export function errorRatio(errors: LabelledSeries, requests: LabelledSeries, grid: Grid): Float64Array {
-  const e = alignSeries(errors, grid);
-  const r = alignSeries(requests, grid);
+  const e = onGrid(errors, grid);
+  const r = onGrid(requests, grid);
   return e.map((v, t) => (r[t] > 0 ? v / r[t] : NaN));
 }
 
@@ -24,8 +24,8 @@ export function monthlyCompliance(
   grid: Grid,
   sla: Pick<SlaSettings, 'target'>
 ): MonthCompliance[] {
-  const e = alignSeries(errors, grid);
-  const r = alignSeries(requests, grid);
+  const e = onGrid(errors, grid);
+  const r = onGrid(requests, grid);
   const months = new Map<string, { errors: number; requests: number; first: number; last: number }>();
   for (let k = 0; k < grid.length; k++) {
     const t = grid.start + k * grid.step;

@@ -1,0 +1,257 @@
+// The gallery page: every case of cases.ts rendered by the BUILT panel modules (loaded as Grafana loads
+// them), in one theme and one size, with the recorded frames. React and @grafana/* here are the host page's
+// (webpack externals), the very instances the plugins receive.
+import React from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import {
+  createTheme,
+  getDefaultTimeRange,
+  EventBusSrv,
+  LoadingState,
+  PanelOptionsEditorBuilder,
+  ThemeContext,
+  type PanelData,
+  type PanelPlugin,
+} from '@grafana/data';
+import { setBackendSrv, type BackendSrv } from '@grafana/runtime';
+import { of } from 'rxjs';
+
+import { defaultProfile } from '../../../src/scoring';
+import { recordedPanelData, type Recording } from '../../../src/panels/testing/recordings';
+import { replaceVariables } from '../../../src/panels/testing/templateSrv';
+import { cases, sizes, type GalleryCase, type SizeName } from './cases';
+import { syntheticHealth, syntheticOverhead } from './synthetic';
+
+declare global {
+  interface Window {
+    loadPluginModule(url: string): Promise<{ plugin: PanelPlugin }>;
+    perfscopeGallery: { ready: Promise<void>; bench: typeof bench };
+  }
+}
+
+// What Grafana's API answers a panel that reads the PerfScope app settings: the default profile.
+setBackendSrv({
+  fetch: () => of({ status: 200, ok: true, data: { jsonData: { profile: defaultProfile() } } }),
+} as unknown as BackendSrv);
+
+const params = new URLSearchParams(location.search);
+const themeName = params.get('theme') === 'dark' ? 'dark' : 'light';
+const sizeName = (params.get('size') ?? 'large') as SizeName;
+const theme = createTheme({ colors: { mode: themeName } });
+const plugins = new Map<string, Promise<PanelPlugin>>();
+
+function loadPanel(name: string): Promise<PanelPlugin> {
+  if (!plugins.has(name)) {
+    plugins.set(
+      name,
+      window.loadPluginModule(`/dist/panels/${name}/module.js`).then((m) => m.plugin)
+    );
+  }
+  return plugins.get(name)!;
+}
+
+/** The options Grafana gives a new panel: each option's default, as the plugin's options builder declares it. */
+function defaultOptions(plugin: PanelPlugin): Record<string, unknown> {
+  const builder = new PanelOptionsEditorBuilder<Record<string, unknown>>();
+  plugin.getPanelOptionsSupplier()(builder, { data: [] });
+  const options: Record<string, unknown> = {};
+  for (const item of builder.getItems()) {
+    if (item.defaultValue !== undefined) {
+      const path = item.path.split('.');
+      let at = options;
+      path.slice(0, -1).forEach((p) => (at = (at[p] ??= {}) as Record<string, unknown>));
+      at[path[path.length - 1]] = item.defaultValue;
+    }
+  }
+  return options;
+}
+
+const recordings = new Map<string, Promise<Recording>>();
+const recording = (name: string) => {
+  if (!recordings.has(name)) {
+    recordings.set(
+      name,
+      fetch(`/testdata/frames/${name}.json`).then((r) => r.json())
+    );
+  }
+  return recordings.get(name)!;
+};
+
+async function caseData(c: GalleryCase): Promise<PanelData> {
+  const timeRange = getDefaultTimeRange();
+  if (c.state === 'loading') {
+    return { state: LoadingState.Loading, series: [], timeRange };
+  }
+  if (c.state === 'nodata') {
+    return { state: LoadingState.Done, series: [], timeRange };
+  }
+  if (c.state === 'error') {
+    return {
+      state: LoadingState.Error,
+      series: [],
+      timeRange,
+      errors: [{ refId: 'A', message: 'bad_data: 1:5: parse error' }],
+    };
+  }
+  const data = recordedPanelData(await recording(c.recording!), c.refIds);
+  if (!c.service) {
+    return data;
+  }
+  // As a dashboard filtered by $service returns it; tables without labels stay (the PerfScope tables).
+  const series = data.series.filter((f) =>
+    f.fields.every((x) => x.labels?.service === undefined || x.labels.service === c.service)
+  );
+  return { ...data, series };
+}
+
+interface PanelElementProps {
+  plugin: PanelPlugin;
+  data: PanelData;
+  options: Record<string, unknown>;
+  width: number;
+  height: number;
+}
+
+/** A panel as Grafana renders it: the theme in context, the standard panel props. */
+export function PanelElement({ plugin, data, options, width, height }: PanelElementProps) {
+  const Panel = plugin.panel!;
+  return (
+    <ThemeContext.Provider value={theme}>
+      <Panel
+        id={1}
+        title=""
+        data={data}
+        timeRange={data.timeRange}
+        timeZone="utc"
+        options={options}
+        fieldConfig={plugin.fieldConfigDefaults}
+        transparent={false}
+        width={width}
+        height={height}
+        renderCounter={0}
+        replaceVariables={replaceVariables}
+        onOptionsChange={() => {}}
+        onFieldConfigChange={() => {}}
+        onChangeTimeRange={() => {}}
+        eventBus={new EventBusSrv()}
+      />
+    </ThemeContext.Provider>
+  );
+}
+
+function Card({ c, plugin, data }: { c: GalleryCase; plugin: PanelPlugin; data: PanelData }) {
+  const { width, height } = sizes[sizeName];
+  const options = { ...defaultOptions(plugin), ...c.options };
+  return (
+    <figure data-case={c.id} style={{ margin: 0 }}>
+      <figcaption style={{ fontSize: 12, color: theme.colors.text.secondary, maxWidth: Math.max(width, 220) }}>
+        {c.title}
+      </figcaption>
+      <div
+        data-panel={c.id}
+        style={{
+          width,
+          height,
+          padding: 8,
+          background: theme.colors.background.primary,
+          border: `1px solid ${theme.colors.border.weak}`,
+          boxSizing: 'content-box',
+          overflow: 'hidden',
+        }}
+      >
+        <PanelElement plugin={plugin} data={data} options={options} width={width} height={height} />
+      </div>
+    </figure>
+  );
+}
+
+function Header() {
+  const link = (theme: string, size: string) => `?gallery&theme=${theme}&size=${size}`;
+  return (
+    <header style={{ marginBottom: 16 }}>
+      <h1 style={{ fontSize: 18, margin: '0 0 8px' }}>
+        PerfScope panels: {themeName} theme, {sizeName}
+      </h1>
+      <nav aria-label="Theme and size" style={{ display: 'flex', gap: 12, fontSize: 13 }}>
+        {['light', 'dark'].flatMap((t) =>
+          Object.keys(sizes).map((s) => (
+            <a key={`${t}${s}`} href={link(t, s)} style={{ color: theme.colors.text.link }}>
+              {t} {s}
+            </a>
+          ))
+        )}
+      </nav>
+    </header>
+  );
+}
+
+async function render() {
+  document.body.style.background = theme.colors.background.canvas;
+  document.body.style.color = theme.colors.text.primary;
+  document.body.style.fontFamily = theme.typography.fontFamily;
+  document.documentElement.lang = 'en';
+  const loaded = await Promise.all(
+    cases.map(async (c) => ({ c, plugin: await loadPanel(c.panel), data: await caseData(c) }))
+  );
+  const root = createRoot(document.getElementById('root')!);
+  root.render(
+    <main>
+      <Header />
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>
+        {loaded.map(({ c, plugin, data }) => (
+          <Card key={c.id} c={c} plugin={plugin} data={data} />
+        ))}
+      </div>
+    </main>
+  );
+  // Done when no panel is still reading the app settings (the loading case stays loading on purpose).
+  for (let i = 0; i < 200; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    const waiting = [...document.querySelectorAll('[data-panel]')].filter(
+      (el) => el.getAttribute('data-panel') !== 'health-loading' && el.querySelector('[data-testid="panel-loading"]')
+    );
+    if (cases.every((c) => document.querySelector(`[data-panel="${c.id}"]`)) && waiting.length === 0) {
+      return;
+    }
+  }
+  throw new Error('the panels did not finish rendering');
+}
+
+/**
+ * The render benchmark: mounts a panel on synthetic data (a fresh data object each time, so nothing is
+ * memoised between runs) and times React's render and commit, and the browser's layout after it.
+ */
+async function bench(panel: 'healthscore' | 'domainoverhead', count: number, runs: number) {
+  const plugin = await loadPanel(panel);
+  const size = panel === 'healthscore' ? { width: 1200, height: 800 } : { width: 900, height: 800 };
+  const options = { ...defaultOptions(plugin), ...(panel === 'healthscore' ? { display: 'grid' } : {}) };
+  const host = document.getElementById('root')!;
+  const make = () => (panel === 'healthscore' ? syntheticHealth(count) : syntheticOverhead(count));
+  // Warm up: the panel reads the app settings once, and the JIT compiles the hot paths.
+  for (let i = 0; i < 3; i++) {
+    const root = createRoot(host);
+    flushSync(() => root.render(<PanelElement plugin={plugin} data={make()} options={options} {...size} />));
+    await new Promise((r) => setTimeout(r, 50));
+    root.unmount();
+  }
+  const render: number[] = [];
+  const layout: number[] = [];
+  let shown = 0;
+  for (let i = 0; i < runs; i++) {
+    const data = make();
+    const root = createRoot(host);
+    const t0 = performance.now();
+    flushSync(() => root.render(<PanelElement plugin={plugin} data={data} options={options} {...size} />));
+    const t1 = performance.now();
+    void host.getBoundingClientRect().height;
+    const t2 = performance.now();
+    render.push(t1 - t0);
+    layout.push(t2 - t0);
+    shown = host.querySelectorAll('li, tr[data-domain]').length;
+    root.unmount();
+  }
+  return { render, layout, shown };
+}
+
+window.perfscopeGallery = { ready: params.has('bench') ? Promise.resolve() : render(), bench };
