@@ -309,3 +309,15 @@ describe('the @grafana/plugin-e2e suite', () => {
     expect(out).toContain('[auth]');
   });
 });
+
+describe('alerting secrets', () => {
+  it('every variable the contact points read is set for Grafana, with a default so the stack starts', () => {
+    const wanted = [...read('provisioning/alerting/contact-points.yaml').matchAll(/^\s+\w+: \$([A-Z_]+)\s*$/gm)].map(
+      (m) => m[1]
+    );
+    expect(wanted.length).toBeGreaterThanOrEqual(4);
+    for (const name of wanted) {
+      expect(services.grafana.environment[name]).toMatch(new RegExp(`^\\$\\{${name}:-.+\\}$`));
+    }
+  });
+});
