@@ -4,6 +4,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
 	"github.com/perfscope/perfscope/pkg/scoring"
@@ -124,9 +125,13 @@ func last(vals []float64) float64 {
 	return vals[len(vals)-1]
 }
 
-// noData is the honest answer when Prometheus has no series for the query.
-func noData(name, why string) *data.Frame {
+// noData is the honest answer when Prometheus has no series for the query. An alert query's carries the
+// numeric type, as the data plane contract writes "no data": one typed frame without fields.
+func (r *run) noData(name, why string) backend.DataResponse {
 	f := data.NewFrame(name)
 	f.Meta = &data.FrameMeta{Notices: []data.Notice{{Severity: data.NoticeSeverityInfo, Text: why}}}
-	return f
+	if r.alert {
+		f.Meta.Type, f.Meta.TypeVersion = data.FrameTypeNumericMulti, data.FrameTypeVersion{0, 1}
+	}
+	return backend.DataResponse{Frames: data.Frames{f}}
 }

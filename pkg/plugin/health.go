@@ -53,34 +53,39 @@ func health(ctx context.Context, r *run) backend.DataResponse {
 		return fail(err)
 	}
 	if len(services) == 0 {
-		return backend.DataResponse{Frames: data.Frames{noData("Health score", fmt.Sprintf("no indicator returned data for service %q", r.q.Service))}}
+		return r.noData("Health score", fmt.Sprintf("no indicator returned data for service %q", r.q.Service))
+	}
+	if r.alert {
+		return backend.DataResponse{Frames: r.healthNumbers(services)}
 	}
 	inds := r.scorer.Indicators()
-	var frames data.Frames
 	series := newWideFrame("Health", r.grid)
 	for _, sh := range services {
 		labels := data.Labels{"service": sh.service}
-		if r.alert {
-			frames = append(frames, numberFrame("Health score", last(sh.score), labels, scoreConfig("")))
-		} else {
-			series.add("Health score", sh.score, labels, scoreConfig(perService("Health score", sh.service, len(services))))
-		}
+		series.add("Health score", sh.score, labels, scoreConfig(perService("Health score", sh.service, len(services))))
 		for i, ind := range inds {
 			labels := data.Labels{"service": sh.service, "indicator": ind.ID}
-			if r.alert {
-				frames = append(frames, numberFrame("Sub-score", last(sh.subs[i]), labels, scoreConfig("")))
-			} else {
-				series.add("Sub-score", sh.subs[i], labels, scoreConfig(perService(ind.Name+" sub-score", sh.service, len(services))))
-			}
+			series.add("Sub-score", sh.subs[i], labels, scoreConfig(perService(ind.Name+" sub-score", sh.service, len(services))))
 		}
 	}
-	if !r.alert {
-		frames = append(frames, series.Frame)
+	return backend.DataResponse{Frames: data.Frames{series.Frame, r.latestHealthTable(services)}}
+}
+
+// healthNumbers is the alert measure at the end of the range: each service's score, or each indicator's
+// sub-score.
+func (r *run) healthNumbers(services []serviceHealth) data.Frames {
+	var frames data.Frames
+	for _, sh := range services {
+		if r.q.Measure == MeasureScore {
+			frames = append(frames, numberFrame("Health score", last(sh.score), data.Labels{"service": sh.service}, scoreConfig("")))
+			continue
+		}
+		for i, ind := range r.scorer.Indicators() {
+			labels := data.Labels{"service": sh.service, "indicator": ind.ID}
+			frames = append(frames, numberFrame("Sub-score", last(sh.subs[i]), labels, scoreConfig("")))
+		}
 	}
-	if !r.alert {
-		frames = append(frames, r.latestHealthTable(services))
-	}
-	return backend.DataResponse{Frames: frames}
+	return frames
 }
 
 // perService adds the service to a display name when the query covers several services.

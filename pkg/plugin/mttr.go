@@ -113,7 +113,7 @@ func mttr(ctx context.Context, r *run) backend.DataResponse {
 		return fail(err)
 	}
 	if len(breaches) == 0 {
-		return backend.DataResponse{Frames: data.Frames{noData("MTTR", fmt.Sprintf("no data for service %q", r.q.Service))}}
+		return r.noData("MTTR", fmt.Sprintf("no data for service %q", r.q.Service))
 	}
 	timestamps := make([]int64, r.grid.n)
 	for i := range timestamps {
@@ -141,9 +141,7 @@ func mttr(ctx context.Context, r *run) backend.DataResponse {
 			openSeconds = float64(sum.Open.Length) / 1000
 		}
 		if r.alert {
-			labels := data.Labels{"service": k.service}
-			frames = append(frames, numberFrame("MTTR", m, labels, mttrCfg),
-				numberFrame("Open breach", openSeconds, labels, &data.FieldConfig{Unit: "s"}))
+			frames = append(frames, numberFrame("MTTR", m, data.Labels{"service": k.service}, mttrCfg))
 			continue
 		}
 		svc, mttrs, resolved = append(svc, k.service), append(mttrs, nullable(m)), append(resolved, int64(len(sum.Resolved)))

@@ -46,6 +46,9 @@ func (r *run) computeOverhead(ctx context.Context) (*domainSeries, error) {
 		return nil, err
 	}
 	for k, now := range a {
+		if !r.keepDomain(k.domain) {
+			continue
+		}
 		var ref []float64
 		if d.Mode == scoring.ModeBaseline {
 			ref = b[k]
@@ -98,12 +101,13 @@ func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
 		return fail(err)
 	}
 	if len(o.domains) == 0 {
-		return backend.DataResponse{Frames: data.Frames{noData("Domain overhead",
-			fmt.Sprintf("no domain returned data for service %q and domain %q", r.q.Service, r.q.Domain))}}
+		return r.noData("Domain overhead", fmt.Sprintf("no domain returned data for service %q and domain %q", r.q.Service, r.q.Domain))
+	}
+	if r.alert {
+		return backend.DataResponse{Frames: r.overheadNumbers(o)}
 	}
 	d := r.d.settings.profile.Domains
 	services := len(o.system)
-	var frames data.Frames
 	series := newWideFrame("Domain overhead", r.grid)
 	var svc, domain, band []string
 	var overhead []*float64
@@ -116,18 +120,10 @@ func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
 			vals, t := o.domains[dk], d.For(dk.domain)
 			latest[dk.domain] = last(vals)
 			labels := data.Labels{"service": k.service, "domain": dk.domain}
-			if r.alert {
-				frames = append(frames, numberFrame("Overhead", last(vals), labels, overheadConfig("", t)))
-			} else {
-				series.add("Overhead", vals, labels, overheadConfig(perService(dk.domain, k.service, services), t))
-			}
+			series.add("Overhead", vals, labels, overheadConfig(perService(dk.domain, k.service, services), t))
 		}
-		sys, labels := o.system[k], data.Labels{"service": k.service}
-		if r.alert {
-			frames = append(frames, numberFrame("System overhead", last(sys), labels, overheadConfig("", d.System)))
-		} else {
-			series.add("System overhead", sys, labels, overheadConfig(perService("System total", k.service, services), d.System))
-		}
+		series.add("System overhead", o.system[k], data.Labels{"service": k.service},
+			overheadConfig(perService("System total", k.service, services), d.System))
 		report := d.Report(latest)
 		report.System.Name = "System total"
 		for _, dom := range append(report.Domains, report.System) {
@@ -135,11 +131,26 @@ func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
 			overhead, band = append(overhead, nullable(dom.Overhead)), append(band, dom.Band)
 		}
 	}
-	if !r.alert {
-		frames = append(frames, series.Frame, table("Latest overhead",
-			data.NewField("Service", nil, svc), data.NewField("Domain", nil, domain),
-			data.NewField("Overhead", nil, overhead).SetConfig(&data.FieldConfig{Unit: "percent", Decimals: ptr(uint16(2))}),
-			data.NewField("Band", nil, band)))
+	return backend.DataResponse{Frames: data.Frames{series.Frame, table("Latest overhead",
+		data.NewField("Service", nil, svc), data.NewField("Domain", nil, domain),
+		data.NewField("Overhead", nil, overhead).SetConfig(&data.FieldConfig{Unit: "percent", Decimals: ptr(uint16(2))}),
+		data.NewField("Band", nil, band))}}
+}
+
+// overheadNumbers is the alert measure at the end of the range: each service's system total, or each of its
+// domains' overhead.
+func (r *run) overheadNumbers(o *domainSeries) data.Frames {
+	d := r.d.settings.profile.Domains
+	var frames data.Frames
+	if r.q.Measure == MeasureSystem {
+		for _, k := range sortedKeys(o.system) {
+			frames = append(frames, numberFrame("System overhead", last(o.system[k]), data.Labels{"service": k.service}, overheadConfig("", d.System)))
+		}
+		return frames
 	}
-	return backend.DataResponse{Frames: frames}
+	for _, k := range sortedKeys(o.domains) {
+		labels := data.Labels{"service": k.service, "domain": k.domain}
+		frames = append(frames, numberFrame("Overhead", last(o.domains[k]), labels, overheadConfig("", d.For(k.domain))))
+	}
+	return frames
 }

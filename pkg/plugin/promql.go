@@ -18,7 +18,7 @@ func promql(ctx context.Context, r *run) backend.DataResponse {
 		return fail(err)
 	}
 	if len(m) == 0 {
-		return backend.DataResponse{Frames: data.Frames{noData("Value", "the query returned no series")}}
+		return r.noData("Value", "the query returned no series")
 	}
 	frames := make(data.Frames, 0, len(m))
 	for _, s := range m {

@@ -22,6 +22,8 @@ type Query struct {
 	// Service and Domain are regular expressions for $service and $domain (default: every one).
 	Service string `json:"service"`
 	Domain  string `json:"domain"`
+	// ExcludeDomain is a regular expression of domains a domainOverhead query leaves out.
+	ExcludeDomain string `json:"excludeDomain"`
 	// Expr is the PromQL of a promql query.
 	Expr string `json:"expr"`
 	// RateInterval fixes $__rate_interval (otherwise Grafana's rule from the step and the scrape interval).
@@ -29,6 +31,11 @@ type Query struct {
 	// mttr: the breach condition. Kind is score, indicator or tier; a score or indicator is in breach when its
 	// band is Band or worse (default critical).
 	Condition Condition `json:"condition"`
+	// Measure is the one number per labelled series an alert query returns (measure.go); dashboards get
+	// every frame whatever it says.
+	Measure string `json:"measure"`
+	// Tier limits an sla query's tierFiring measure to one burn-rate tier of the profile.
+	Tier string `json:"tier"`
 }
 
 // Condition is what counts as a breach for an mttr query.
@@ -61,6 +68,9 @@ type run struct {
 	vars   map[string]string // template variables shared by every expression of the query
 	refID  string
 	scorer *scoring.Scorer
+	// keepDomain tells the domains the query asks for: matching domain and not excludeDomain. Checked here
+	// too, so a profile query without $domain still answers for the chosen domains only.
+	keepDomain func(domain string) bool
 }
 
 // ParseQuery decodes and checks a query's JSON; every problem names its field.
@@ -80,11 +90,11 @@ func ParseQuery(raw json.RawMessage, queryType string) (Query, error) {
 	for _, f := range []struct {
 		name string
 		val  *string
-	}{{"service", &q.Service}, {"domain", &q.Domain}} {
-		if strings.TrimSpace(*f.val) == "" {
+	}{{"service", &q.Service}, {"domain", &q.Domain}, {"excludeDomain", &q.ExcludeDomain}} {
+		if strings.TrimSpace(*f.val) == "" && f.name != "excludeDomain" {
 			*f.val = ".*"
 		}
-		if _, err := regexp.Compile("^(?:" + *f.val + ")$"); err != nil {
+		if _, err := anchored(*f.val); err != nil {
 			return q, fmt.Errorf("%s: %q is not a valid regular expression: %v", f.name, *f.val, err)
 		}
 	}
@@ -101,8 +111,22 @@ func ParseQuery(raw json.RawMessage, queryType string) (Query, error) {
 			return q, err
 		}
 	}
-	return q, nil
+	return q, checkMeasure(&q)
 }
+
+// domainFilter keeps the domains that match include and, unless exclude is empty, do not match exclude. Both
+// were checked by ParseQuery.
+func domainFilter(include, exclude string) func(string) bool {
+	in, _ := anchored(include)
+	if exclude == "" {
+		return in.MatchString
+	}
+	out, _ := anchored(exclude)
+	return func(domain string) bool { return in.MatchString(domain) && !out.MatchString(domain) }
+}
+
+// anchored compiles a regular expression as Prometheus matches label values: against the whole value.
+func anchored(expr string) (*regexp.Regexp, error) { return regexp.Compile("^(?:" + expr + ")$") }
 
 func checkCondition(c *Condition) error {
 	if c.Kind == "" {
@@ -159,8 +183,9 @@ func newRun(d *Datasource, batch *prom.Batch, dq backend.DataQuery, alert bool) 
 		rate, _ = scoring.ParseWindow(q.RateInterval)
 	}
 	r := &run{d: d, batch: batch, q: q, alert: alert, refID: dq.RefID, scorer: d.scorer,
-		rng:  prom.Range{Start: start, End: end, Step: step},
-		grid: grid{start: start.UnixMilli(), step: step.Milliseconds(), n: n},
+		rng:        prom.Range{Start: start, End: end, Step: step},
+		grid:       grid{start: start.UnixMilli(), step: step.Milliseconds(), n: n},
+		keepDomain: domainFilter(q.Domain, q.ExcludeDomain),
 	}
 	r.vars = map[string]string{
 		"__rate_interval": formatDuration(rate),

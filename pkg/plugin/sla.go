@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
@@ -94,8 +95,45 @@ func ratioAt(ratio map[string]float64, window string) float64 {
 	return math.NaN()
 }
 
+// Field configs of the SLA numbers: availability against the target, budget against zero, latency compliance
+// against the latency target.
+func availabilityConfig(s scoring.SLA, name string) *data.FieldConfig {
+	return &data.FieldConfig{DisplayNameFromDS: name, Unit: "percent", Decimals: ptr(uint16(3)), Thresholds: &data.ThresholdsConfig{
+		Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{step(math.Inf(-1), scoring.BandCritical), step(s.Target, scoring.BandOK)}}}
+}
+
+func budgetConfig(name string) *data.FieldConfig {
+	return &data.FieldConfig{DisplayNameFromDS: name, Unit: "percentunit", Decimals: ptr(uint16(1)), Thresholds: &data.ThresholdsConfig{
+		Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{step(math.Inf(-1), scoring.BandCritical), step(0, scoring.BandOK)}}}
+}
+
+func complianceConfig(s scoring.SLA) *data.FieldConfig {
+	return &data.FieldConfig{Unit: "percentunit", Decimals: ptr(uint16(2)), Thresholds: &data.ThresholdsConfig{
+		Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{step(math.Inf(-1), scoring.BandCritical), step(s.LatencyTarget/100, scoring.BandOK)}}}
+}
+
+// checkTier rejects a tier the profile does not have enabled, naming the ones it has.
+func (r *run) checkTier() error {
+	if r.q.Tier == "" {
+		return nil
+	}
+	var names []string
+	for _, t := range r.d.settings.profile.SLA.BurnRateTiers {
+		if t.Enabled {
+			if t.Name == r.q.Tier {
+				return nil
+			}
+			names = append(names, t.Name)
+		}
+	}
+	return fmt.Errorf("tier: %q is not an enabled burn-rate tier of the profile (enabled: %s)", r.q.Tier, strings.Join(names, ", "))
+}
+
 func sla(ctx context.Context, r *run) backend.DataResponse {
 	s := r.d.settings.profile.SLA
+	if err := r.checkTier(); err != nil {
+		return fail(err)
+	}
 	states, period, windows, err := r.computeSLA(ctx)
 	if err != nil {
 		return fail(err)
@@ -108,20 +146,11 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 		}
 	}
 	if len(states) == 0 && len(budget) == 0 {
-		return backend.DataResponse{Frames: data.Frames{noData("SLA", fmt.Sprintf("no requests found for service %q", r.q.Service))}}
+		return r.noData("SLA", fmt.Sprintf("no requests found for service %q", r.q.Service))
 	}
-	availCfg := func(name string) *data.FieldConfig {
-		return &data.FieldConfig{DisplayNameFromDS: name, Unit: "percent", Decimals: ptr(uint16(3)), Thresholds: &data.ThresholdsConfig{
-			Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{step(math.Inf(-1), scoring.BandCritical), step(s.Target, scoring.BandOK)}}}
+	if r.alert {
+		return backend.DataResponse{Frames: r.slaNumbers(states, windows)}
 	}
-	budgetCfg := func(name string) *data.FieldConfig {
-		return &data.FieldConfig{DisplayNameFromDS: name, Unit: "percentunit", Decimals: ptr(uint16(1)), Thresholds: &data.ThresholdsConfig{
-			Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{step(math.Inf(-1), scoring.BandCritical), step(0, scoring.BandOK)}}}
-	}
-	complianceCfg := &data.FieldConfig{Unit: "percentunit", Decimals: ptr(uint16(2)), Thresholds: &data.ThresholdsConfig{
-		Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{step(math.Inf(-1), scoring.BandCritical), step(s.LatencyTarget/100, scoring.BandOK)}}}
-
-	var frames data.Frames
 	series := newWideFrame("SLA", r.grid)
 	for _, k := range sortedKeys(budget) {
 		ratios := budget[k]
@@ -130,8 +159,8 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 			avail[t], left[t] = scoring.Availability(v), scoring.BudgetRemaining(v, s.Target)
 		}
 		labels := data.Labels{"service": k.service}
-		series.add("Error budget remaining", left, labels, budgetCfg(perService("Error budget remaining", k.service, len(budget))))
-		series.add("Availability", avail, labels, availCfg(perService("Availability", k.service, len(budget))))
+		series.add("Error budget remaining", left, labels, budgetConfig(perService("Error budget remaining", k.service, len(budget))))
+		series.add("Availability", avail, labels, availabilityConfig(s, perService("Availability", k.service, len(budget))))
 	}
 	var (
 		svc, windowCol, tierSvc, tierName, severity, longW, shortW []string
@@ -140,47 +169,30 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 		slaSvc                                                     []string
 	)
 	for _, k := range sortedKeys(states) {
-		st, labels := states[k], data.Labels{"service": k.service}
+		st := states[k]
 		rep := st.report
-		if r.alert {
-			frames = append(frames,
-				numberFrame("Availability", rep.Availability, labels, availCfg("")),
-				numberFrame("Error budget remaining", rep.BudgetRemaining, labels, budgetCfg("")),
-				numberFrame("Latency SLO compliance", st.compliance, labels, complianceCfg))
-		}
 		slaSvc = append(slaSvc, k.service)
 		avail = append(avail, nullable(rep.Availability))
 		left = append(left, nullable(rep.BudgetRemaining))
 		compliance = append(compliance, nullable(st.compliance))
 		for _, w := range windows {
-			b := rep.BurnRates[w]
-			if r.alert {
-				frames = append(frames, numberFrame("Burn rate", b, data.Labels{"service": k.service, "window": w}, nil))
-			}
 			svc, windowCol = append(svc, k.service), append(windowCol, w)
-			ratio, rate = append(ratio, nullable(ratioAt(st.ratio, w))), append(rate, nullable(b))
+			ratio, rate = append(ratio, nullable(ratioAt(st.ratio, w))), append(rate, nullable(rep.BurnRates[w]))
 		}
 		for _, ts := range rep.Tiers {
-			if r.alert {
-				frames = append(frames, numberFrame("Tier firing", b2f(ts.Firing),
-					data.Labels{"service": k.service, "tier": ts.Name, "severity": ts.Severity}, nil))
-			}
 			tierSvc, tierName, severity = append(tierSvc, k.service), append(tierName, ts.Name), append(severity, ts.Severity)
 			longW, shortW = append(longW, ts.LongWindow), append(shortW, ts.ShortWindow)
 			factor, long, short = append(factor, nullable(ts.Factor)), append(long, nullable(ts.LongBurnRate)), append(short, nullable(ts.ShortBurnRate))
 			firing = append(firing, ts.Firing)
 		}
 	}
-	if r.alert {
-		return backend.DataResponse{Frames: frames}
-	}
 	rateCfg := &data.FieldConfig{Decimals: ptr(uint16(2))}
-	frames = append(frames, series.Frame,
+	return backend.DataResponse{Frames: data.Frames{series.Frame,
 		table("SLA",
 			data.NewField("Service", nil, slaSvc),
-			data.NewField("Availability", nil, avail).SetConfig(availCfg("")),
-			data.NewField("Error budget remaining", nil, left).SetConfig(budgetCfg("")),
-			data.NewField("Latency SLO compliance", nil, compliance).SetConfig(complianceCfg)),
+			data.NewField("Availability", nil, avail).SetConfig(availabilityConfig(s, "")),
+			data.NewField("Error budget remaining", nil, left).SetConfig(budgetConfig("")),
+			data.NewField("Latency SLO compliance", nil, compliance).SetConfig(complianceConfig(s))),
 		table("Burn rates",
 			data.NewField("Service", nil, svc), data.NewField("Window", nil, windowCol),
 			data.NewField("Error ratio", nil, ratio).SetConfig(&data.FieldConfig{Unit: "percentunit", Decimals: ptr(uint16(4))}),
@@ -190,8 +202,38 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 			data.NewField("Factor", nil, factor).SetConfig(rateCfg),
 			data.NewField("Long window", nil, longW), data.NewField("Long burn rate", nil, long).SetConfig(rateCfg),
 			data.NewField("Short window", nil, shortW), data.NewField("Short burn rate", nil, short).SetConfig(rateCfg),
-			data.NewField("Firing", nil, firing)))
-	return backend.DataResponse{Frames: frames}
+			data.NewField("Firing", nil, firing)),
+	}}
+}
+
+// slaNumbers is the alert measure at the end of the range, per service: one of the period's numbers, the burn
+// rate of each tier window, or whether each tier (or the query's one tier) fires.
+func (r *run) slaNumbers(states map[seriesKey]*slaState, windows []string) data.Frames {
+	s := r.d.settings.profile.SLA
+	var frames data.Frames
+	for _, k := range sortedKeys(states) {
+		st, labels := states[k], data.Labels{"service": k.service}
+		switch r.q.Measure {
+		case MeasureBudgetRemaining:
+			frames = append(frames, numberFrame("Error budget remaining", st.report.BudgetRemaining, labels, budgetConfig("")))
+		case MeasureAvailability:
+			frames = append(frames, numberFrame("Availability", st.report.Availability, labels, availabilityConfig(s, "")))
+		case MeasureLatencyCompliance:
+			frames = append(frames, numberFrame("Latency SLO compliance", st.compliance, labels, complianceConfig(s)))
+		case MeasureBurnRate:
+			for _, w := range windows {
+				frames = append(frames, numberFrame("Burn rate", st.report.BurnRates[w], data.Labels{"service": k.service, "window": w}, nil))
+			}
+		case MeasureTierFiring:
+			for _, ts := range st.report.Tiers {
+				if r.q.Tier == "" || ts.Name == r.q.Tier {
+					frames = append(frames, numberFrame("Tier firing", b2f(ts.Firing),
+						data.Labels{"service": k.service, "tier": ts.Name, "severity": ts.Severity}, nil))
+				}
+			}
+		}
+	}
+	return frames
 }
 
 func b2f(b bool) float64 {
