@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"maps"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -224,5 +226,20 @@ func TestDashboardFramesIgnoreTheMeasure(t *testing.T) {
 		if plain != measured || len(plain) < 1000 {
 			t.Errorf("%s: the dashboard frames change with measure %s (%d bytes against %d)", c.queryType, c.measure, len(measured), len(plain))
 		}
+	}
+}
+
+// The frontend offers the measures the backend has: both check the same golden file.
+func TestMeasuresAreTheFrontendsMeasures(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "measures.golden.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var golden map[string][]string
+	if err := json.Unmarshal(raw, &golden); err != nil {
+		t.Fatal(err)
+	}
+	if !maps.EqualFunc(golden, measures, slices.Equal) {
+		t.Errorf("measures %v, the golden file (src/datasource/measures.ts) %v", measures, golden)
 	}
 }

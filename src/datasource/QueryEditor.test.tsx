@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import React, { useState } from 'react';
+import { CoreApp } from '@grafana/data';
 
 import { defaultProfile } from '../scoring';
 import { QueryEditor } from './QueryEditor';
@@ -9,7 +10,7 @@ import type { PerfScopeQuery } from './types';
 
 const datasource = testDatasource;
 
-function renderEditor(initial: PerfScopeQuery, ds = datasource()) {
+function renderEditor(initial: PerfScopeQuery, ds = datasource(), app?: CoreApp) {
   const changes: PerfScopeQuery[] = [];
   const runs = { count: 0 };
   function Host() {
@@ -18,6 +19,7 @@ function renderEditor(initial: PerfScopeQuery, ds = datasource()) {
       <QueryEditor
         query={query}
         datasource={ds}
+        app={app}
         onRunQuery={() => runs.count++}
         onChange={(q) => {
           changes.push(q);
@@ -71,5 +73,38 @@ describe('QueryEditor', () => {
     profile.indicators[0].name = 'Checkout p99';
     renderEditor({ refId: 'A', queryType: 'mttr', condition: { kind: 'indicator' } }, datasource({ profile }));
     expect(screen.getByRole('radio', { name: 'Checkout p99' })).toBeInTheDocument();
+  });
+
+  it('asks an alert rule for its measure, and a dashboard not', async () => {
+    const { last } = renderEditor({ refId: 'A', queryType: 'health' }, datasource(), CoreApp.UnifiedAlerting);
+    expect(screen.getByRole('radio', { name: 'Score' })).toBeChecked();
+    await userEvent.click(screen.getByRole('radio', { name: 'Sub-scores' }));
+    expect(last().measure).toBe('subScore');
+    // Another query type has other measures: the choice starts again from its default.
+    await userEvent.click(screen.getByRole('radio', { name: 'SLA' }));
+    expect(last().measure).toBeUndefined();
+    expect(screen.getByRole('radio', { name: 'Budget remaining' })).toBeChecked();
+    await userEvent.click(screen.getByRole('radio', { name: 'Tiers firing' }));
+    expect(screen.getByRole('radio', { name: 'Every tier' })).toBeChecked();
+    await userEvent.click(screen.getByRole('radio', { name: 'fast-burn' }));
+    expect(last()).toMatchObject({ queryType: 'sla', measure: 'tierFiring', tier: 'fast-burn' });
+    await userEvent.click(screen.getByRole('radio', { name: 'Burn rates' }));
+    expect(last().tier).toBeUndefined();
+    expect(screen.queryByRole('radio', { name: 'fast-burn' })).not.toBeInTheDocument();
+    // MTTR has one measure: nothing to choose.
+    await userEvent.click(screen.getByRole('radio', { name: 'MTTR' }));
+    expect(screen.queryByText('Alert on')).not.toBeInTheDocument();
+  });
+
+  it('has no measure on a dashboard, which gets every frame', () => {
+    renderEditor({ refId: 'A', queryType: 'sla' }, datasource(), CoreApp.Dashboard);
+    expect(screen.queryByText('Alert on')).not.toBeInTheDocument();
+    expect(screen.queryByRole('radio', { name: 'Budget remaining' })).not.toBeInTheDocument();
+  });
+
+  it('leaves domains out of a domain overhead query', async () => {
+    const { last } = renderEditor({ refId: 'A', queryType: 'domainOverhead' });
+    await userEvent.type(screen.getByLabelText('Except domains'), 'billing|search');
+    expect(last().excludeDomain).toBe('billing|search');
   });
 });

@@ -1,8 +1,9 @@
 import React from 'react';
-import type { QueryEditorProps, SelectableValue } from '@grafana/data';
+import { CoreApp, type QueryEditorProps, type SelectableValue } from '@grafana/data';
 import { InlineField, InlineFieldRow, Input, RadioButtonGroup, TextArea } from '@grafana/ui';
 
 import type { PerfScopeDataSource } from './datasource';
+import { measuresOf } from './measures';
 import { type BreachCondition, type PerfScopeDataSourceOptions, type PerfScopeQuery, type QueryType } from './types';
 
 type Props = QueryEditorProps<PerfScopeDataSource, PerfScopeQuery, PerfScopeDataSourceOptions>;
@@ -33,9 +34,12 @@ const bands: Array<SelectableValue<NonNullable<BreachCondition['band']>>> = [
 
 const LABEL_WIDTH = 16;
 
-export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) {
+export function QueryEditor({ query, onChange, onRunQuery, datasource, app }: Props) {
   const queryType = query.queryType ?? 'health';
   const profile = datasource.profile;
+  // The measure is what an alert rule gets; a dashboard gets every frame, so only the rule editor asks for it.
+  const measures = app === CoreApp.UnifiedAlerting ? measuresOf(queryType) : [];
+  const measure = query.measure ?? measures[0]?.value;
   const condition: BreachCondition = { kind: 'score', band: 'critical', ...query.condition };
 
   const update = (patch: Partial<PerfScopeQuery>, run = true) => {
@@ -44,7 +48,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
       onRunQuery();
     }
   };
-  const text = (key: 'service' | 'domain' | 'rateInterval' | 'expr') => ({
+  const text = (key: 'service' | 'domain' | 'excludeDomain' | 'rateInterval' | 'expr') => ({
     value: query[key] ?? '',
     onChange: (e: { currentTarget: { value: string } }) => update({ [key]: e.currentTarget.value }, false),
     onBlur: () => onRunQuery(),
@@ -55,9 +59,40 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
     <>
       <InlineFieldRow>
         <InlineField label="Query type" labelWidth={LABEL_WIDTH}>
-          <RadioButtonGroup options={queryTypes} value={queryType} onChange={(v) => update({ queryType: v })} />
+          <RadioButtonGroup
+            options={queryTypes}
+            value={queryType}
+            onChange={(v) => update({ queryType: v, measure: undefined, tier: undefined })}
+          />
         </InlineField>
       </InlineFieldRow>
+      {measures.length > 1 && (
+        <InlineFieldRow>
+          <InlineField
+            label="Alert on"
+            labelWidth={LABEL_WIDTH}
+            tooltip="The one number per series the alert rule gets from this query"
+          >
+            <RadioButtonGroup
+              options={[...measures]}
+              value={measure}
+              onChange={(v) => update({ measure: v, tier: v === 'tierFiring' ? query.tier : undefined })}
+            />
+          </InlineField>
+          {measure === 'tierFiring' && (
+            <InlineField label="Tier" labelWidth={8}>
+              <RadioButtonGroup
+                options={[
+                  { label: 'Every tier', value: '' },
+                  ...profile.sla.burnRateTiers.filter((t) => t.enabled).map((t) => ({ label: t.name, value: t.name })),
+                ]}
+                value={query.tier ?? ''}
+                onChange={(tier) => update({ tier: tier || undefined })}
+              />
+            </InlineField>
+          )}
+        </InlineFieldRow>
+      )}
       {queryType === 'promql' && (
         <InlineFieldRow>
           <InlineField
@@ -86,6 +121,11 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
         {queryType === 'domainOverhead' && (
           <InlineField label="Domain" labelWidth={10} tooltip="Regular expression for $domain">
             <Input aria-label="Domain" width={32} placeholder=".* (every domain)" {...text('domain')} />
+          </InlineField>
+        )}
+        {queryType === 'domainOverhead' && (
+          <InlineField label="Except" labelWidth={10} tooltip="Regular expression of domains to leave out">
+            <Input aria-label="Except domains" width={24} placeholder="none" {...text('excludeDomain')} />
           </InlineField>
         )}
         {queryType !== 'sla' && (

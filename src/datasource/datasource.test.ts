@@ -23,7 +23,7 @@ describe('PerfScopeDataSource', () => {
     expect(ds.filterQuery({ refId: 'A', queryType: 'promql', expr: 'up' })).toBe(true);
   });
 
-  it('interpolates $service and $domain as regular expressions', () => {
+  it('interpolates $service and the domain filters as regular expressions', () => {
     const formats: Array<[string, unknown]> = [];
     // Grafana's template service, reduced to a multi-value $service variable
     setTemplateSrv({
@@ -33,13 +33,15 @@ describe('PerfScopeDataSource', () => {
       },
     } as unknown as TemplateSrv);
     const q = datasource().applyTemplateVariables(
-      { refId: 'A', queryType: 'domainOverhead', service: '$service', domain: 'billing' },
+      { refId: 'A', queryType: 'domainOverhead', service: '$service', domain: 'billing', excludeDomain: '$service' },
       {}
     );
     expect(q.service).toBe('(checkout|cart)');
+    expect(q.excludeDomain).toBe('(checkout|cart)');
     expect(formats).toEqual([
       ['$service', 'regex'],
       ['billing', 'regex'],
+      ['$service', 'regex'],
     ]);
   });
 });

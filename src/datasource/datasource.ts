@@ -31,13 +31,14 @@ export class PerfScopeDataSource extends DataSourceWithBackend<PerfScopeQuery, P
     return !query.hide && (query.queryType !== 'promql' || Boolean(query.expr?.trim()));
   }
 
-  /** Dashboard variables: $service and $domain as regular expressions (several values become a|b). */
+  /** Dashboard variables: $service and the domain filters as regular expressions (several values become a|b). */
   applyTemplateVariables(query: PerfScopeQuery, scopedVars: ScopedVars): PerfScopeQuery {
     const srv = getTemplateSrv();
     return {
       ...query,
       service: query.service ? srv.replace(query.service, scopedVars, 'regex') : query.service,
       domain: query.domain ? srv.replace(query.domain, scopedVars, 'regex') : query.domain,
+      excludeDomain: query.excludeDomain ? srv.replace(query.excludeDomain, scopedVars, 'regex') : query.excludeDomain,
       expr: query.expr ? srv.replace(query.expr, scopedVars) : query.expr,
     };
   }

@@ -2,6 +2,7 @@ import type { DataSourceJsonData } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
 
 import type { Band, Profile } from '../scoring';
+import type { Measure } from './measures';
 
 export type QueryType = 'health' | 'domainOverhead' | 'sla' | 'mttr' | 'promql';
 
@@ -21,11 +22,17 @@ export interface PerfScopeQuery extends DataQuery {
   service?: string;
   /** Regular expression for $domain (domainOverhead). */
   domain?: string;
+  /** Regular expression of domains a domainOverhead query leaves out. */
+  excludeDomain?: string;
   /** PromQL of a promql query. */
   expr?: string;
   /** Fixes $__rate_interval (otherwise max(4 x scrape interval, interval + scrape interval)). */
   rateInterval?: string;
   condition?: BreachCondition;
+  /** The one number per labelled series an alert query returns (measures.ts); dashboards get every frame. */
+  measure?: Measure;
+  /** tierFiring: only this burn-rate tier. */
+  tier?: string;
 }
 
 export type AuthType = 'none' | 'basic' | 'bearer' | 'headers';

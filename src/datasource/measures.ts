@@ -1,0 +1,55 @@
+// The alert measures of pkg/plugin/measure.go. Grafana alerting thresholds every number of a response and
+// refuses two with the same labels, so an alert query returns one number per labelled series: its measure.
+// No Grafana imports here: the alert rule builder (src/alerting) and the CLI use this file too.
+
+interface MeasureOption<V extends string> {
+  value: V;
+  label: string;
+  description: string;
+}
+
+const option = <V extends string>(value: V, label: string, description: string): MeasureOption<V> => ({
+  value,
+  label,
+  description,
+});
+
+/** Each query type's measures, the default first. */
+export const MEASURES = {
+  health: [
+    option('score', 'Score', 'The health score of each service'),
+    option('subScore', 'Sub-scores', 'The sub-score of each indicator (label indicator)'),
+  ],
+  domainOverhead: [
+    option('system', 'System total', 'The overhead all domains add, per service'),
+    option('domain', 'Each domain', 'The overhead of each domain (label domain)'),
+  ],
+  sla: [
+    option('budgetRemaining', 'Budget remaining', 'Error budget left over the SLA period: 1 untouched, 0 spent'),
+    option('availability', 'Availability', 'Percent of requests without a server error over the period'),
+    option('latencyCompliance', 'Latency compliance', 'Fraction of requests within the latency threshold'),
+    option('burnRate', 'Burn rates', 'Burn rate over each burn-rate tier window (label window)'),
+    option('tierFiring', 'Tiers firing', '1 while a burn-rate tier fires, else 0 (labels tier, severity)'),
+  ],
+  mttr: [option('mttr', 'MTTR', 'Mean time to recovery over the range, in seconds')],
+} as const;
+
+export type MeasuredQueryType = keyof typeof MEASURES;
+export type Measure = (typeof MEASURES)[MeasuredQueryType][number]['value'];
+
+/** The measures of a query type (none for promql, which alerts on its own series). */
+export const measuresOf = (queryType: string): ReadonlyArray<MeasureOption<Measure>> =>
+  MEASURES[queryType as MeasuredQueryType] ?? [];
+
+/** The fields of a PerfScope query an alert rule sets (pkg/plugin/query.go reads them). */
+export interface PerfScopeAlertQuery {
+  queryType: MeasuredQueryType;
+  measure: Measure;
+  /** Regular expressions, as Prometheus matches label values. */
+  service?: string;
+  domain?: string;
+  excludeDomain?: string;
+  /** tierFiring: one burn-rate tier of the profile. */
+  tier?: string;
+  rateInterval?: string;
+}
