@@ -1,10 +1,70 @@
+import { css } from '@emotion/css';
 import React from 'react';
+import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
+import { Alert, LinkButton, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 
+import { Notices } from '../panels/shared/components/Notices';
+import { DomainTable } from './overview/DomainTable';
+import { ServiceTiles } from './overview/ServiceTiles';
+import { useOverview } from './overview/useOverview';
+import { DASHBOARDS, dashboardUrl, type DashboardKey } from './shared/dashboards';
+
+/** Every service's and domain's health at a glance, over the last hour, with links into the dashboards. */
 export function Overview() {
+  const styles = useStyles2(getStyles);
+  const state = useOverview();
   return (
     <PluginPage>
-      <p>Every service&apos;s and domain&apos;s health at a glance.</p>
+      <div className={styles.page}>
+        <nav className={styles.links} aria-label="Dashboards">
+          {(Object.keys(DASHBOARDS) as DashboardKey[]).map((key) => (
+            <LinkButton key={key} href={dashboardUrl(key)} variant="secondary" size="sm" icon="apps">
+              {DASHBOARDS[key].title} dashboard
+            </LinkButton>
+          ))}
+        </nav>
+        {state.status === 'loading' && <LoadingPlaceholder text="Scoring every service" />}
+        {state.status === 'failed' && (
+          <Alert severity="error" title="The services could not be scored">
+            {state.message}. PerfScope reads the Prometheus datasource with uid perfscope-prometheus.
+          </Alert>
+        )}
+        {state.status === 'done' && (
+          <>
+            <Notices
+              warnings={[...state.errors, ...state.overview.health.problems, ...state.overview.overhead.problems]}
+              infos={state.notice ? [state.notice] : []}
+            />
+            <section aria-labelledby="perfscope-services">
+              <h2 id="perfscope-services" className={styles.heading}>
+                Services
+              </h2>
+              {state.overview.health.groups.length === 0 ? (
+                <p>No service reported any indicator in the last hour.</p>
+              ) : (
+                <ServiceTiles groups={state.overview.health.groups} />
+              )}
+            </section>
+            <section aria-labelledby="perfscope-domains">
+              <h2 id="perfscope-domains" className={styles.heading}>
+                Domains
+              </h2>
+              {state.overview.domains.length === 0 ? (
+                <p>No domain reported its time in the last hour.</p>
+              ) : (
+                <DomainTable domains={state.overview.domains} />
+              )}
+            </section>
+          </>
+        )}
+      </div>
     </PluginPage>
   );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
+  links: css({ display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' }),
+  heading: css({ fontSize: theme.typography.h4.fontSize, margin: theme.spacing(0, 0, 1) }),
+});

@@ -1,8 +1,59 @@
-import React from 'react';
-import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
+import { css } from '@emotion/css';
+import React, { useMemo } from 'react';
+import type { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
+import { Alert, useStyles2 } from '@grafana/ui';
 
-export interface AppSettingsProps extends PluginConfigPageProps<AppPluginMeta<{}>> {}
+import { profileFromJsonData, type AppJsonData } from '../components/profile/appProfile';
+import { Actions } from './settings/Actions';
+import { DomainsSection } from './settings/DomainsSection';
+import { IndicatorsSection } from './settings/IndicatorsSection';
+import { PreviewSection } from './settings/PreviewSection';
+import { SlaSection } from './settings/SlaSection';
+import { useDraft } from './settings/useDraft';
 
-export default function Settings(_props: AppSettingsProps) {
-  return <p>PerfScope profile settings.</p>;
+export interface AppSettingsProps extends PluginConfigPageProps<AppPluginMeta<AppJsonData>> {}
+
+/** The app's configuration page: the whole scoring profile, validated as it is edited, previewed, saved. */
+export default function Settings({ plugin }: AppSettingsProps) {
+  const styles = useStyles2(getStyles);
+  const { enabled = false, pinned = false, jsonData } = plugin.meta;
+  const initial = useMemo(() => profileFromJsonData(jsonData), [jsonData]);
+  const d = useDraft(initial.profile);
+  return (
+    <div className={styles.page}>
+      <p>
+        These thresholds score every PerfScope panel and dashboard, the PerfScope datasource (and so Grafana alerting on
+        scores) and, applied, the alert rules.
+      </p>
+      {initial.notice && (
+        <Alert severity="info" title="Starting from the default profile">
+          {initial.notice}
+        </Alert>
+      )}
+      {d.problems.length > 0 && (
+        <Alert
+          severity="warning"
+          title={`${d.problems.length} ${d.problems.length === 1 ? 'problem' : 'problems'} to fix before saving`}
+        >
+          <ul>
+            {d.problems.map((p) => (
+              <li key={p.path + p.message}>
+                {p.message}
+                {p.detail && ` (${p.detail})`}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <IndicatorsSection d={d} />
+      <DomainsSection d={d} />
+      <SlaSection d={d} />
+      <PreviewSection profile={d.draft} valid={d.problems.length === 0} />
+      <Actions profile={d.draft} problems={d.problems.length} app={{ enabled, pinned, jsonData }} />
+    </div>
+  );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  page: css({ maxWidth: 1100, display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
+});

@@ -19,8 +19,10 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-// Grafana serves @grafana/ui's icons under public/build/img/icons/ (the host page sets __grafana_public_path__).
+// Grafana serves @grafana/ui's icons under public/build/img/icons/ (the host page sets __grafana_public_path__),
+// and the loading spinner from its own assets.
 const aliases: Array<[string, string]> = [
+  ['/public/build/img/icons/unicons/spinner.svg', '/tests/browser/host/spinner.svg'],
   ['/public/build/img/icons/', '/node_modules/@grafana/ui/dist/public/img/icons/'],
 ];
 
@@ -31,6 +33,7 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
     for (const [from, to] of aliases) {
       if (path.startsWith(from)) {
         path = to + path.slice(from.length);
+        break;
       }
     }
     const file = join(root, path);

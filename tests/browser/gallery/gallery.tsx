@@ -11,13 +11,23 @@ import {
   LoadingState,
   PanelOptionsEditorBuilder,
   ThemeContext,
+  type AppPlugin,
+  type AppPluginMeta,
   type PanelData,
   type PanelPlugin,
 } from '@grafana/data';
-import { setBackendSrv, type BackendSrv } from '@grafana/runtime';
-import { of } from 'rxjs';
+import {
+  setBackendSrv,
+  setDataSourceSrv,
+  type BackendSrv,
+  type BackendSrvRequest,
+  type DataSourceSrv,
+} from '@grafana/runtime';
+import { MemoryRouter } from 'react-router-dom';
+import { from } from 'rxjs';
 
 import { defaultProfile } from '../../../src/scoring';
+import { recordedResults } from '../../../src/panels/testing/answers';
 import { recordedPanelData, type Recording } from '../../../src/panels/testing/recordings';
 import { replaceVariables } from '../../../src/panels/testing/templateSrv';
 import { cases, sizes, type GalleryCase, type SizeName } from './cases';
@@ -30,10 +40,46 @@ declare global {
   }
 }
 
-// What Grafana's API answers a panel that reads the PerfScope app settings: the default profile.
+const recordings = new Map<string, Promise<Recording>>();
+const recording = (name: string) => {
+  if (!recordings.has(name)) {
+    recordings.set(
+      name,
+      fetch(`/testdata/frames/${name}.json`).then((r) => r.json())
+    );
+  }
+  return recordings.get(name)!;
+};
+
+// What Grafana's API answers the panels and the app's pages: the app settings with the default profile, the
+// recorded query results, and the datasources they name.
+const queryResults = Promise.all([recording('health.prometheus'), recording('domainoverhead.prometheus')]).then(
+  recordedResults
+);
+const prometheus = {
+  uid: 'perfscope-prometheus',
+  name: 'Prometheus',
+  type: 'prometheus',
+  meta: { id: 'prometheus', info: { logos: {} } },
+};
 setBackendSrv({
-  fetch: () => of({ status: 200, ok: true, data: { jsonData: { profile: defaultProfile() } } }),
+  fetch: (req: BackendSrvRequest) =>
+    from(
+      (async () => {
+        if (req.url === '/api/ds/query') {
+          return { status: 200, ok: true, data: (await queryResults)(req).data };
+        }
+        if (req.url === '/api/plugins/perfscope-health-app/settings') {
+          return { status: 200, ok: true, data: { jsonData: { profile: defaultProfile() } } };
+        }
+        throw { status: 404, data: { message: `${req.url} is not served here` } };
+      })()
+    ),
 } as unknown as BackendSrv);
+setDataSourceSrv({
+  getList: () => [prometheus],
+  getInstanceSettings: (ref: unknown) => (ref === prometheus.uid ? prometheus : undefined),
+} as unknown as DataSourceSrv);
 
 const params = new URLSearchParams(location.search);
 const themeName = params.get('theme') === 'dark' ? 'dark' : 'light';
@@ -66,17 +112,6 @@ function defaultOptions(plugin: PanelPlugin): Record<string, unknown> {
   }
   return options;
 }
-
-const recordings = new Map<string, Promise<Recording>>();
-const recording = (name: string) => {
-  if (!recordings.has(name)) {
-    recordings.set(
-      name,
-      fetch(`/testdata/frames/${name}.json`).then((r) => r.json())
-    );
-  }
-  return recordings.get(name)!;
-};
 
 async function caseData(c: GalleryCase): Promise<PanelData> {
   const timeRange = getDefaultTimeRange();
@@ -254,4 +289,52 @@ async function bench(panel: 'healthscore' | 'domainoverhead', count: number, run
   return { render, layout, shown };
 }
 
-window.perfscopeGallery = { ready: params.has('bench') ? Promise.resolve() : render(), bench };
+/** The app's pages from the built dist/module.js: the overview, or the settings (the app's config page). */
+async function renderApp(page: string) {
+  const { plugin } = (await window.loadPluginModule('/dist/module.js')) as unknown as { plugin: AppPlugin };
+  const meta = {
+    id: 'perfscope-health-app',
+    name: 'PerfScope',
+    type: 'app',
+    enabled: true,
+    pinned: true,
+    jsonData: { profile: defaultProfile() },
+    info: {},
+  } as unknown as AppPluginMeta;
+  plugin.meta = meta;
+  const Root = plugin.root!;
+  const Config = plugin.configPages![0].body;
+  document.body.style.background = theme.colors.background.primary;
+  document.body.style.color = theme.colors.text.primary;
+  document.body.style.fontFamily = theme.typography.fontFamily;
+  createRoot(document.getElementById('root')!).render(
+    <ThemeContext.Provider value={theme}>
+      <main style={{ padding: 16 }} data-app-page={page}>
+        <MemoryRouter initialEntries={['/overview']}>
+          {page === 'settings' ? (
+            <Config plugin={plugin} query={{}} />
+          ) : (
+            <Root
+              meta={meta}
+              basename="/a/perfscope-health-app"
+              query={{}}
+              path="/a/perfscope-health-app"
+              onNavChanged={() => {}}
+            />
+          )}
+        </MemoryRouter>
+      </main>
+    </ThemeContext.Provider>
+  );
+  const done =
+    page === 'settings' ? 'section[aria-labelledby="perfscope-sla"]' : 'ul[aria-label="Health by service"] li';
+  for (let i = 0; i < 400 && !document.querySelector(done); i++) {
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  if (!document.querySelector(done)) {
+    throw new Error(`the ${page} page did not finish rendering`);
+  }
+}
+
+const app = params.get('app');
+window.perfscopeGallery = { ready: params.has('bench') ? Promise.resolve() : app ? renderApp(app) : render(), bench };

@@ -42,6 +42,8 @@ const shared = [
   'react',
   'react-dom',
   'react/jsx-runtime',
+  'react-router',
+  'react-router-dom',
   'rxjs',
   '@emotion/css',
   '@grafana/data',

@@ -1,0 +1,192 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import React from 'react';
+import { PluginType, type AppPluginMeta } from '@grafana/data';
+import { setDataSourceSrv, type BackendSrvRequest, type DataSourceSrv } from '@grafana/runtime';
+
+import { defaultProfile, type Profile } from '../scoring';
+import { recordedResults } from '../panels/testing/answers';
+import { serveGrafanaApi } from '../panels/testing/grafana';
+import '../panels/testing/jsdom';
+import { loadRecording } from '../panels/testing/load';
+import Settings, { type AppSettingsProps } from './Settings';
+
+const prometheus = {
+  uid: 'perfscope-prometheus',
+  name: 'Prometheus',
+  type: 'prometheus',
+  meta: { id: 'prometheus', info: { logos: {} } },
+};
+setDataSourceSrv({
+  getList: () => [prometheus],
+  getInstanceSettings: (ref: unknown) =>
+    ref === prometheus.uid || (ref as { uid?: string })?.uid === prometheus.uid ? prometheus : undefined,
+} as unknown as DataSourceSrv);
+
+const datasource = {
+  id: 7,
+  uid: 'perfscope-health',
+  name: 'PerfScope',
+  type: 'perfscope-health-datasource',
+  url: 'http://prometheus:9090',
+  readOnly: false,
+  version: 3,
+  jsonData: { scrapeInterval: '15s' },
+  secureJsonFields: { bearerToken: true },
+};
+
+/** Grafana's API for this page: the datasource, /api/ds/query from recordings, and whatever it is asked to save. */
+function grafana(ds: Record<string, unknown> = datasource) {
+  const answer = recordedResults([loadRecording('health.prometheus')]);
+  const rules: unknown[] = [];
+  const requests = serveGrafanaApi((req: BackendSrvRequest) => {
+    const method = req.method ?? 'GET';
+    if (req.url === '/api/datasources/uid/perfscope-health') {
+      return method === 'GET' ? { status: 200, data: ds } : { status: 200, data: { message: 'Datasource updated' } };
+    }
+    if (req.url === '/api/ds/query') {
+      return answer(req);
+    }
+    if (req.url === '/api/folders/perfscope') {
+      return { status: 404, data: { message: 'folder not found' } };
+    }
+    if (req.url === '/api/v1/provisioning/alert-rules' && method === 'POST') {
+      rules.push(req.data);
+    }
+    if (req.url === '/api/v1/provisioning/alert-rules' && method === 'GET') {
+      return { status: 200, data: rules };
+    }
+    return { status: 200, data: {} };
+  });
+  return {
+    requests,
+    rules,
+    sent: (method: string, url: string) => requests.filter((r) => (r.method ?? 'GET') === method && r.url === url),
+  };
+}
+
+function show(profile: Profile | null = defaultProfile()) {
+  const meta = {
+    id: 'perfscope-health-app',
+    name: 'PerfScope',
+    type: PluginType.app,
+    enabled: true,
+    pinned: true,
+    jsonData: profile ? { profile } : {},
+    info: {},
+  } as unknown as AppPluginMeta;
+  const props = { plugin: { meta }, query: {} } as unknown as AppSettingsProps;
+  return render(<Settings {...props} />);
+}
+
+const indicator = (id: string) => screen.getByRole('group', { name: new RegExp(`^${id}`) });
+
+it('names the field of each problem as it is typed, and refuses to save until it is fixed', async () => {
+  const user = userEvent.setup();
+  grafana();
+  show();
+  const warning = within(indicator('Error rate')).getByLabelText('Warning');
+  expect(warning).toHaveValue('0.5');
+  await user.clear(warning);
+  await user.type(warning, '5');
+  expect(within(indicator('Error rate')).getByText('must lie between target and critical')).toBeInTheDocument();
+  expect(screen.getByText('1 problem to fix before saving')).toBeInTheDocument();
+  expect(screen.getByText('indicators[1].warning must lie between target and critical')).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+  expect(screen.getByRole('button', { name: 'Apply to alert rules' })).toBeDisabled();
+  await user.clear(warning);
+  await user.type(warning, '0.8');
+  expect(screen.queryByText(/to fix before saving/)).not.toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled();
+});
+
+it("says why a query is not PromQL, with the parser's words", async () => {
+  const user = userEvent.setup();
+  grafana();
+  show();
+  const query = within(indicator('CPU')).getByLabelText('Query (PromQL)');
+  await user.clear(query);
+  await user.click(query);
+  await user.paste('rate(node_cpu_seconds_total[5m]');
+  expect(within(indicator('CPU')).getByText(/is not valid PromQL \(unexpected end of query\)/)).toBeInTheDocument();
+});
+
+it('saves the profile in the app and pushes it to the PerfScope datasource, secrets untouched', async () => {
+  const user = userEvent.setup();
+  const g = grafana();
+  show();
+  const critical = within(indicator('CPU')).getByLabelText('Critical');
+  await user.clear(critical);
+  await user.type(critical, '95');
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  expect(await screen.findByText('Saved')).toBeInTheDocument();
+  const [app] = g.sent('POST', '/api/plugins/perfscope-health-app/settings');
+  expect(app.data.enabled).toBe(true);
+  expect(app.data.pinned).toBe(true);
+  expect(app.data.jsonData.profile.indicators[2]).toMatchObject({ id: 'cpu', target: 70, warning: 80, critical: 95 });
+  const [put] = g.sent('PUT', '/api/datasources/uid/perfscope-health');
+  expect(put.data).toMatchObject({ url: 'http://prometheus:9090', version: 3, jsonData: { scrapeInterval: '15s' } });
+  expect(put.data.jsonData.profile).toEqual(app.data.jsonData.profile);
+  expect(put.data.secureJsonData).toBeUndefined();
+});
+
+it('says when the PerfScope datasource is provisioned read-only', async () => {
+  const user = userEvent.setup();
+  const g = grafana({ ...datasource, readOnly: true });
+  show();
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  expect(await screen.findByText('Saved for the panels, not for the PerfScope datasource')).toBeInTheDocument();
+  expect(screen.getByText(/provisioned read-only: put the same profile in its provisioning file/)).toBeInTheDocument();
+  expect(g.sent('PUT', '/api/datasources/uid/perfscope-health')).toEqual([]);
+});
+
+it('applies the edited thresholds to the alert rules', async () => {
+  const user = userEvent.setup();
+  const g = grafana();
+  show();
+  await user.click(screen.getByRole('button', { name: 'Apply to alert rules' }));
+  const result = await screen.findByText(/^Alert rules: \d+ created, 0 updated, 0 already up to date$/);
+  expect(result).toBeInTheDocument();
+  expect(g.sent('POST', '/api/folders')[0].data).toEqual({ uid: 'perfscope', title: 'PerfScope' });
+  expect(g.rules.length).toBeGreaterThan(10);
+  await user.click(screen.getByRole('button', { name: 'Apply to alert rules' }));
+  expect(
+    await screen.findByText(`Alert rules: 0 created, 0 updated, ${g.rules.length} already up to date`)
+  ).toBeInTheDocument();
+});
+
+it('turns a burn-rate tier off and uses a metric preset', async () => {
+  const user = userEvent.setup();
+  grafana();
+  show();
+  await user.click(screen.getByRole('switch', { name: 'slow-drain on' }));
+  expect(screen.getByRole('switch', { name: 'slow-drain on' })).not.toBeChecked();
+  await user.type(screen.getByRole('combobox', { name: /Metric preset/ }), 'OpenTelemetry{Enter}');
+  await user.click(screen.getByRole('button', { name: 'Use its queries' }));
+  expect((within(indicator('Latency p95')).getByLabelText('Query (PromQL)') as HTMLTextAreaElement).value).toContain(
+    'http_server_request_duration_seconds_bucket'
+  );
+});
+
+it('previews the scores of every service before saving', async () => {
+  const user = userEvent.setup();
+  grafana();
+  show();
+  await user.click(screen.getByRole('button', { name: 'Preview the scores' }));
+  const services = await screen.findByRole('list', { name: 'Health by service' });
+  await waitFor(() => expect(within(services).getAllByRole('listitem')).toHaveLength(5));
+  expect(within(services).getAllByRole('group')[0]).toHaveAttribute('aria-label', 'incident: 10, Critical');
+});
+
+it('starts from the default profile, and says so, when none was saved', () => {
+  grafana();
+  show(null);
+  expect(screen.getByText('PerfScope has no saved profile yet: default thresholds.')).toBeInTheDocument();
+  expect(within(indicator('Latency p95')).getByLabelText('Target')).toHaveValue('0.2');
+});
+
+it('previews with the provisioned Prometheus unless another is chosen', () => {
+  grafana();
+  show();
+  expect(within(screen.getByRole('region', { name: 'Preview' })).getByText('Prometheus')).toBeInTheDocument();
+});

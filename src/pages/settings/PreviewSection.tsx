@@ -1,0 +1,83 @@
+import { css } from '@emotion/css';
+import React, { useState } from 'react';
+import type { DataSourceInstanceSettings, GrafanaTheme2 } from '@grafana/data';
+import { DataSourcePicker } from '@grafana/runtime';
+import { Alert, Button, Field, Stack, useStyles2 } from '@grafana/ui';
+
+import { healthFromSeries } from '../../panels/healthscore/data/fromPrometheus';
+import type { HealthView } from '../../panels/healthscore/data/model';
+import { Notices } from '../../panels/shared/components/Notices';
+import { numericSeries } from '../../panels/shared/data/series';
+import type { Profile } from '../../scoring';
+import { ServiceTiles } from '../overview/ServiceTiles';
+import { profileQueries, PROMETHEUS_UID, runQueries } from '../shared/queries';
+
+type Preview =
+  | { status: 'idle' | 'running' }
+  | { status: 'failed'; message: string }
+  | { status: 'done'; view: HealthView; errors: string[] };
+
+/** Scores every service over the last hour with the edited profile, before it is saved. */
+export function PreviewSection({ profile, valid }: { profile: Profile; valid: boolean }) {
+  const styles = useStyles2(getStyles);
+  const [datasource, setDatasource] = useState<string>(PROMETHEUS_UID);
+  const [preview, setPreview] = useState<Preview>({ status: 'idle' });
+  const run = async () => {
+    setPreview({ status: 'running' });
+    try {
+      const result = await runQueries(datasource, profileQueries(profile, { domains: false }));
+      const series = numericSeries(result.frames, result.timeRange.to.valueOf());
+      const view = healthFromSeries(series, profile, {
+        indicatorQueries: {},
+        groupBy: 'service',
+        intervalMs: result.intervalMs,
+      });
+      setPreview({ status: 'done', view, errors: result.errors });
+    } catch (e) {
+      setPreview({ status: 'failed', message: (e as Error).message });
+    }
+  };
+  return (
+    <section aria-labelledby="perfscope-preview" className={styles.section}>
+      <h3 id="perfscope-preview">Preview</h3>
+      <Stack gap={1} alignItems="flex-end">
+        <Field
+          label="Prometheus datasource"
+          description="Scores the last hour of every service with the thresholds above"
+        >
+          <DataSourcePicker
+            pluginId="prometheus"
+            current={datasource}
+            noDefault
+            width={40}
+            onChange={(ds: DataSourceInstanceSettings) => setDatasource(ds.uid)}
+          />
+        </Field>
+        <Field>
+          <Button variant="secondary" icon="eye" disabled={!valid || preview.status === 'running'} onClick={run}>
+            {preview.status === 'running' ? 'Scoring…' : 'Preview the scores'}
+          </Button>
+        </Field>
+      </Stack>
+      {preview.status === 'failed' && (
+        <Alert severity="error" title="The preview failed">
+          {preview.message}
+        </Alert>
+      )}
+      {preview.status === 'done' && (
+        <div aria-live="polite">
+          <Notices warnings={[...preview.errors, ...preview.view.problems]} />
+          {preview.view.groups.length === 0 ? (
+            <p>No service returned any indicator in the last hour.</p>
+          ) : (
+            <ServiceTiles groups={preview.view.groups} />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  section: css({ marginBottom: theme.spacing(3) }),
+});

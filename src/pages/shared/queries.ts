@@ -1,0 +1,72 @@
+import { dateTime, type DataFrame, type TimeRange } from '@grafana/data';
+import { toDataQueryResponse, type BackendDataSourceResponse } from '@grafana/runtime';
+
+import type { Profile } from '../../scoring';
+import { grafanaApi } from './grafanaApi';
+
+export const PROMETHEUS_UID = 'perfscope-prometheus';
+
+/** A profile query for every service and domain: $service and $domain match all; Grafana fills $__rate_interval. */
+export const forAllServices = (query: string) =>
+  query
+    .replace(/\$\{service(?::[^}]*)?\}|\$service\b|\[\[service\]\]/g, '.*')
+    .replace(/\$\{domain(?::[^}]*)?\}|\$domain\b|\[\[domain\]\]/g, '.*');
+
+export interface ProfileQueries {
+  /** refId -> PromQL. */
+  [refId: string]: string;
+}
+
+/** The indicator queries (refId = indicator id) and the domain overhead queries of a profile. */
+export function profileQueries(profile: Profile, parts: { domains: boolean }): ProfileQueries {
+  const out: ProfileQueries = {};
+  for (const ind of profile.indicators.filter((i) => i.enabled)) {
+    out[ind.id] = forAllServices(ind.query);
+  }
+  if (parts.domains && profile.domains.mode === 'share') {
+    out.domain_time = forAllServices(profile.domains.domainTimeQuery);
+    out.total_time = forAllServices(profile.domains.totalTimeQuery);
+  }
+  return out;
+}
+
+export interface QueryResult {
+  frames: DataFrame[];
+  /** Per-query errors, each naming the query. */
+  errors: string[];
+  timeRange: TimeRange;
+  intervalMs: number;
+}
+
+/** Runs range queries on a Prometheus datasource through Grafana (/api/ds/query), as a dashboard would. */
+export async function runQueries(
+  datasourceUid: string,
+  queries: ProfileQueries,
+  lastMs = 3600e3,
+  stepMs = 60e3
+): Promise<QueryResult> {
+  const to = Math.floor(Date.now() / stepMs) * stepMs;
+  const from = to - lastMs;
+  const targets = Object.entries(queries).map(([refId, expr]) => ({
+    refId,
+    expr,
+    datasource: { uid: datasourceUid, type: 'prometheus' },
+    range: true,
+    instant: false,
+    intervalMs: stepMs,
+    maxDataPoints: Math.ceil(lastMs / stepMs),
+  }));
+  const data = await grafanaApi<BackendDataSourceResponse>({
+    url: '/api/ds/query',
+    method: 'POST',
+    data: { queries: targets, from: String(from), to: String(to) },
+  });
+  const response = toDataQueryResponse({ data }, targets);
+  const errors = (response.errors ?? []).map((e) => `Query ${e.refId}: ${e.message}`);
+  return {
+    frames: response.data,
+    errors,
+    timeRange: { from: dateTime(from), to: dateTime(to), raw: { from: dateTime(from), to: dateTime(to) } },
+    intervalMs: stepMs,
+  };
+}
