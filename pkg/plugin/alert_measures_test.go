@@ -19,29 +19,15 @@ import (
 
 var alertHeader = map[string]string{backend.FromAlertHeaderName: "true"}
 
-// alertNumbers reads an alert response as Grafana alerting does: every frame numeric with one value field of
-// at most one row, no label set twice. Keyed by the labels as data.Labels prints them; null is NaN.
+// alertNumbers is readNumbers keyed by the labels as data.Labels prints them; null is NaN.
 func alertNumbers(t *testing.T, what string, dr backend.DataResponse) map[string]float64 {
 	t.Helper()
-	if dr.Error != nil {
-		t.Fatalf("%s: %v", what, dr.Error)
-	}
 	out := map[string]float64{}
-	for _, fr := range dr.Frames {
-		if fr.Meta == nil || fr.Meta.Type != data.FrameTypeNumericMulti {
-			t.Fatalf("%s: frame %q is not numeric (meta %+v)", what, fr.Name, fr.Meta)
+	for _, n := range readNumbers(t, what, dr) {
+		out[n.labels.String()] = math.NaN()
+		if n.value != nil {
+			out[n.labels.String()] = *n.value
 		}
-		if len(fr.Fields) == 0 { // "no data"
-			continue
-		}
-		if n, _ := fr.RowLen(); len(fr.Fields) != 1 || n != 1 {
-			t.Fatalf("%s: frame %q has %d fields and %d rows, want one number", what, fr.Name, len(fr.Fields), n)
-		}
-		key := fr.Fields[0].Labels.String()
-		if _, dup := out[key]; dup {
-			t.Fatalf("%s: two numbers labelled {%s}; Grafana alerting rejects the response", what, key)
-		}
-		out[key] = lastValue(fr.Fields[0])
 	}
 	return out
 }

@@ -1,5 +1,6 @@
+import type { PerfScopeAlertQuery } from '../datasource/measures';
 import { parseDuration, periodLength, tierFactor, type Indicator, type Profile } from '../scoring';
-import { str } from './promql';
+import { regexLiteral, str } from './promql';
 import { indicatorPanel, PANELS, type PanelRef } from './panels';
 import { LATENCY_INDICATOR, periodWindow, type Signals } from './signals';
 import type { AlertOptions, ExecErrState, NoDataState, Severity } from './types';
@@ -45,6 +46,19 @@ export interface Comparison {
   format?: 'bytes';
 }
 
+/**
+ * An alert on one of PerfScope's own numbers (health score, overhead, burn-rate tiers), as the PerfScope
+ * datasource answers it: Grafana-managed rules ask the datasource, whose Go twin of src/scoring computes the
+ * number, instead of computing it once more in PromQL.
+ */
+export interface PerfScopeCondition {
+  query: PerfScopeAlertQuery;
+  op: '>' | '<';
+  threshold: number;
+  /** The Grafana rule's description when the measure is not the value comparison 0 describes. */
+  description?: string;
+}
+
 /** Labels of every rule: the app's marker, severity, service (each instance's own) and team, plus the spec's. */
 export const ruleLabels = (spec: AlertSpec, team: string): Record<string, string> => ({
   perfscope: 'managed',
@@ -69,7 +83,9 @@ export interface AlertSpec {
   for: string;
   noDataState: NoDataState;
   execErrState: ExecErrState;
+  /** In PromQL: the Prometheus rule file's alerts, and Grafana's where `perfscope` is not set. */
   comparisons: Comparison[];
+  perfscope?: PerfScopeCondition;
   /** Window of the traffic guard: the alert stays silent while the service serves fewer requests than that. */
   guard?: string;
   /** Labels beyond perfscope, severity, service and team: which indicator or tier fired. */
@@ -89,6 +105,11 @@ export interface AlertSpec {
 // - a failing query on a critical rule must not hide an outage -> Error (Grafana notifies DatasourceError);
 //   warning and info rules keep their last state over a failed evaluation instead of flapping.
 const errState = (severity: Severity): ExecErrState => (severity === 'critical' ? 'Error' : 'KeepLast');
+// - rules on the PerfScope datasource (health score, overhead, burn-rate tiers) use Error at every severity: what
+//   fails only there (the datasource missing or misconfigured, its profile without the rule's tier, a plugin
+//   older than the rules) does not heal by itself, and KeepLast would hide it for good. Grafana retries a
+//   failed query first, and the Error state waits out the rule's `for`.
+const DATASOURCE_ERROR: ExecErrState = 'Error';
 
 /** Per indicator: how long a breach must last at each severity, and whether the traffic guard applies. */
 const INDICATOR_ALERTS: Record<string, { critical: string; warning: string; guarded: boolean }> = {
@@ -172,8 +193,9 @@ function healthAlerts(options: AlertOptions): AlertSpec[] {
     severity,
     for: persist[severity],
     noDataState: 'OK',
-    execErrState: errState(severity),
+    execErrState: DATASOURCE_ERROR,
     comparisons: [{ value: (s) => s.health(), op: '<', threshold: floor }],
+    perfscope: { query: { queryType: 'health', measure: 'score' }, op: '<', threshold: floor },
     guard: options.rateWindow,
     summary: `${SERVICE}: health score below ${floor}`,
     description: (v) =>
@@ -193,8 +215,13 @@ function overheadAlerts(profile: Profile, options: AlertOptions): AlertSpec[] {
     severity: 'critical',
     for: '10m',
     noDataState: 'OK',
-    execErrState: 'Error',
+    execErrState: DATASOURCE_ERROR,
     comparisons: [{ value: (s) => s.systemOverhead(), op: '>', threshold: d.system.critical }],
+    perfscope: {
+      query: { queryType: 'domainOverhead', measure: 'system' },
+      op: '>',
+      threshold: d.system.critical,
+    },
     guard: options.rateWindow,
     summary: `${SERVICE}: business domains add more than ${d.system.critical} % to request time`,
     description: (v) =>
@@ -204,21 +231,32 @@ function overheadAlerts(profile: Profile, options: AlertOptions): AlertSpec[] {
   };
   // One rule for the domains on the default thresholds, one per domain with its own.
   const overridden = Object.keys(d.overrides).sort();
-  const parts: Array<{ domain?: string; warning: number; select: (s: Signals) => string }> = [
+  const parts: Array<{
+    domain?: string;
+    warning: number;
+    select: (s: Signals) => string;
+    query: PerfScopeAlertQuery;
+  }> = [
     {
       warning: d.defaults.warning,
       select: (s) =>
         overridden.length === 0
           ? s.domainOverhead()
           : `(${s.domainOverhead()}) unless on (domain) ${noneOf(overridden)}`,
+      query: {
+        queryType: 'domainOverhead',
+        measure: 'domain',
+        ...(overridden.length === 0 ? {} : { excludeDomain: overridden.map(regexLiteral).join('|') }),
+      },
     },
     ...overridden.map((domain) => ({
       domain,
       warning: d.overrides[domain].warning,
       select: (s: Signals) => `(${s.domainOverhead()}) and on (domain) ${noneOf([domain])}`,
+      query: { queryType: 'domainOverhead', measure: 'domain', domain: regexLiteral(domain) } as const,
     })),
   ];
-  const domains = parts.map(({ domain, warning, select }): AlertSpec => {
+  const domains = parts.map(({ domain, warning, select, query }): AlertSpec => {
     const which = domain ? `Domain ${domain}` : 'A domain';
     return {
       uid: domain ? ruleUid('domain-overhead', domain, 'warning') : ruleUid('domain-overhead', 'warning'),
@@ -228,8 +266,9 @@ function overheadAlerts(profile: Profile, options: AlertOptions): AlertSpec[] {
       severity: 'warning',
       for: '15m',
       noDataState: 'OK',
-      execErrState: 'KeepLast',
+      execErrState: DATASOURCE_ERROR,
       comparisons: [{ value: select, op: '>', threshold: warning }],
+      perfscope: { query, op: '>', threshold: warning },
       guard: options.rateWindow,
       summary: `${SERVICE}: domain {{ .Labels.domain }} adds more than ${warning} % to request time`,
       description: (v) =>
@@ -261,11 +300,18 @@ function tierAlerts(profile: Profile): AlertSpec[] {
         // The short window is what resets the alert; a `for` would only delay it (SRE workbook, chapter 5).
         for: '0s',
         noDataState: 'OK',
-        execErrState: errState(tier.severity),
+        execErrState: DATASOURCE_ERROR,
         comparisons: [
           { value: (s) => s.burnRate(tier.longWindow), op: '>', threshold: factor },
           { value: (s) => s.burnRate(tier.shortWindow), op: '>', threshold: factor },
         ],
+        // The datasource decides with its profile's tier, so the rule names the tier, not its factor.
+        perfscope: {
+          query: { queryType: 'sla', measure: 'tierFiring', tier: tier.name },
+          op: '>',
+          threshold: 0,
+          description: `${SERVICE} burns its error budget more than ${factor}x as fast as the SLO allows over both ${tier.longWindow} and ${tier.shortWindow}, serving {{ printf "%.4g" .Values.T.Value }} requests per second: at this pace ${budget} of the ${periodWindow(profile)} budget goes in ${tier.longWindow}. The SLA panel shows both burn rates.`,
+        },
         guard: tier.shortWindow,
         labels: { tier: tier.name },
         summary: `${SERVICE}: ${tier.name} burn rate above ${factor}x`,

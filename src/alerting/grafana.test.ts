@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { defaultProfile, promqlSyntaxError, type Profile } from '../scoring';
+import { measuresOf } from '../datasource/measures';
 import { buildGrafanaAlertRules, DEFAULT_TARGETS, grafanaProvisioningFile, type GrafanaAlertRule } from '.';
 
 const build = (profile: Profile = defaultProfile(), options = {}) =>
@@ -65,7 +66,7 @@ describe('buildGrafanaAlertRules on the default profile', () => {
       expect(Object.keys(r.annotations).sort()).toEqual(
         ['__dashboardUid__', '__panelId__', 'description', 'runbook_url', 'summary'].sort()
       );
-      expect(r.annotations.description).toMatch(/\{\{ (printf "%\.4g"|humanize) \.Values\.A\.Value \}\}/);
+      expect(r.annotations.description).toMatch(/\{\{ (printf "%\.4g"|humanize) \.Values\.[AT]\.Value \}\}/);
       expect(r.annotations.runbook_url).toMatch(
         /^https:\/\/github\.com\/perfscope\/perfscope\/blob\/main\/docs\/alerts\.md#[a-z0-9-]+$/
       );
@@ -73,16 +74,22 @@ describe('buildGrafanaAlertRules on the default profile', () => {
     }
   });
 
-  it('names only refIds it defines, queries the Prometheus datasource with valid PromQL, and conditions on C', () => {
+  it('names only refIds it defines, queries its two datasources with valid queries, and conditions on C', () => {
     for (const r of rules) {
       const refIds = r.data.map((d) => d.refId);
       expect(new Set(refIds).size).toBe(refIds.length);
       expect(refIds).toContain(r.condition);
       for (const d of r.data.filter((q) => q.datasourceUid !== '__expr__')) {
+        expect(d.relativeTimeRange.from).toBeGreaterThan(0);
+        if (d.datasourceUid === 'perfscope-health') {
+          expect(d.model).toMatchObject({ refId: d.refId, datasource: { type: 'perfscope-health-datasource' } });
+          expect(d.queryType).toBe(d.model.queryType);
+          expect(measuresOf(d.queryType).map((m) => m.value)).toContain(d.model.measure);
+          continue;
+        }
         expect(d.datasourceUid).toBe('perfscope-prometheus');
         expect(d.model).toMatchObject({ refId: d.refId, instant: true, datasource: { type: 'prometheus' } });
         expect(promqlSyntaxError(String(d.model.expr))).toBeNull();
-        expect(d.relativeTimeRange.from).toBeGreaterThan(0);
       }
       const condition = model(r, r.condition);
       const used =
@@ -97,9 +104,7 @@ describe('buildGrafanaAlertRules on the default profile', () => {
 
   it('guards request-driven alerts with traffic and leaves saturation alerts unguarded', () => {
     expect(model(byUid(rules, 'perfscope-error-rate-critical'), 'C').expression).toBe('$A > 1 && $T >= 0.1');
-    expect(model(byUid(rules, 'perfscope-burn-rate-fast-burn'), 'C').expression).toBe(
-      '$A > 14.4 && $B > 14.4 && $T >= 0.1'
-    );
+    expect(model(byUid(rules, 'perfscope-burn-rate-fast-burn'), 'C').expression).toBe('$A > 0 && $T >= 0.1');
     expect(model(byUid(rules, 'perfscope-burn-rate-fast-burn'), 'T').expr).toContain('[5m]');
     expect(model(byUid(rules, 'perfscope-burn-rate-slow-drain'), 'T').expr).toContain('[6h]');
     expect(model(byUid(rules, 'perfscope-cpu-critical'), 'C')).toMatchObject({
@@ -117,7 +122,67 @@ describe('buildGrafanaAlertRules on the default profile', () => {
     expect(states('perfscope-memory-critical')).toEqual(['NoData', 'Error']);
     expect(states('perfscope-memory-warning')).toEqual(['OK', 'KeepLast']);
     expect(states('perfscope-db-pool-warning')).toEqual(['OK', 'KeepLast']);
-    expect(states('perfscope-burn-rate-slow-drain')).toEqual(['OK', 'KeepLast']);
+    // Rules on the PerfScope datasource report its errors at every severity (docs/alerts.md says why).
+    expect(states('perfscope-burn-rate-slow-drain')).toEqual(['OK', 'Error']);
+    expect(states('perfscope-health-score-info')).toEqual(['OK', 'Error']);
+    expect(states('perfscope-domain-overhead-warning')).toEqual(['OK', 'Error']);
+  });
+
+  it('asks the PerfScope datasource for the health score, overhead and burn-rate tiers, with the measure of each', () => {
+    const perfscope = (r: GrafanaAlertRule) => r.data.find((d) => d.datasourceUid === 'perfscope-health')?.model;
+    const asked = Object.fromEntries(
+      rules
+        .filter((r) => perfscope(r))
+        .map((r) => {
+          const { refId, datasource, intervalMs, maxDataPoints, ...query } = perfscope(r)!;
+          return [r.uid, query];
+        })
+    );
+    const health = { queryType: 'health', measure: 'score', service: '.+', rateInterval: '5m' };
+    const tier = (name: string) => ({ queryType: 'sla', measure: 'tierFiring', tier: name, service: '.+' });
+    expect(asked).toEqual({
+      'perfscope-health-score-critical': health,
+      'perfscope-health-score-warning': health,
+      'perfscope-health-score-info': health,
+      'perfscope-system-overhead-critical': {
+        queryType: 'domainOverhead',
+        measure: 'system',
+        service: '.+',
+        rateInterval: '5m',
+      },
+      'perfscope-domain-overhead-warning': {
+        queryType: 'domainOverhead',
+        measure: 'domain',
+        service: '.+',
+        rateInterval: '5m',
+      },
+      'perfscope-burn-rate-fast-burn': tier('fast-burn'),
+      'perfscope-burn-rate-slow-burn': tier('slow-burn'),
+      'perfscope-burn-rate-budget-drain': tier('budget-drain'),
+      'perfscope-burn-rate-slow-drain': tier('slow-drain'),
+    });
+    expect(model(byUid(rules, 'perfscope-health-score-warning'), 'C').expression).toBe('$A < 70 && $T >= 0.1');
+    expect(model(byUid(rules, 'perfscope-system-overhead-critical'), 'C').expression).toBe('$A > 10 && $T >= 0.1');
+    expect(model(byUid(rules, 'perfscope-domain-overhead-warning'), 'C').expression).toBe('$A > 3 && $T >= 0.1');
+  });
+
+  it("leaves PerfScope's maths to the datasource: the only PromQL of its rules is the traffic guard", () => {
+    const traffic = 'sum by (service) (rate(http_requests_total{service=~".+"}[';
+    for (const r of rules.filter((rule) => rule.data.some((d) => d.datasourceUid === 'perfscope-health'))) {
+      const promql = r.data.filter((d) => d.datasourceUid === 'perfscope-prometheus');
+      expect([r.uid, promql.map((d) => d.refId)]).toEqual([r.uid, ['T']]);
+      expect(String(promql[0].model.expr).startsWith(traffic)).toBe(true);
+    }
+    // No Grafana rule computes a sub-score, a burn rate or an overhead share in PromQL.
+    const everyExpr = rules.flatMap((r) => r.data.map((d) => String(d.model.expr ?? ''))).join('\n');
+    expect(everyExpr).not.toMatch(/clamp\(|\/ \(1 - 99\.9 \/ 100\)|domain_duration_seconds/);
+  });
+
+  it('prints the traffic, not a 0 or 1, in a burn-rate tier alert', () => {
+    const description = byUid(rules, 'perfscope-burn-rate-fast-burn').annotations.description;
+    expect(description).toContain('more than 14.4x as fast as the SLO allows over both 1h and 5m');
+    expect(description).toContain('{{ printf "%.4g" .Values.T.Value }} requests per second');
+    expect(description).not.toContain('.Values.A');
   });
 
   it('is the same on every build, so "Apply" finds identical rules and leaves them alone', () => {
@@ -150,11 +215,23 @@ describe('buildGrafanaAlertRules follows the profile', () => {
     const p = defaultProfile();
     p.domains.overrides = { compliance_evaluation: { target: 2, warning: 4, critical: 6 } };
     const rules = build(p);
-    const rest = model(byUid(rules, 'perfscope-domain-overhead-warning'), 'A').expr;
+    const rest = model(byUid(rules, 'perfscope-domain-overhead-warning'), 'A');
     const own = rules.find((r) => r.title.startsWith('Domain compliance_evaluation'))!;
     expect(own.uid).toMatch(/^perfscope-domain-overhead-compl-[0-9a-f]{8}$/);
-    expect(rest).toContain('unless on (domain)');
-    expect(model(own, 'A').expr).toContain('and on (domain)');
+    expect(rest).toMatchObject({ measure: 'domain', excludeDomain: 'compliance_evaluation' });
+    expect(rest.domain).toBeUndefined();
+    expect(model(own, 'A')).toMatchObject({ measure: 'domain', domain: 'compliance_evaluation' });
+    expect(model(own, 'A').excludeDomain).toBeUndefined();
+    // Domain names are literals in the datasource's regular expressions.
+    p.domains.overrides = { 'search.v2': { target: 2, warning: 4, critical: 6 }, billing: p.domains.defaults };
+    const two = build(p);
+    expect(model(byUid(two, 'perfscope-domain-overhead-warning'), 'A').excludeDomain).toBe('billing|search\\.v2');
+    expect(
+      model(
+        two.find((r) => r.title.startsWith('Domain search.v2'))!,
+        'A'
+      ).domain
+    ).toBe('search\\.v2');
     expect(model(own, 'C').expression).toBe('$A > 4 && $T >= 0.1');
     expect(own.title).toBe("Domain compliance_evaluation's overhead above 4 %");
   });

@@ -1,13 +1,6 @@
+import type { PerfScopeAlertQuery } from '../datasource/measures';
 import type { Profile } from '../scoring';
-import {
-  alertCatalogue,
-  GROUPS,
-  printValue,
-  resolveOptions,
-  ruleLabels,
-  type AlertSpec,
-  type Comparison,
-} from './catalogue';
+import { alertCatalogue, GROUPS, printValue, resolveOptions, ruleLabels, type AlertSpec } from './catalogue';
 import { RUNBOOKS } from './panels';
 import { num } from './promql';
 import { rawSignals, type Signals } from './signals';
@@ -26,12 +19,17 @@ export const DEFAULT_TARGETS: AlertTargets = {
 const VALUE_REFS = ['A', 'B'];
 const TRAFFIC_REF = 'T';
 const CONDITION_REF = 'C';
-const EXPRESSIONS = { type: '__expr__', uid: '__expr__' };
+const EXPRESSIONS = '__expr__';
+const PERFSCOPE_TYPE = 'perfscope-health-datasource';
+// What Grafana sends the datasources: the last 10 minutes at a 1-minute interval; each query answers for its end.
+const RANGE = { from: 600, to: 0 };
+const QUERY_OPTIONS = { intervalMs: 60000, maxDataPoints: 43200 };
 
 /**
- * PerfScope's alerts as Grafana-managed rules in the alerting provisioning HTTP API shape. They query the
- * Prometheus datasource with the raw metrics (no recording rules needed) and compare in server-side
- * expressions, so the Grafana UI shows each value next to its threshold.
+ * PerfScope's alerts as Grafana-managed rules in the alerting provisioning HTTP API shape. The health score,
+ * overhead and burn-rate tiers come from the PerfScope datasource (its Go twin of src/scoring computes them);
+ * raw signals and the traffic guard are PromQL on the Prometheus datasource (no recording rules needed).
+ * Server-side expressions compare, so the Grafana UI shows each value next to its threshold.
  */
 export function buildGrafanaAlertRules(
   profile: Profile,
@@ -46,14 +44,16 @@ export function buildGrafanaAlertRules(
     ruleGroup: GROUPS[spec.group].name,
     folderUID: targets.folderUid,
     condition: CONDITION_REF,
-    data: queries(spec, signals, targets.prometheusUid, o.minRequestsPerSecond),
+    data: queries(spec, signals, targets, o),
     for: spec.for,
     noDataState: spec.noDataState,
     execErrState: spec.execErrState,
     labels: ruleLabels(spec, o.team),
     annotations: {
       summary: spec.summary,
-      description: spec.description((i) => printValue(`.Values.${VALUE_REFS[i]}.Value`, spec.comparisons[i])),
+      description:
+        spec.perfscope?.description ??
+        spec.description((i) => printValue(`.Values.${VALUE_REFS[i]}.Value`, spec.comparisons[i])),
       runbook_url: `${RUNBOOKS}#${spec.runbook}`,
       __dashboardUid__: spec.panel.dashboardUid,
       __panelId__: String(spec.panel.panelId),
@@ -66,7 +66,7 @@ function promQuery(refId: string, expr: string, uid: string): AlertQuery {
   return {
     refId,
     queryType: '',
-    relativeTimeRange: { from: 600, to: 0 },
+    relativeTimeRange: { ...RANGE },
     datasourceUid: uid,
     model: {
       refId,
@@ -75,8 +75,27 @@ function promQuery(refId: string, expr: string, uid: string): AlertQuery {
       instant: true,
       range: false,
       legendFormat: '{{service}}',
-      intervalMs: 60000,
-      maxDataPoints: 43200,
+      ...QUERY_OPTIONS,
+    },
+  };
+}
+
+/** A query of the PerfScope datasource for one measure, over the services PromQL rules see too. */
+function perfscopeQuery(refId: string, query: PerfScopeAlertQuery, uid: string, rateWindow: string): AlertQuery {
+  // The SLA windows are the profile's own; the other types follow the rules' rate window, as PromQL rules do.
+  const rate = query.queryType === 'sla' ? {} : { rateInterval: rateWindow };
+  return {
+    refId,
+    queryType: query.queryType,
+    relativeTimeRange: { ...RANGE },
+    datasourceUid: uid,
+    model: {
+      refId,
+      datasource: { type: PERFSCOPE_TYPE, uid },
+      ...query,
+      service: query.service ?? '.+',
+      ...rate,
+      ...QUERY_OPTIONS,
     },
   };
 }
@@ -86,28 +105,47 @@ function expression(model: Record<string, unknown>): AlertQuery {
     refId: CONDITION_REF,
     queryType: '',
     relativeTimeRange: { from: 0, to: 0 },
-    datasourceUid: EXPRESSIONS.uid,
-    model: { refId: CONDITION_REF, datasource: EXPRESSIONS, ...model },
+    datasourceUid: EXPRESSIONS,
+    model: { refId: CONDITION_REF, datasource: { type: EXPRESSIONS, uid: EXPRESSIONS }, ...model },
   };
 }
 
-function queries(spec: AlertSpec, signals: Signals, uid: string, minRps: number): AlertQuery[] {
-  const data = spec.comparisons.map((c, i) => promQuery(VALUE_REFS[i], c.value(signals), uid));
+interface Compared {
+  query: AlertQuery;
+  op: '>' | '<';
+  threshold: number;
+}
+
+function queries(spec: AlertSpec, signals: Signals, targets: AlertTargets, o: AlertOptions): AlertQuery[] {
+  const p = spec.perfscope;
+  const values: Compared[] = p
+    ? [
+        {
+          query: perfscopeQuery(VALUE_REFS[0], p.query, targets.perfscopeUid, o.rateWindow),
+          op: p.op,
+          threshold: p.threshold,
+        },
+      ]
+    : spec.comparisons.map((c, i) => ({
+        query: promQuery(VALUE_REFS[i], c.value(signals), targets.prometheusUid),
+        op: c.op,
+        threshold: c.threshold,
+      }));
+  const data = values.map((v) => v.query);
   if (spec.guard) {
-    data.push(promQuery(TRAFFIC_REF, signals.requestsPerSecond(spec.guard), uid));
+    data.push(promQuery(TRAFFIC_REF, signals.requestsPerSecond(spec.guard), targets.prometheusUid));
   }
   if (data.length === 1) {
-    const [c] = spec.comparisons;
-    return [...data, expression({ type: 'threshold', expression: 'A', conditions: [threshold(c)] })];
+    const [{ op, threshold }] = values;
+    const evaluator = { type: op === '>' ? 'gt' : 'lt', params: [threshold] };
+    return [...data, expression({ type: 'threshold', expression: VALUE_REFS[0], conditions: [{ evaluator }] })];
   }
-  const parts = spec.comparisons.map((c, i) => `$${VALUE_REFS[i]} ${c.op} ${num(c.threshold)}`);
+  const parts = values.map((v) => `$${v.query.refId} ${v.op} ${num(v.threshold)}`);
   if (spec.guard) {
-    parts.push(`$${TRAFFIC_REF} >= ${num(minRps)}`);
+    parts.push(`$${TRAFFIC_REF} >= ${num(o.minRequestsPerSecond)}`);
   }
   return [...data, expression({ type: 'math', expression: parts.join(' && ') })];
 }
-
-const threshold = (c: Comparison) => ({ evaluator: { type: c.op === '>' ? 'gt' : 'lt', params: [c.threshold] } });
 
 /** The rules as a Grafana alerting provisioning file (provisioning/alerting/perfscope-rules.yaml). */
 export function grafanaProvisioningFile(rules: GrafanaAlertRule[]): object {

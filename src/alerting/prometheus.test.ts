@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { defaultProfile, promqlSyntaxError } from '../scoring';
+import { defaultProfile, periodLength, promqlSyntaxError, tierFactor } from '../scoring';
 import {
   buildGrafanaAlertRules,
   buildPrometheusRules,
@@ -7,8 +7,10 @@ import {
   type PrometheusAlertingRule,
   type PrometheusRecordingRule,
 } from '.';
+import { periodWindow } from './signals';
 
-const file = buildPrometheusRules(defaultProfile());
+const profile = defaultProfile();
+const file = buildPrometheusRules(profile);
 const rules = file.groups.flatMap((g) => g.rules);
 const recordings = rules.filter((r): r is PrometheusRecordingRule => 'record' in r);
 const alerts = rules.filter((r): r is PrometheusAlertingRule => 'alert' in r);
@@ -50,7 +52,7 @@ describe('buildPrometheusRules', () => {
   });
 
   it('has an alerting rule for every Grafana rule, with the same severity, duration, labels and summary', () => {
-    const grafana = buildGrafanaAlertRules(defaultProfile(), DEFAULT_TARGETS);
+    const grafana = buildGrafanaAlertRules(profile, DEFAULT_TARGETS);
     expect(alerts).toHaveLength(grafana.length);
     for (const a of alerts) {
       const same = grafana.filter(
@@ -68,10 +70,18 @@ describe('buildPrometheusRules', () => {
       ]);
       // The thresholds of the Prometheus expression are those of Grafana's condition.
       const condition = g.data.find((d) => d.refId === g.condition)!.model;
-      const thresholds =
+      let thresholds =
         condition.type === 'threshold'
           ? [(condition.conditions as Array<{ evaluator: { params: number[] } }>)[0].evaluator.params[0]]
           : [...String(condition.expression).matchAll(/[<>]=? ([\d.e+-]+)/g)].map((m) => Number(m[1]));
+      const perfscope = g.data.find((d) => d.datasourceUid === 'perfscope-health')?.model;
+      if (perfscope?.measure === 'tierFiring') {
+        // Grafana asks the datasource whether the tier fires; Prometheus compares both windows with its factor.
+        const tier = profile.sla.burnRateTiers.find((t) => t.name === perfscope.tier)!;
+        const factor = tierFactor(tier, periodLength(periodWindow(profile), 0));
+        expect(thresholds).toEqual([0, 0.1]);
+        thresholds = [factor, factor, 0.1];
+      }
       expect([...a.expr.matchAll(/[<>]=? ([\d.e+-]+)/g)].map((m) => Number(m[1]))).toEqual(thresholds);
     }
   });

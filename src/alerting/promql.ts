@@ -3,8 +3,10 @@ import { parser } from '@prometheus-io/lezer-promql';
 import type { Direction, Thresholds } from '../scoring';
 
 // PromQL building blocks for rules. A rule has no dashboard to fill in `$service` or `$__rate_interval`, so
-// every template variable of the profile's queries gets a fixed value here, and the maths of src/scoring is
-// written once more in PromQL (recording rules, alert queries). The tests hold both to the same numbers.
+// every template variable of the profile's queries gets a fixed value here. The Prometheus rule file, for
+// teams that alert with Prometheus rulers, writes the maths of src/scoring once more in PromQL (the recording
+// rules); the tests hold it to the same numbers. Grafana-managed rules leave that maths to the PerfScope
+// datasource.
 
 const VARIABLE = /\$\{(\w+)(?::[^}]*)?\}|\$(\w+)|\[\[(\w+)(?::[^\]]*)?\]\]/g;
 
@@ -21,6 +23,9 @@ export function expand(query: string, values: Record<string, string>, where: str
 
 /** A number as PromQL reads it back to the same double. */
 export const num = (n: number): string => String(n);
+
+/** A regular expression matching exactly s (RE2, as Prometheus and the PerfScope datasource read it). */
+export const regexLiteral = (s: string): string => s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 
 /** A PromQL string literal. */
 export const str = (s: string): string => JSON.stringify(s);

@@ -3,11 +3,11 @@ import { expand, finite, num, str, subScore, union, withLabel, withOffset } from
 import type { AlertOptions } from './types';
 
 /**
- * Every number PerfScope's rules judge, as PromQL. `rawSignals` computes each from the metrics (what
- * Grafana-managed rules run, so they work on any Prometheus); `recordedSignals` reads the series that
- * provisioning/prometheus/perfscope.rules.yml records (what Prometheus rules and the dashboards read).
- * Both carry a `service` label and agree to rounding; the recording rules are the raw formulas over
- * recorded inputs (see prometheus.ts).
+ * Every number PerfScope's rules judge, as PromQL. `rawSignals` computes each from the metrics (what the
+ * recording rules, and Grafana's rules on raw signals and traffic, run, so they work on any Prometheus);
+ * `recordedSignals` reads the series that provisioning/prometheus/perfscope.rules.yml records (what
+ * Prometheus rules and the dashboards read). Both carry a `service` label and agree to rounding; the
+ * recording rules are the raw formulas over recorded inputs (see prometheus.ts).
  */
 export interface Signals {
   /** The indicator's value per service, finite samples only. */

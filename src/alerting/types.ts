@@ -3,10 +3,7 @@ import type { Severity } from '../scoring';
 /** Where the built rules point: datasource and folder UIDs of the Grafana they go to. */
 export interface AlertTargets {
   prometheusUid: string;
-  /**
-   * The PerfScope datasource. Kept for the contract; no rule queries it yet, because its alert frames mix
-   * several numbers under one label set (see docs/alerts.md, "Why PromQL").
-   */
+  /** The PerfScope datasource: the health score, overhead and burn-rate tier rules query it. */
   perfscopeUid: string;
   folderUid: string;
 }

@@ -46,6 +46,14 @@ describe('perfscope rules', () => {
     expect(errors.data.find((d: { refId: string }) => d.refId === 'C').model.expression).toBe('$A > 2 && $T >= 5');
   });
 
+  it('points the Grafana rules at the datasources of the flags', async () => {
+    const r = await runCli(['rules', '--format', 'grafana', '--prometheus-uid', 'prom-2', '--perfscope-uid', 'ps-2']);
+    expect(r.code).toBe(0);
+    const rules = parse(r.stdout).groups.flatMap((g: { rules: unknown[] }) => g.rules);
+    const health = rules.find((rule: { uid: string }) => rule.uid === 'perfscope-health-score-critical');
+    expect(health.data.map((d: { datasourceUid: string }) => d.datasourceUid)).toEqual(['ps-2', 'prom-2', '__expr__']);
+  });
+
   it('writes --out all at once and leaves nothing else behind', async () => {
     const out = join(dir, 'out', 'rules.yml');
     const missing = await runCli(['rules', '--out', out]);

@@ -34,6 +34,11 @@ export const rulesCommand: Command = {
       value: 'UID',
       help: `uid of the Prometheus datasource the Grafana rules query (default ${DEFAULT_TARGETS.prometheusUid})`,
     },
+    {
+      name: 'perfscope-uid',
+      value: 'UID',
+      help: `uid of the PerfScope datasource the Grafana rules query (default ${DEFAULT_TARGETS.perfscopeUid})`,
+    },
     { name: 'team', value: 'NAME', help: 'value of the team label on every rule (default platform)' },
     {
       name: 'min-rps',
@@ -63,6 +68,7 @@ export const rulesCommand: Command = {
                 {
                   ...DEFAULT_TARGETS,
                   prometheusUid: stringFlag(flags, 'prometheus-uid') ?? DEFAULT_TARGETS.prometheusUid,
+                  perfscopeUid: stringFlag(flags, 'perfscope-uid') ?? DEFAULT_TARGETS.perfscopeUid,
                 },
                 options
               )
