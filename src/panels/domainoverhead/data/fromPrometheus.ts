@@ -68,7 +68,7 @@ function overheadColumn(part: LabelledSeries, ref: LabelledSeries, grid: Grid, s
   const a = onGrid(part, grid);
   const b = onGrid(ref, grid);
   const formula = share ? shareOverhead : baselineOverhead;
-  return a.map((v, t) => formula(v, b[t]) ?? NaN);
+  return Float64Array.from(a, (v, t) => formula(v, b[t]) ?? NaN);
 }
 
 /** A service's domains and system total: banded at the last timestamp, the system total summed per timestamp. */

@@ -51,7 +51,7 @@ it('scores the same trend from raw queries as the PerfScope datasource does', ()
   for (const g of raw.groups) {
     const other = computed.groups.find((c) => c.name === g.name)!;
     expect(Array.from(g.trend!.timestamps)).toEqual(Array.from(other.trend!.timestamps));
-    g.trend!.score.forEach((s, k) =>
+    Array.from(g.trend!.score).forEach((s, k) =>
       expect([g.name, k, s]).toEqual([g.name, k, expect.closeTo(other.trend!.score[k], 9)])
     );
   }

@@ -7,7 +7,7 @@ export interface GroupHealth {
   /** At the last timestamp of the range. */
   health: HealthScore;
   /** Score per timestamp (NaN for no data); null when only the latest score is known. */
-  trend: { timestamps: Float64Array; score: Float64Array } | null;
+  trend: { timestamps: ArrayLike<number>; score: ArrayLike<number> } | null;
 }
 
 export interface HealthView {

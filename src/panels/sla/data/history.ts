@@ -10,7 +10,7 @@ const nextMonth = (t: number) => Date.UTC(new Date(t).getUTCFullYear(), new Date
 export function errorRatio(errors: LabelledSeries, requests: LabelledSeries, grid: Grid): Float64Array {
   const e = onGrid(errors, grid);
   const r = onGrid(requests, grid);
-  return e.map((v, t) => (r[t] > 0 ? v / r[t] : NaN));
+  return Float64Array.from(e, (v, t) => (r[t] > 0 ? v / r[t] : NaN));
 }
 
 /**
