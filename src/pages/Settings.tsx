@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import React, { useMemo } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
 
@@ -19,6 +19,12 @@ export default function Settings({ plugin }: AppSettingsProps) {
   const { enabled = false, pinned = false, jsonData } = plugin.meta;
   const initial = useMemo(() => profileFromJsonData(jsonData), [jsonData]);
   const d = useDraft(initial.profile);
+  // The preview reads the draft when it runs, so that typing does not render it again.
+  const latest = useRef(d.draft);
+  useEffect(() => {
+    latest.current = d.draft;
+  }, [d.draft]);
+  const current = useCallback(() => latest.current, []);
   return (
     <div className={styles.page}>
       <p>
@@ -48,7 +54,7 @@ export default function Settings({ plugin }: AppSettingsProps) {
       <IndicatorsSection d={d} />
       <DomainsSection d={d} />
       <SlaSection d={d} />
-      <PreviewSection profile={d.draft} valid={d.problems.length === 0} />
+      <PreviewSection current={current} valid={d.problems.length === 0} />
       <Actions profile={d.draft} problems={d.problems.length} app={{ enabled, pinned, jsonData }} />
     </div>
   );

@@ -17,13 +17,23 @@ type Preview =
   | { status: 'failed'; message: string }
   | { status: 'done'; view: HealthView; errors: string[] };
 
-/** Scores every service over the last hour with the edited profile, before it is saved. */
-export function PreviewSection({ profile, valid }: { profile: Profile; valid: boolean }) {
+/**
+ * Scores every service over the last hour with the edited profile (as it is when the button is pressed),
+ * before it is saved. It renders again only when the profile turns valid or invalid, not on every keystroke.
+ */
+export const PreviewSection = React.memo(function PreviewSection({
+  current,
+  valid,
+}: {
+  current: () => Profile;
+  valid: boolean;
+}) {
   const styles = useStyles2(getStyles);
   const [datasource, setDatasource] = useState<string>(PROMETHEUS_UID);
   const [preview, setPreview] = useState<Preview>({ status: 'idle' });
   const run = async () => {
     setPreview({ status: 'running' });
+    const profile = current();
     try {
       const result = await runQueries(datasource, profileQueries(profile, { domains: false }));
       const series = numericSeries(result.frames, result.timeRange.to.valueOf());
@@ -76,7 +86,7 @@ export function PreviewSection({ profile, valid }: { profile: Profile; valid: bo
       )}
     </section>
   );
-}
+});
 
 const getStyles = (theme: GrafanaTheme2) => ({
   section: css({ marginBottom: theme.spacing(3) }),

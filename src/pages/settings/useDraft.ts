@@ -14,6 +14,23 @@ export function useDraft(initial: Profile) {
   const [draft, setDraft] = useState<Profile>(initial);
   const problems = useMemo(() => parseProfile(draft).problems, [draft]);
   const byPath = useMemo(() => new Map(problems.map((p) => [p.path, p])), [problems]);
+  // The edits never change, so that a part of the page whose data did not change need not render again.
+  const edits = useMemo(
+    () => ({
+      replace: setDraft,
+      setAggregation: (aggregation: Profile['aggregation']) => setDraft((d) => ({ ...d, aggregation })),
+      setIndicator: (i: number, patch: Partial<Indicator>) =>
+        setDraft((d) => ({ ...d, indicators: d.indicators.map((ind, k) => (k === i ? { ...ind, ...patch } : ind)) })),
+      setDomains: (patch: Partial<DomainSettings>) => setDraft((d) => ({ ...d, domains: { ...d.domains, ...patch } })),
+      setSla: (patch: Partial<SlaSettings>) => setDraft((d) => ({ ...d, sla: { ...d.sla, ...patch } })),
+      setTier: (i: number, patch: Partial<BurnRateTier>) =>
+        setDraft((d) => ({
+          ...d,
+          sla: { ...d.sla, burnRateTiers: d.sla.burnRateTiers.map((t, k) => (k === i ? { ...t, ...patch } : t)) },
+        })),
+    }),
+    []
+  );
   return {
     draft,
     problems,
@@ -26,17 +43,7 @@ export function useDraft(initial: Profile) {
           (p.detail ? ` (${p.detail})` : '')
       );
     },
-    replace: setDraft,
-    setAggregation: (aggregation: Profile['aggregation']) => setDraft((d) => ({ ...d, aggregation })),
-    setIndicator: (i: number, patch: Partial<Indicator>) =>
-      setDraft((d) => ({ ...d, indicators: d.indicators.map((ind, k) => (k === i ? { ...ind, ...patch } : ind)) })),
-    setDomains: (patch: Partial<DomainSettings>) => setDraft((d) => ({ ...d, domains: { ...d.domains, ...patch } })),
-    setSla: (patch: Partial<SlaSettings>) => setDraft((d) => ({ ...d, sla: { ...d.sla, ...patch } })),
-    setTier: (i: number, patch: Partial<BurnRateTier>) =>
-      setDraft((d) => ({
-        ...d,
-        sla: { ...d.sla, burnRateTiers: d.sla.burnRateTiers.map((t, k) => (k === i ? { ...t, ...patch } : t)) },
-      })),
+    ...edits,
   };
 }
 
