@@ -3,7 +3,7 @@ import { overheadFromSeries } from '../../panels/domainoverhead/data/fromPrometh
 import type { OverheadRow, OverheadView } from '../../panels/domainoverhead/data/model';
 import { healthFromSeries } from '../../panels/healthscore/data/fromPrometheus';
 import type { HealthView } from '../../panels/healthscore/data/model';
-import { numericSeries } from '../../panels/shared/data/series';
+import { numericSeries } from '../../scoring/frames';
 import type { QueryResult } from '../shared/queries';
 
 /** One domain across services: where its overhead is largest. */

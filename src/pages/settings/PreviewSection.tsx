@@ -7,7 +7,7 @@ import { Alert, Button, Field, Stack, useStyles2 } from '@grafana/ui';
 import { healthFromSeries } from '../../panels/healthscore/data/fromPrometheus';
 import type { HealthView } from '../../panels/healthscore/data/model';
 import { Notices } from '../../panels/shared/components/Notices';
-import { numericSeries } from '../../panels/shared/data/series';
+import { numericSeries } from '../../scoring/frames';
 import type { Profile } from '../../scoring';
 import { ServiceTiles } from '../overview/ServiceTiles';
 import { profileQueries, PROMETHEUS_UID, runQueries } from '../shared/queries';

@@ -1,7 +1,7 @@
 import type { DataFrame } from '@grafana/data';
 
 import { bandOf, domainThresholds, type Band, type DomainSettings } from '../../../scoring';
-import type { LabelledSeries } from '../../shared/data/series';
+import type { LabelledSeries } from '../../../scoring/frames';
 import { findTable } from '../../shared/data/table';
 import type { OverheadRow, OverheadView, ServiceOverhead, Trend } from './model';
 

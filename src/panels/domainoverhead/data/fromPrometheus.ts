@@ -6,7 +6,7 @@ import {
   type DomainSettings,
   type Grid,
 } from '../../../scoring';
-import { onGrid, resultGrid, type LabelledSeries } from '../../shared/data/series';
+import { onGrid, resultGrid, type LabelledSeries } from '../../../scoring/frames';
 import { defaultQueries, type QueryRoleKey } from '../types';
 import type { OverheadRow, OverheadView, ServiceOverhead } from './model';
 

@@ -1,7 +1,7 @@
 import type { PanelData } from '@grafana/data';
 
 import type { DomainSettings } from '../../../scoring';
-import { numericSeries } from '../../shared/data/series';
+import { numericSeries } from '../../../scoring/frames';
 import type { DomainOverheadOptions } from '../types';
 import { isPerfScopeOverhead, overheadFromPerfScope } from './fromPerfScope';
 import { overheadFromSeries } from './fromPrometheus';

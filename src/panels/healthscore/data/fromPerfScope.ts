@@ -1,7 +1,7 @@
 import type { DataFrame } from '@grafana/data';
 
 import { bandOf, type Band, type HealthScore, type IndicatorScore, type Profile } from '../../../scoring';
-import type { LabelledSeries } from '../../shared/data/series';
+import type { LabelledSeries } from '../../../scoring/frames';
 import { findTable } from '../../shared/data/table';
 import type { GroupHealth, HealthView } from './model';
 

@@ -6,7 +6,7 @@ import {
   type Indicator,
   type Profile,
 } from '../../../scoring';
-import { groupBy, onGrid, resultGrid, type LabelledSeries } from '../../shared/data/series';
+import { groupBy, onGrid, resultGrid, type LabelledSeries } from '../../../scoring/frames';
 import type { GroupHealth, HealthView } from './model';
 
 /** The refIds or series names that feed an indicator: the mapped one, else its id or its name. */

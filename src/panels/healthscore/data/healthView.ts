@@ -1,7 +1,7 @@
 import type { PanelData } from '@grafana/data';
 
 import type { Profile } from '../../../scoring';
-import { numericSeries } from '../../shared/data/series';
+import { numericSeries } from '../../../scoring/frames';
 import type { HealthScoreOptions } from '../types';
 import { healthFromPerfScope, isPerfScopeHealth } from './fromPerfScope';
 import { healthFromSeries } from './fromPrometheus';

@@ -1,7 +1,7 @@
 import type { DataFrame } from '@grafana/data';
 
 import type { BreachInterval, BreachSummary, Severity, SlaReport, TierState } from '../../../scoring';
-import type { LabelledSeries } from '../../shared/data/series';
+import type { LabelledSeries } from '../../../scoring/frames';
 import { findTable, type Table } from '../../shared/data/table';
 import type { ServiceSla, SlaView } from './model';
 

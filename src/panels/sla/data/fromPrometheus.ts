@@ -8,7 +8,7 @@ import {
   type Indicator,
   type SlaSettings,
 } from '../../../scoring';
-import { resultGrid, type LabelledSeries } from '../../shared/data/series';
+import { resultGrid, type LabelledSeries } from '../../../scoring/frames';
 import { defaultQueries, type SlaRole } from '../types';
 import { errorRatio, monthlyCompliance } from './history';
 import type { ServiceSla, SlaView } from './model';

@@ -1,5 +1,5 @@
 import { slaReport, type Grid, type SlaSettings } from '../../../scoring';
-import { onGrid, type LabelledSeries } from '../../shared/data/series';
+import { onGrid, type LabelledSeries } from '../../../scoring/frames';
 import type { MonthCompliance } from './model';
 
 const monthKey = (t: number) => new Date(t).toISOString().slice(0, 7);

@@ -1,7 +1,7 @@
 import type { PanelData } from '@grafana/data';
 
 import type { Indicator, SlaSettings } from '../../../scoring';
-import { numericSeries } from '../../shared/data/series';
+import { numericSeries } from '../../../scoring/frames';
 import { defaultQueries, type SlaOptions, type SlaRole } from '../types';
 import { fromRates, slaFromSeries } from './fromPrometheus';
 import { isPerfScopeSla, slaFromPerfScope } from './fromPerfScope';
