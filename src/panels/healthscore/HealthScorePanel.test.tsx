@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import React from 'react';
 import { LoadingState } from '@grafana/data';
@@ -113,8 +113,11 @@ describe('several services', () => {
 });
 
 describe('states', () => {
-  it('says it is loading before the first answer', () => {
+  it('says it is loading before the first answer', async () => {
     show({ ...prometheus, state: LoadingState.Loading, series: [] });
+    expect(screen.getByRole('status')).toHaveTextContent('Loading health');
+    // The app settings arrive after the first render; with them the panel still waits for data.
+    await act(() => Promise.resolve());
     expect(screen.getByRole('status')).toHaveTextContent('Loading health');
   });
 
