@@ -31,12 +31,14 @@ func BenchmarkHealthOverhead(b *testing.B) {
 	eval := time.Unix(1769817600, 0).UTC()
 	profile := scoring.DefaultProfile()
 	profile.Indicators[5].Enabled = true // all six
+	// The fixture samples every minute: with that scrape interval $__rate_interval is 4m, so every 15 s step
+	// has data, as on a Prometheus scraping every 15 s.
 	p := servePlugin(b, map[string]any{"url": url}, nil, time.Time{})
-	p.settings.JSONData, _ = jsonMarshal(map[string]any{"url": url, "profile": profile})
+	p.settings.JSONData, _ = jsonMarshal(map[string]any{"url": url, "profile": profile, "scrapeInterval": "1m"})
 	const step = 15 * time.Second
 	q := dataQuery("A", map[string]any{"queryType": "health"}, eval.Add(-24*time.Hour), eval, step)
 
-	r, err := newRun(&Datasource{settings: &Settings{scrapeInterval: DefaultScrapeInterval}}, nil, q, false)
+	r, err := newRun(&Datasource{settings: &Settings{scrapeInterval: time.Minute}}, nil, q, false)
 	if err != nil {
 		b.Fatal(err)
 	}

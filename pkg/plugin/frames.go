@@ -91,8 +91,21 @@ func newWideFrame(name string, g grid) *wideFrame {
 	return &wideFrame{Frame: f, g: g}
 }
 
-// add appends a value field; points without data are nulls (one allocation for the whole series).
+// add appends a value field. A series with data at every point is a plain float64 field, which Arrow encodes
+// and Grafana decodes in bulk; one with gaps is nullable, its points without data nulls (one allocation for
+// the whole series).
 func (w *wideFrame) add(name string, vals []float64, labels data.Labels, cfg *data.FieldConfig) {
+	complete := true
+	for _, v := range vals {
+		if !scoring.HasData(v) {
+			complete = false
+			break
+		}
+	}
+	if complete {
+		w.Fields = append(w.Fields, data.NewField(name, labels, vals).SetConfig(cfg))
+		return
+	}
 	backing, values := make([]float64, len(vals)), make([]*float64, len(vals))
 	for i, v := range vals {
 		if scoring.HasData(v) {

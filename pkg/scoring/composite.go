@@ -72,18 +72,18 @@ func (s *Scorer) Combine(subs []float64) (score float64, cappedBy int) {
 		return score, cappedBy
 	}
 	var sum, weights float64
-	for i, ind := range s.indicators {
-		if sub := subs[i]; !math.IsNaN(sub) && ind.Weight > 0 {
-			sum += ind.Weight * sub
-			weights += ind.Weight
+	for i := range s.indicators {
+		if sub, w := subs[i], s.indicators[i].Weight; !math.IsNaN(sub) && w > 0 {
+			sum += w * sub
+			weights += w
 		}
 	}
 	if weights == 0 {
 		return math.NaN(), cappedBy
 	}
 	score = sum / weights
-	for i, ind := range s.indicators {
-		if sub := subs[i]; ind.Key && !math.IsNaN(sub) && sub < score {
+	for i := range s.indicators {
+		if sub := subs[i]; s.indicators[i].Key && !math.IsNaN(sub) && sub < score {
 			score, cappedBy = sub, i
 		}
 	}

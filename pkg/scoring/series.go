@@ -48,23 +48,29 @@ func AlignSeries(timestamps []int64, values []float64, g Grid) []float64 {
 }
 
 // ScoreColumns scores every grid timestamp of aligned columns (one per enabled indicator, NaN for no data):
-// score[k] is the composite and subs[i][k] each sub-score.
+// score[k] is the composite and subs[i][k] each sub-score. It works column by column, each indicator's
+// thresholds read once, then combines row by row.
 func (s *Scorer) ScoreColumns(columns [][]float64, length int) (score []float64, subs [][]float64) {
-	score = make([]float64, length)
 	subs = make([][]float64, len(s.indicators))
-	for i := range subs {
-		subs[i] = make([]float64, length)
+	for i := range s.indicators {
+		t, higher := s.indicators[i].Thresholds(), s.indicators[i].Higher()
+		col, out := columns[i][:length], make([]float64, length)
+		for k, v := range col {
+			if HasData(v) {
+				out[k] = SubScore(v, t, higher)
+			} else {
+				out[k] = math.NaN()
+			}
+		}
+		subs[i] = out
 	}
-	values, sub := make([]float64, len(s.indicators)), make([]float64, len(s.indicators))
-	for k := range length {
-		for i := range s.indicators {
-			values[i] = columns[i][k]
+	score = make([]float64, length)
+	row := make([]float64, len(subs))
+	for k := range score {
+		for i, col := range subs {
+			row[i] = col[k]
 		}
-		s.SubScores(values, sub)
-		for i := range s.indicators {
-			subs[i][k] = sub[i]
-		}
-		score[k], _ = s.Combine(sub)
+		score[k], _ = s.Combine(row)
 	}
 	return score, subs
 }
