@@ -40,7 +40,7 @@ type DomainOverhead struct {
 // OverheadReport is every domain's overhead (sorted by name) and the system total.
 type OverheadReport struct {
 	Domains []DomainOverhead `json:"domains"`
-	System  DomainOverhead   `json:"system"` // the sum over the domains with data, banded with the system thresholds
+	System  DomainOverhead   `json:"system"` // the sum over the domains, banded with the system thresholds; NaN when one has no data
 }
 
 func banded(name string, overhead float64, t Thresholds) DomainOverhead {
@@ -52,19 +52,18 @@ func banded(name string, overhead float64, t Thresholds) DomainOverhead {
 	return d
 }
 
-// Report bands each domain's overhead (percent) and sums the system total.
+// Report bands each domain's overhead (percent) and sums the system total. A domain without data would count
+// as no overhead at all, so the total is unknown then (NaN), never healthy.
 func (d Domains) Report(overheads map[string]float64) OverheadReport {
 	r := OverheadReport{Domains: []DomainOverhead{}}
-	total, withData := 0.0, false
+	total := math.NaN()
+	if len(overheads) > 0 {
+		total = 0
+	}
 	for _, name := range slices.Sorted(maps.Keys(overheads)) {
 		dom := banded(name, overheads[name], d.For(name))
-		if HasData(dom.Overhead) {
-			total, withData = total+dom.Overhead, true
-		}
+		total += dom.Overhead // NaN stays NaN
 		r.Domains = append(r.Domains, dom)
-	}
-	if !withData {
-		total = math.NaN()
 	}
 	r.System = banded("system", total, d.System)
 	return r

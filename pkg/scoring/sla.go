@@ -34,19 +34,23 @@ func PeriodWindow(period string, at time.Time) (time.Duration, error) {
 	return ParseWindow(period)
 }
 
-// allowed is the error ratio the SLO tolerates: 1 - target/100.
-func allowed(targetPercent float64) float64 { return 1 - targetPercent/100 }
+// AllowedErrorRatio is the error ratio the SLO tolerates, 1 - target/100, rounded to 14 decimal places so a
+// decimal target gives the decimal budget it means (99.9 allows 0.001, not 0.00099999999999989), as
+// src/scoring does: a burn rate exactly on a tier's factor then does not fire.
+func AllowedErrorRatio(targetPercent float64) float64 { return math.Round((100-targetPercent)*1e12) / 1e14 }
 
 // Availability is 100 (1 - errorRatio).
 func Availability(errorRatio float64) float64 { return 100 * (1 - errorRatio) }
 
-// BudgetRemaining is 1 - errorRatio / (1 - target/100); below 0 once the budget is overspent.
+// BudgetRemaining is 1 - errorRatio / AllowedErrorRatio(target); below 0 once the budget is overspent.
 func BudgetRemaining(errorRatio, targetPercent float64) float64 {
-	return 1 - errorRatio/allowed(targetPercent)
+	return 1 - errorRatio/AllowedErrorRatio(targetPercent)
 }
 
-// BurnRate is how fast a window spends the budget: errorRatio / (1 - target/100).
-func BurnRate(errorRatio, targetPercent float64) float64 { return errorRatio / allowed(targetPercent) }
+// BurnRate is how fast a window spends the budget: errorRatio / AllowedErrorRatio(target).
+func BurnRate(errorRatio, targetPercent float64) float64 {
+	return errorRatio / AllowedErrorRatio(targetPercent)
+}
 
 // TierFactor is the burn rate a tier fires above: budgetFraction x periodHours / longWindowHours.
 func TierFactor(t BurnRateTier, periodHours float64) (float64, error) {

@@ -1,4 +1,4 @@
-import { parseDuration, type Indicator, type Profile } from '../scoring';
+import { allowedErrorRatio, parseDuration, type Indicator, type Profile } from '../scoring';
 import { expand, finite, num, str, subScore, union, withLabel, withOffset } from './promql';
 import type { AlertOptions } from './types';
 
@@ -94,13 +94,13 @@ export const formulas = {
       .map((ind) => (ind.weight > 0 ? sub(ind) : `${sub(ind)} and on (service) (${mean})`));
     return caps.length === 0 ? mean : `min by (service) (${union([mean, ...caps])})`;
   },
-  burnRate: (ratio: string, target: number) => `${ratio} / (1 - ${num(target)} / 100)`,
+  burnRate: (ratio: string, target: number) => `${ratio} / ${num(allowedErrorRatio(target))}`,
   systemOverhead: (domains: string) => `sum by (service) (${domains})`,
   /** Percent change from `then` to `now`, as src/scoring's baseline overhead: 100 x (now - then) / then. */
   change: (now: string, then: string) =>
     `100 * (${now} - ignoring (indicator) (${then})) / ignoring (indicator) (${then})`,
   availability: (ratio: string) => `100 * (1 - ${ratio})`,
-  budgetRemaining: (ratio: string, target: number) => `1 - ${ratio} / (1 - ${num(target)} / 100)`,
+  budgetRemaining: (ratio: string, target: number) => `1 - ${ratio} / ${num(allowedErrorRatio(target))}`,
 };
 
 /** The template variables of the profile's queries, filled in for a rule. */

@@ -24,6 +24,7 @@ export {
 } from './overhead';
 export {
   slaReport,
+  allowedErrorRatio,
   burnRate,
   tierFactor,
   periodLength,

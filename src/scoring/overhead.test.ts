@@ -37,7 +37,7 @@ describe('overheadReport', () => {
     expect(r.system).toMatchObject({ overhead: 10, subScore: 50, band: 'warning' });
   });
 
-  it('uses a domain override and leaves domains without data out of the sum', () => {
+  it('uses a domain override, and has no system total while a domain has no data', () => {
     const custom = { ...settings, overrides: { compliance_evaluation: { target: 4, warning: 6, critical: 8 } } };
     const r = overheadReport(custom, { compliance_evaluation: 3, strategic_reporting: null, system_complexity: 0.5 });
     expect(r.domains.map((d) => [d.name, d.band])).toEqual([
@@ -45,8 +45,16 @@ describe('overheadReport', () => {
       ['strategic_reporting', 'nodata'],
       ['system_complexity', 'ok'],
     ]);
-    // 3.5 % against 4.7 / 7 / 10
-    expect(r.system).toMatchObject({ overhead: 3.5, subScore: 100, band: 'ok' });
+    // 3.5 % of the two domains with data would read ok: the third one's share is unknown.
+    expect(r.system).toMatchObject({ overhead: null, subScore: null, band: 'nodata' });
+    const complete = overheadReport(custom, {
+      compliance_evaluation: 3,
+      strategic_reporting: 1.5,
+      system_complexity: 0.5,
+    });
+    // 5 % against 4.7 / 7 / 10: 100 - 30 x 0.3 / 2.3
+    expect(complete.system.overhead).toBeCloseTo(5, 12);
+    expect(complete.system.subScore).toBeCloseTo(100 - (30 * 0.3) / 2.3, 12);
   });
 
   it('has a system overhead of no data when no domain has data', () => {

@@ -13,7 +13,7 @@ export interface DomainOverhead {
 export interface OverheadReport {
   /** Sorted by domain name. */
   domains: DomainOverhead[];
-  /** The sum over the domains with data, banded with the system thresholds. */
+  /** The sum over the domains, banded with the system thresholds; null when any domain has no data. */
   system: { overhead: number | null; subScore: number | null; band: Band; thresholds: Thresholds };
 }
 
@@ -49,8 +49,9 @@ export function overheadReport(
       const s = subScore(value, thresholds);
       return { name, overhead: hasData(value) ? value : null, subScore: s, band: bandOf(s), thresholds };
     });
-  const withData = domains.filter((d) => d.overhead !== null);
-  const total = withData.length === 0 ? null : withData.reduce((sum, d) => sum + d.overhead!, 0);
+  // A domain without data would count as no overhead at all: the total is unknown then, never healthy.
+  const complete = domains.length > 0 && domains.every((d) => d.overhead !== null);
+  const total = complete ? domains.reduce((sum, d) => sum + d.overhead!, 0) : null;
   const s = subScore(total, settings.system);
   return { domains, system: { overhead: total, subScore: s, band: bandOf(s), thresholds: settings.system } };
 }

@@ -1,6 +1,14 @@
 /** @jest-environment node */
 import { defaultProfile } from './profile/defaults';
-import { burnRate, latencyCompliance, periodLength, periodStart, slaReport, tierFactor } from './sla';
+import {
+  allowedErrorRatio,
+  burnRate,
+  latencyCompliance,
+  periodLength,
+  periodStart,
+  slaReport,
+  tierFactor,
+} from './sla';
 
 const sla = defaultProfile().sla; // 99.9 % over 30 days
 const at = Date.UTC(2025, 1, 10, 12); // 10 February 2025, 12:00 UTC
@@ -49,6 +57,23 @@ describe('slaReport', () => {
     expect(tier(0.50001).firing).toBe(true);
   });
 
+  it('does not fire a default tier whose burn rate sits exactly on its factor at 99.9 %', () => {
+    // 1 - 99.9/100 is 0.00099999999999989 in binary: dividing by it would put 0.0144 above 14.4.
+    const onFactor: Array<[string, string, string, number]> = [
+      ['fast-burn', '1h', '5m', 0.0144],
+      ['slow-burn', '6h', '30m', 0.006],
+      ['budget-drain', '1d', '2h', 0.003],
+      ['slow-drain', '3d', '6h', 0.001],
+    ];
+    for (const [name, long, short, ratio] of onFactor) {
+      const state = (r: number) =>
+        slaReport(sla, { ...steady(0), [long]: r, [short]: r }, at).tiers.find((t) => t.name === name)!;
+      expect(state(ratio).firing).toBe(false);
+      expect(state(ratio * 1.000001).firing).toBe(true);
+    }
+    expect(slaReport(sla, { period: 0.001 }, at).budgetRemaining).toBe(0);
+  });
+
   it('finds a window by its duration when written differently', () => {
     const tier = slaReport(sla, { '60m': 0.002, '300s': 0.003 }, at).tiers[0];
     expect(tier.longBurnRate).toBeCloseTo(2, 9);
@@ -75,6 +100,10 @@ describe('burnRate', () => {
     expect(burnRate(0.001, 99.9)).toBeCloseTo(1, 12);
     expect(burnRate(0.05, 95)).toBeCloseTo(1, 12);
     expect(burnRate(null, 99.9)).toBeNull();
+    expect(allowedErrorRatio(99.9)).toBe(0.001);
+    expect(allowedErrorRatio(99.95)).toBe(0.0005);
+    expect(allowedErrorRatio(99.999)).toBe(0.00001);
+    expect(allowedErrorRatio(50)).toBe(0.5);
   });
 });
 

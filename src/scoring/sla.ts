@@ -23,7 +23,7 @@ export interface TierState {
 export interface SlaReport {
   /** Percent over the period; null without data. */
   availability: number | null;
-  /** 1 - errorRatio / (1 - target/100): 1 untouched, 0 spent, below 0 overspent. */
+  /** 1 - errorRatio / allowedErrorRatio(target): 1 untouched, 0 spent, below 0 overspent. */
   budgetRemaining: number | null;
   /** Burn rate per window the enabled tiers use, keyed as the profile writes the window. */
   burnRates: Record<string, number | null>;
@@ -56,9 +56,16 @@ export function periodStart(period: string, at: number): number {
 export const tierFactor = (tier: Pick<BurnRateTier, 'budgetFraction' | 'longWindow'>, periodMs: number): number =>
   (tier.budgetFraction * (periodMs / HOUR)) / (parseDuration(tier.longWindow)! / HOUR);
 
+/**
+ * The error ratio the SLO allows, 1 - target/100, rounded to 14 decimal places so that a decimal target gives
+ * the decimal budget it means: 99.9 allows 0.001, where 1 - 99.9/100 is 0.00099999999999989 and would make a
+ * burn rate exactly on a tier's factor fire.
+ */
+export const allowedErrorRatio = (target: number): number => Math.round((100 - target) * 1e12) / 1e14;
+
 /** Burn rate: how many times faster than "exactly on budget" errors are spent. */
 export function burnRate(errorRatio: number | null | undefined, target: number): number | null {
-  return hasData(errorRatio) ? errorRatio / (1 - target / 100) : null;
+  return hasData(errorRatio) ? errorRatio / allowedErrorRatio(target) : null;
 }
 
 /** Looks a window up by its string, then by equal duration ("60m" finds "1h"). */
@@ -101,7 +108,7 @@ export function slaReport(
     });
   return {
     availability: hasData(periodRatio) ? 100 * (1 - periodRatio) : null,
-    budgetRemaining: hasData(periodRatio) ? 1 - periodRatio / (1 - sla.target / 100) : null,
+    budgetRemaining: hasData(periodRatio) ? 1 - periodRatio / allowedErrorRatio(sla.target) : null,
     burnRates,
     tiers,
   };

@@ -196,6 +196,12 @@ function slaCases(): VectorCase[] {
     c('everything failing', steady(1)),
     c('no data at all', {}),
     c('period NaN, windows known', { ...steady(0.0002), period: 'NaN' }),
+    // On the default 99.9 % target each tier sits exactly on its factor at these decimal ratios: none fires.
+    c('fast-burn exactly at 14.4', burst('1h', '5m', 0.0144, 0.0144)),
+    c('fast-burn just past 14.4', burst('1h', '5m', 0.01440001, 0.01440001)),
+    c('slow-burn exactly at 6', burst('6h', '30m', 0.006, 0.006)),
+    c('budget-drain exactly at 3', burst('1d', '2h', 0.003, 0.003)),
+    c('slow-drain exactly at 1', burst('3d', '6h', 0.001, 0.001)),
     c('fast-burn firing', burst('1h', '5m', 0.015, 0.02)),
     c('fast-burn long only', burst('1h', '5m', 0.015, 0.01)),
     c('fast-burn short only', burst('1h', '5m', 0.01, 0.02)),

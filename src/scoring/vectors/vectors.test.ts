@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { vectorCases } from './cases';
 import { sections, toJson } from './evaluate';
 
 const dir = join(__dirname, '../../../testdata/vectors');
@@ -56,6 +57,15 @@ describe('shared vectors (testdata/vectors)', () => {
     it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, { input, expected }) => {
       expect(difference(toJson(sections[section].evaluate(input)), expected)).toBeNull();
     });
+  });
+
+  it('holds exactly the inputs of cases.ts (npm run vectors writes them)', () => {
+    for (const [section, makeCases] of Object.entries(vectorCases)) {
+      const written = JSON.parse(readFileSync(join(dir, `${section}.json`), 'utf8')).cases;
+      expect(written.map((c: { name: string; input: unknown }) => ({ name: c.name, input: c.input }))).toEqual(
+        JSON.parse(JSON.stringify(makeCases()))
+      );
+    }
   });
 
   it('catches a change of the maths', () => {
