@@ -37,7 +37,9 @@ func PeriodWindow(period string, at time.Time) (time.Duration, error) {
 // AllowedErrorRatio is the error ratio the SLO tolerates, 1 - target/100, rounded to 14 decimal places so a
 // decimal target gives the decimal budget it means (99.9 allows 0.001, not 0.00099999999999989), as
 // src/scoring does: a burn rate exactly on a tier's factor then does not fire.
-func AllowedErrorRatio(targetPercent float64) float64 { return math.Round((100-targetPercent)*1e12) / 1e14 }
+func AllowedErrorRatio(targetPercent float64) float64 {
+	return math.Round((100-targetPercent)*1e12) / 1e14
+}
 
 // Availability is 100 (1 - errorRatio).
 func Availability(errorRatio float64) float64 { return 100 * (1 - errorRatio) }
