@@ -14,8 +14,21 @@ export const reportFlags: FlagSpec[] = [
 ];
 
 /**
- * Prints the reports (one object, or `{"services": [...]}` for several, with --json) and gates on the worst:
- * exit 0 when every report passes, 1 otherwise, with the reasons on stderr.
+ * The report a pipeline reads first: the one with the lowest score (no score is lowest), the first of those
+ * with a gate failure on a tie.
+ */
+function worstOf(reports: ServiceReport[], minScore: number): ServiceReport {
+  const rank = (r: ServiceReport) => [r.score ?? -Infinity, gateFailures(r, minScore).length > 0 ? 0 : 1];
+  return reports.reduce((worst, r) => {
+    const [a, b] = [rank(r), rank(worst)];
+    return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? r : worst;
+  });
+}
+
+/**
+ * Prints the reports and gates on the worst: exit 0 when every report passes, 1 otherwise, with the reasons on
+ * stderr. With --json the top level is always one report (score, band, indicators, ...): the only one, or the
+ * worst of several, with all of them under `services`.
  */
 export function emitReports(
   reports: ServiceReport[],
@@ -23,7 +36,10 @@ export function emitReports(
   io: Io
 ): number {
   if (options.json) {
-    const body = reports.length === 1 ? { ...reports[0], ...options.extra } : { services: reports, ...options.extra };
+    const body =
+      reports.length === 1
+        ? { ...reports[0], ...options.extra }
+        : { ...worstOf(reports, options.minScore), services: reports, ...options.extra };
     io.out(JSON.stringify(body, null, 2));
   } else {
     io.out(reports.map((r) => renderReport(r, io.colour)).join('\n\n'));

@@ -86,7 +86,7 @@ export function gateFailures(report: ServiceReport, minScore: number): string[] 
   const who = report.service === undefined ? '' : `${report.service}: `;
   const failures: string[] = [];
   if (report.score === null) {
-    failures.push(`${who}no score: no indicator with a positive weight has data`);
+    failures.push(`${who}no score: none of the indicators that make it up has data`);
   } else if (report.score < minScore) {
     failures.push(`${who}score ${report.score.toFixed(1)} is below --min-score ${minScore}`);
   }

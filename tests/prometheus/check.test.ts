@@ -116,8 +116,11 @@ describe.each(Object.entries(expected.scenarios))('perfscope check --service %s'
 describe('perfscope check, every service', () => {
   it('reports each service and gates on the worst', async () => {
     const r = await check('--json');
-    const { services } = JSON.parse(r.stdout);
+    const { services, ...worst } = JSON.parse(r.stdout);
     expect(services.map((s: { service: string }) => s.service)).toEqual(Object.keys(expected.scenarios).sort());
+    // The top level is the worst service's report, so a pipeline can read .score and .band as with --service.
+    expect(worst).toEqual(services.find((s: { service: string }) => s.service === 'incident'));
+    expect(worst).toMatchObject({ score: expected.scenarios.incident.expect.score, band: 'critical' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('perfscope: unhealthy: incident: score 10.0 is below --min-score 70');
   });
