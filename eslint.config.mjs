@@ -17,11 +17,9 @@ export default defineConfig([
   },
   ...baseConfig,
   {
-    // TypeScript outside src/: tests, benchmarks, tools, the demo and the end-to-end suite.
+    // TypeScript outside src/: tests (and the render benchmark), tools, the demo and the end-to-end suite.
     files: [
       'tests/**/*.ts',
-      'bench/**/*.ts',
-      'scripts/**/*.ts',
       'tools/**/*.ts',
       'demo/**/*.ts',
       'e2e/**/*.ts',
