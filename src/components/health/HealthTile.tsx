@@ -5,6 +5,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import type { Band } from '../../scoring';
 import { bandLabel, readableColor } from '../bands';
+import { NoticeMark } from '../NoticeMark';
 import { Sparkline } from '../Sparkline';
 
 export interface HealthTileProps {
@@ -21,19 +22,21 @@ export interface HealthTileProps {
   /** Drill-down link (the panel's data link, or a dashboard on the overview page). */
   href?: string;
   linkTitle?: string;
+  /** Missing indicators and failed queries of this tile, each named: the score is not the whole story. */
+  notices?: string[];
   width: number;
 }
 
 /** One service's or domain's score in a grid: name, score and band, trend; a button that explains it. */
 export const HealthTile = React.memo(function HealthTile(props: HealthTileProps) {
-  const { name, text, band, color, trend, compact, selected, onSelect, href, linkTitle, width } = props;
+  const { name, text, band, color, trend, compact, selected, onSelect, href, linkTitle, notices, width } = props;
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const background = theme.colors.background.secondary;
   const label = `${name || 'Health'}: ${text}, ${bandLabel[band]}`;
   const body = (
     <>
-      <span className={styles.name} title={name}>
+      <span className={cx(styles.name, !!notices?.length && !!href && styles.roomForTwo)} title={name}>
         {name || 'Health score'}
       </span>{' '}
       <span className={styles.score} style={{ color: readableColor(theme, color, background, !compact) }}>
@@ -65,6 +68,9 @@ export const HealthTile = React.memo(function HealthTile(props: HealthTileProps)
         <div className={styles.button} role="group" aria-label={label}>
           {body}
         </div>
+      )}
+      {notices && notices.length > 0 && (
+        <NoticeMark warnings={notices} className={cx(styles.corner, href ? styles.besideLink : styles.atEdge)} />
       )}
       {href && (
         <a
@@ -113,7 +119,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
     fontWeight: theme.typography.fontWeightMedium,
     lineHeight: 1.2,
   }),
+  roomForTwo: css({ paddingRight: theme.spacing(4) }),
   band: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  corner: css({ position: 'absolute', top: theme.spacing(0.5) }),
+  atEdge: css({ right: theme.spacing(0.5) }),
+  besideLink: css({ right: theme.spacing(2.5) }),
   link: css({
     position: 'absolute',
     top: theme.spacing(0.25),

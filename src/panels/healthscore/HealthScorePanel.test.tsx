@@ -158,6 +158,53 @@ describe('states', () => {
   });
 });
 
+describe('compact layouts still say what is missing or failed', () => {
+  const withoutCpu = () =>
+    recordedPanelData(loadRecording('health.prometheus'), ['latency_p95', 'error_rate', 'memory', 'availability']);
+
+  it('marks a single score whose indicator has no data, naming it on keyboard focus', async () => {
+    const user = userEvent.setup();
+    const data = only(
+      recordedPanelData(loadRecording('health.prometheus'), ['latency_p95', 'cpu', 'memory', 'availability']),
+      'service',
+      'incident'
+    );
+    show(data, {}, { width: 150, height: 100 });
+    expect(await screen.findByRole('group', { name: /score 30, Critical/ })).toBeInTheDocument();
+    expect(screen.queryByTestId('notices')).not.toBeInTheDocument();
+    const mark = screen.getByRole('img', { name: /^1 missing: / });
+    expect(mark).toHaveAccessibleName('1 missing: No data for Error rate (incident): not counted in the score');
+    expect(mark).toHaveTextContent('1 missing');
+    await user.tab();
+    expect(mark).toHaveFocus();
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'No data for Error rate (incident): not counted in the score'
+    );
+  });
+
+  it('marks each tile of the compact grid with the indicator its failed query left out', async () => {
+    show({ ...withoutCpu(), errors: [{ refId: 'cpu', message: 'timeout' }] }, {}, { width: 150, height: 100 });
+    const grid = await screen.findByRole('list', { name: 'Health by service' });
+    expect(screen.getByTestId('perfscope-health')).toHaveAttribute('data-layout', 'compact-grid');
+    const tiles = within(grid).getAllByRole('listitem');
+    expect(tiles).toHaveLength(5);
+    for (const tile of tiles) {
+      expect(within(tile).getByRole('img')).toHaveAccessibleName(
+        'No data for CPU: query cpu failed (timeout), not counted in the score'
+      );
+    }
+    const panelMark = screen.getByRole('img', { name: /^1 query failed, 1 missing: / });
+    expect(panelMark).toHaveAccessibleName(expect.stringContaining('Query cpu: timeout'));
+    expect(panelMark).toHaveAccessibleName(expect.stringContaining('No data for CPU (incident, budget-burn'));
+  });
+
+  it('marks no tile, and shows no mark, when every indicator has data', async () => {
+    show(prometheus, {}, { width: 150, height: 100 });
+    await screen.findByRole('list', { name: 'Health by service' });
+    expect(screen.queryByTestId('notice-mark')).not.toBeInTheDocument();
+  });
+});
+
 describe('thresholds from the app settings', () => {
   it('scores with the profile saved in the app', async () => {
     const profile = { ...defaultProfile(), aggregation: 'worst' };

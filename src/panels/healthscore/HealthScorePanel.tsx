@@ -3,9 +3,10 @@ import React, { useMemo, useState } from 'react';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
+import { NoticeMark } from '../../components/NoticeMark';
 import { useAppProfile } from '../../components/profile/useAppProfile';
 import { shownValues } from '../shared/data/display';
-import { isFirstLoad, queryErrors } from '../shared/data/state';
+import { isFirstLoad, noticeSummary, queryErrors } from '../shared/data/state';
 import { Notices } from '../shared/components/Notices';
 import { beforeData, withoutData } from '../shared/components/states';
 import { HealthGrid } from './components/HealthGrid';
@@ -14,6 +15,7 @@ import { explainScore } from './data/explain';
 import { healthView } from './data/healthView';
 import { chooseLayout } from './data/layout';
 import type { GroupHealth } from './data/model';
+import { missingIndicators, tileNotices } from './data/notices';
 import { panelProfile } from './data/panelProfile';
 import { defaultOptions, type HealthScoreOptions } from './types';
 
@@ -73,12 +75,16 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
   const aggregationUsed = settings.profile.aggregation;
   const explain = (g: GroupHealth) => explainScore(g.health, aggregationUsed);
   const layout = chooseLayout(options.display, groups.length, width, height);
-  const warnings = [...errors, ...view.problems, ...partial(groups, settings.profile.indicators)];
+  const missing = missingIndicators(groups, settings.profile.indicators);
+  const warnings = [...errors, ...view.problems, ...missing];
   const infos = [
     ...(app.notice ? [app.notice] : []),
     ...(view.unusedQueries.length > 0 ? [`Not an indicator: ${view.unusedQueries.join(', ')}`] : []),
   ];
   const compact = layout === 'compact' || layout === 'compact-grid';
+  const marked = compact && warnings.length + infos.length > 0;
+  const queryOf = (id: string) => options.indicatorQueries[id] || id;
+  const notices = (g: GroupHealth) => tileNotices(g, data.errors, queryOf);
   return (
     <div className={styles.panel} data-testid="perfscope-health" data-layout={layout}>
       <div className={styles.body}>
@@ -89,7 +95,7 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
             color={displays.get(groups[0].name)!.color}
             explanation={explain(groups[0])}
             width={width}
-            height={height}
+            height={marked ? height - MARK_HEIGHT : height}
             compact={compact}
             showTrend={options.showTrend}
             showBreakdown={options.showBreakdown}
@@ -105,32 +111,25 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
             selected={options.showBreakdown ? selected : null}
             onSelect={setSelected}
             explain={explain}
+            notices={notices}
           />
         )}
       </div>
       {!compact && <Notices warnings={warnings} infos={infos} />}
+      {marked && (
+        <div className={styles.mark}>
+          <NoticeMark warnings={warnings} infos={infos} summary={noticeSummary(errors.length, missing.length)} />
+        </div>
+      )}
     </div>
   );
 }
 
-/** "No data for Error rate (checkout, cart)": missing indicators, named, per service. */
-function partial(groups: GroupHealth[], indicators: Array<{ id: string; name: string }>): string[] {
-  const missing = new Map<string, string[]>();
-  for (const g of groups) {
-    for (const id of g.health.noData) {
-      missing.set(id, [...(missing.get(id) ?? []), g.name]);
-    }
-  }
-  return [...missing].map(([id, names]) => {
-    const name = indicators.find((i) => i.id === id)?.name ?? id;
-    const where = names.filter(Boolean);
-    const more = where.length > 5 ? ` and ${where.length - 5} more` : '';
-    const list = where.length > 0 ? ` (${where.slice(0, 5).join(', ')}${more})` : '';
-    return `No data for ${name}${list}: not counted in the score`;
-  });
-}
+// The compact layouts' line for the mark that stands in for the notices.
+const MARK_HEIGHT = 18;
 
 const getStyles = (theme: GrafanaTheme2) => ({
   panel: css({ height: '100%', display: 'flex', flexDirection: 'column' }),
   body: css({ flex: 1, minHeight: 0 }),
+  mark: css({ flex: 'none', height: MARK_HEIGHT, display: 'flex', justifyContent: 'center', overflow: 'hidden' }),
 });

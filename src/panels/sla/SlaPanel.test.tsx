@@ -75,6 +75,18 @@ it('shows only availability and budget when small', async () => {
   expect(screen.queryByRole('region', { name: /MTTR/ })).not.toBeInTheDocument();
 });
 
+it('marks a compact SLA with what is missing and what failed, named for screen readers', async () => {
+  const data = only(recordedPanelData(loadRecording('sla.prometheus'), ['windows']), 'service', 'healthy');
+  show({ ...data, errors: [{ refId: 'latency', message: 'query timed out' }] }, {}, { width: 150, height: 100 });
+  expect(await screen.findByRole('region', { name: 'Availability: 99.950%, Met' })).toBeInTheDocument();
+  expect(screen.queryByTestId('notices')).not.toBeInTheDocument();
+  const mark = screen.getByRole('img', { name: /^1 query failed, 2 missing: / });
+  expect(mark).toHaveTextContent('1 query failed, 2 missing');
+  expect(mark).toHaveAccessibleName(expect.stringContaining('Query latency: query timed out'));
+  expect(mark).toHaveAccessibleName(expect.stringContaining('No latency compliance'));
+  expect(mark).toHaveAccessibleName(expect.stringContaining('No request and error rates: no MTTR'));
+});
+
 it('names what is missing rather than showing it as healthy', async () => {
   show(only(recordedPanelData(loadRecording('sla.prometheus'), ['windows']), 'service', 'healthy'));
   const notices = await screen.findByTestId('notices');

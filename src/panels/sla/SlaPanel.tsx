@@ -4,11 +4,12 @@ import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { bandColor } from '../../components/bands';
+import { NoticeMark } from '../../components/NoticeMark';
 import { useAppProfile } from '../../components/profile/useAppProfile';
 import { Notices } from '../shared/components/Notices';
 import { beforeData, withoutData } from '../shared/components/states';
 import { formatValue, shownValues } from '../shared/data/display';
-import { isFirstLoad, queryErrors } from '../shared/data/state';
+import { isFirstLoad, noticeSummary, queryErrors } from '../shared/data/state';
 import { BurnDown } from './components/BurnDown';
 import { MonthHistory } from './components/MonthHistory';
 import { ServicePicker } from './components/ServicePicker';
@@ -75,7 +76,9 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
   const compact = height < 220 || width < 320;
   const budget = report.budgetRemaining;
   const mttr = current.mttr;
-  const warnings = [...errors, ...view.problems, ...missingParts(current)];
+  const missing = missingParts(current);
+  const warnings = [...errors, ...view.problems, ...missing];
+  const infos = app.notice ? [app.notice] : [];
   return (
     <div className={styles.panel} data-testid="perfscope-sla">
       {view.services.length > 1 && !compact && (
@@ -132,7 +135,12 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
           <MonthHistory months={current.history} target={sla.target} />
         )}
       </div>
-      {!compact && <Notices warnings={warnings} infos={app.notice ? [app.notice] : []} />}
+      {!compact && <Notices warnings={warnings} infos={infos} />}
+      {compact && warnings.length + infos.length > 0 && (
+        <div className={styles.mark}>
+          <NoticeMark warnings={warnings} infos={infos} summary={noticeSummary(errors.length, missing.length)} />
+        </div>
+      )}
     </div>
   );
 }
@@ -173,6 +181,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     label: { margin: 0 },
   }),
   body: css({ flex: 1, minHeight: 0, overflow: 'auto' }),
+  mark: css({ flex: 'none', display: 'flex', justifyContent: 'center', overflow: 'hidden' }),
   objectives: css({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',

@@ -18,13 +18,15 @@ interface Props {
   selected: string | null;
   onSelect: (name: string | null) => void;
   explain: (group: GroupHealth) => string;
+  /** What a tile lacks: missing indicators and failed queries. */
+  notices: (group: GroupHealth) => string[];
 }
 
 const TILE = { min: 132, compact: 96, gap: 8 };
 
 /** One tile per service (or domain); selecting a tile explains its score below the grid. */
 export function HealthGrid(props: Props) {
-  const { groups, displays, groupBy, compact, showTrend, width, selected, onSelect, explain } = props;
+  const { groups, displays, groupBy, compact, showTrend, width, selected, onSelect, explain, notices } = props;
   const styles = useStyles2(getStyles);
   const min = compact ? TILE.compact : TILE.min;
   const columns = Math.max(1, Math.floor((width + TILE.gap) / (min + TILE.gap)));
@@ -52,6 +54,7 @@ export function HealthGrid(props: Props) {
               onSelect={() => onSelect(g.name === selected ? null : g.name)}
               href={d.href}
               linkTitle={d.linkTitle}
+              notices={notices(g)}
               width={tileWidth}
             />
           );

@@ -60,7 +60,6 @@ export function SingleHealth(props: Props) {
           <Breakdown health={health} caption={explanation} />
         </div>
       )}
-      {compact && health.noData.length > 0 && <div className={styles.missing}>{health.noData.length} missing</div>}
     </div>
   );
 }
@@ -78,9 +77,4 @@ const getStyles = (theme: GrafanaTheme2) => ({
   name: css({ color: theme.colors.text.secondary }),
   score: css({ fontWeight: theme.typography.fontWeightMedium, lineHeight: 1.1 }),
   breakdown: css({ overflow: 'auto', flex: 1, minHeight: 0 }),
-  missing: css({
-    textAlign: 'center',
-    color: theme.colors.text.secondary,
-    fontSize: theme.typography.bodySmall.fontSize,
-  }),
 });
