@@ -30,6 +30,7 @@ export function createMetrics(service: string) {
       percentiles: [],
       registers,
     }),
+    domainErrors: counter('domain_errors_total', 'Calls into each business domain that failed.', ['domain']),
     cpu: counter('node_cpu_seconds_total', 'CPU time by mode.', ['cpu', 'mode']),
     memTotal: gauge('node_memory_MemTotal_bytes', 'Memory in total.'),
     memAvailable: gauge('node_memory_MemAvailable_bytes', 'Memory available.'),

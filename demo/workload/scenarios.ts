@@ -31,6 +31,8 @@ export interface Conditions {
   domainSharePercent: Record<Domain, number>;
   /** Mean seconds of one call into each domain. */
   domainLatency: Record<Domain, number>;
+  /** Share of the calls into each domain that fail, percent. */
+  domainErrorPercent: Record<Domain, number>;
   /** Resident memory of the service process. */
   residentMemoryBytes: number;
   /** Of a pool of DB_POOL_MAX. */
@@ -54,6 +56,7 @@ const healthy: Conditions = {
   memoryPercent: 60,
   domainSharePercent: each(0.5),
   domainLatency: each(0.01),
+  domainErrorPercent: each(0.05),
   residentMemoryBytes: 180 * MiB,
   dbPoolInUse: 20,
   dbQuerySeconds: 0.004,
@@ -83,6 +86,7 @@ const steady: Record<Exclude<ScenarioName, 'leak'>, Conditions> = {
     memoryPercent: 85,
     domainSharePercent: each(1),
     domainLatency: each(0.02),
+    domainErrorPercent: each(0.25),
     residentMemoryBytes: 420 * MiB,
     dbPoolInUse: 85,
     dbQuerySeconds: 0.03,
@@ -95,11 +99,14 @@ const steady: Record<Exclude<ScenarioName, 'leak'>, Conditions> = {
     errorPercent: 2,
     cpuPercent: 92,
     memoryPercent: 96,
+    // Compliance evaluation is where the incident fails; the other domains feel it less.
+    domainErrorPercent: { ...each(0.5), compliance_evaluation: 8, quality_validation: 2 },
     residentMemoryBytes: 900 * MiB,
     dbPoolInUse: 95,
     dbQuerySeconds: 0.4,
   },
-  'budget-burn': { ...healthy, errorPercent: 0.35 },
+  // The extra errors come from quality validation.
+  'budget-burn': { ...healthy, errorPercent: 0.35, domainErrorPercent: { ...each(0.05), quality_validation: 1.5 } },
 };
 
 export const DESCRIPTIONS: Record<ScenarioName, string> = {

@@ -105,6 +105,9 @@ export class Simulator {
         m.requests.inc({ route: r.route, method: r.method, code: statusCode(r, kind) }, 0);
       }
     }
+    for (const domain of DOMAINS) {
+      m.domainErrors.inc({ domain }, 0);
+    }
     this.deploy(options.version);
     this.setGauges(this.conditions(this.since));
   }
@@ -204,12 +207,17 @@ export class Simulator {
     m.cacheRequests.inc({ result: 'miss' }, this.tally.take('cache miss', (lookups * (100 - c.cacheHitPercent)) / 100));
   }
 
-  /** Each domain gets its share of the request time, in whole calls of about its call latency. */
+  /**
+   * Each domain gets its share of the request time, in whole calls of about its call latency, and the scenario's
+   * share of those calls fail.
+   */
   private spendInDomains(c: Conditions, requestSeconds: number): void {
     for (const domain of DOMAINS) {
       const seconds = (requestSeconds * c.domainSharePercent[domain]) / 100;
       const pending = (this.pendingDomainSeconds.get(domain) ?? 0) + seconds;
       const calls = this.tally.take(`domain ${domain}`, seconds / c.domainLatency[domain]);
+      const failed = this.tally.take(`domain errors ${domain}`, (calls * c.domainErrorPercent[domain]) / 100);
+      this.metrics.domainErrors.inc({ domain }, failed);
       if (calls === 0) {
         this.pendingDomainSeconds.set(domain, pending);
         continue;

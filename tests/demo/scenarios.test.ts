@@ -67,7 +67,14 @@ describe('the scenarios the fixtures share', () => {
     const demo = conditionsAt(name, 0, 1);
     const shared = Object.keys(demo).filter((k) => k in fixture) as Array<keyof Conditions>;
     expect(shared).toEqual(
-      expect.arrayContaining(['latencyP95', 'errorPercent', 'cpuPercent', 'memoryPercent', 'domainSharePercent'])
+      expect.arrayContaining([
+        'latencyP95',
+        'errorPercent',
+        'cpuPercent',
+        'memoryPercent',
+        'domainSharePercent',
+        'domainErrorPercent',
+      ])
     );
     expect(Object.fromEntries(shared.map((k) => [k, demo[k]]))).toEqual(
       Object.fromEntries(shared.map((k) => [k, fixture[k]]))

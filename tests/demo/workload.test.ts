@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ConfigError, loadConfig } from '../../demo/workload/config';
-import { conditionsAt, DOMAINS } from '../../demo/workload/scenarios';
+import { conditionsAt, DOMAINS, SCENARIOS, type ScenarioName } from '../../demo/workload/scenarios';
 import { startWorkload, MAX_BODY_BYTES, type Workload } from '../../demo/workload/server';
 import { Simulator } from '../../demo/workload/simulator';
 
@@ -112,7 +112,7 @@ describe('the metrics of docs/metrics.md', () => {
     });
 
   it('are all exported, with their type, exactly their labels and their buckets', async () => {
-    expect(documented.map((d) => d.name)).toHaveLength(16);
+    expect(documented.map((d) => d.name)).toHaveLength(17);
     const workload = await startWorkload({ ...loadConfig({}), port: 0 });
     try {
       await new Promise((r) => setTimeout(r, 1100));
@@ -212,7 +212,7 @@ describe('the simulated service over simulated time', () => {
   const SECONDS = 1000;
   const RPS = 100;
 
-  async function run(scenario: 'healthy' | 'leak', seconds: number, leakRampSeconds = 600) {
+  async function run(scenario: ScenarioName, seconds: number, leakRampSeconds = 600) {
     let now = Date.UTC(2026, 0, 31);
     const sim = new Simulator({
       service: 'svc',
@@ -264,6 +264,19 @@ describe('the simulated service over simulated time', () => {
     expect(sum('cache_requests_total', (l) => l.result === 'hit') / sum('cache_requests_total')).toBeCloseTo(0.95, 3);
     const memory = 100 * (1 - sum('node_memory_MemAvailable_bytes') / sum('node_memory_MemTotal_bytes'));
     expect(memory).toBeCloseTo(healthy.memoryPercent, 9);
+  });
+
+  it.each(SCENARIOS)('%s: the share of the calls into each domain that fail, to within one call', async (scenario) => {
+    const { sum } = await run(scenario, SECONDS);
+    const c = conditionsAt(scenario, 0, 600);
+    for (const domain of DOMAINS) {
+      const inDomain = (l: Sample['labels']) => l.domain === domain;
+      const calls = sum('domain_duration_seconds_count', inDomain);
+      const failed = sum('domain_errors_total', inDomain);
+      expect([domain, calls > 1000]).toEqual([domain, true]);
+      const due = (calls * c.domainErrorPercent[domain]) / 100;
+      expect([domain, failed, due, Math.abs(failed - due) < 1]).toEqual([domain, failed, due, true]);
+    }
   });
 
   it('a leak climbs to its end over the ramp and stays there', async () => {
