@@ -72,6 +72,9 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	for _, secret := range s.DecryptedSecureJSONData {
 		d.client.Redact(secret)
 	}
+	if d.settings.AuthType == AuthBasic {
+		d.client.RedactBasicAuth(d.settings.BasicAuthUser, s.DecryptedSecureJSONData["basicAuthPassword"])
+	}
 	return d, nil
 }
 

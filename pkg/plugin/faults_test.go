@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net"
 	"net/http"
@@ -129,6 +130,7 @@ func TestConnectionRefusedIsAClearError(t *testing.T) {
 
 func TestSecretsNeverReachResponsesOrLogs(t *testing.T) {
 	const password, token, header = "hunter2-basic", "tok-bearer-secret", "hdr-secret-value"
+	basic := base64.StdEncoding.EncodeToString([]byte("grafana:" + password)) // as the Authorization header carries it
 	var sawAuth atomic.Value
 	srv := brokenPrometheus(t, func(w http.ResponseWriter, _ string) {
 		w.WriteHeader(http.StatusUnauthorized)
@@ -145,7 +147,7 @@ func TestSecretsNeverReachResponsesOrLogs(t *testing.T) {
 		secure   map[string]string
 		wantAuth string
 	}{
-		{map[string]any{"url": srv.URL, "authType": "basic", "basicAuthUser": "grafana"}, map[string]string{"basicAuthPassword": password}, "Basic "},
+		{map[string]any{"url": srv.URL, "authType": "basic", "basicAuthUser": "grafana"}, map[string]string{"basicAuthPassword": password}, "Basic " + basic},
 		{map[string]any{"url": srv.URL, "authType": "bearer"}, map[string]string{"bearerToken": token}, "Bearer " + token},
 		{map[string]any{"url": srv.URL, "authType": "headers", "httpHeaderName1": "X-Scope-OrgID"}, map[string]string{"httpHeaderValue1": header}, "|" + header},
 	} {
@@ -156,7 +158,7 @@ func TestSecretsNeverReachResponsesOrLogs(t *testing.T) {
 			t.Fatalf("%s: Prometheus saw %q", c.jsonData["authType"], got)
 		}
 		text := fmt.Sprint(resp.Responses["A"].Error) + health.Message + logs.String()
-		for _, secret := range []string{password, token, header} {
+		for _, secret := range []string{password, basic, token, header} {
 			if strings.Contains(text, secret) {
 				t.Fatalf("a secret leaked: %s", text)
 			}

@@ -4,12 +4,15 @@
 package prom
 
 import (
+	"cmp"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,13 +37,27 @@ type Client struct {
 // Redact makes every message of the client replace these values (the datasource's secrets) with "[secret]".
 func (c *Client) Redact(secrets ...string) {
 	for _, s := range secrets {
-		if s != "" {
+		if s != "" && !slices.Contains(c.secrets, s) {
 			c.secrets = append(c.secrets, s)
 		}
 	}
+	// Longest first, so a secret that contains another is replaced whole.
+	slices.SortFunc(c.secrets, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
 }
 
-func (c *Client) scrub(msg string) string {
+// RedactBasicAuth redacts basic credentials as an Authorization header carries them, base64(user:password)
+// (with and without padding, standard and URL alphabet), besides the password itself.
+func (c *Client) RedactBasicAuth(user, password string) {
+	if password == "" {
+		return
+	}
+	raw := []byte(user + ":" + password)
+	c.Redact(password, base64.StdEncoding.EncodeToString(raw), base64.RawStdEncoding.EncodeToString(raw),
+		base64.URLEncoding.EncodeToString(raw), base64.RawURLEncoding.EncodeToString(raw))
+}
+
+// Scrub replaces the datasource's secrets in msg with "[secret]".
+func (c *Client) Scrub(msg string) string {
 	for _, s := range c.secrets {
 		msg = strings.ReplaceAll(msg, s, "[secret]")
 	}
@@ -129,7 +146,7 @@ func (c *Client) explain(ctx context.Context, err error) error {
 		return nil
 	}
 	e := c.explainRaw(ctx, err).(*Error)
-	e.Msg = c.scrub(e.Msg)
+	e.Msg = c.Scrub(e.Msg)
 	return e
 }
 
