@@ -32,7 +32,7 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 	r.rng.End = at
 	inds := d.scorer.Indicators()
 	failed, empty := make([]string, len(inds)), make([]string, len(inds))
-	_ = parallel(len(inds), func(i int) error {
+	_ = r.parallel(len(inds), func(i int) error {
 		byKey, err := r.instantByKey(ctx, inds[i].Name+" ("+inds[i].ID+")", r.expand(inds[i].Query, nil), false)
 		switch {
 		case err != nil:

@@ -125,8 +125,7 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 func (d *Datasource) query(ctx context.Context, batch *prom.Batch, dq backend.DataQuery, alert bool) (dr backend.DataResponse) {
 	defer func() {
 		if p := recover(); p != nil {
-			log.DefaultLogger.Error("query panicked", "refId", dq.RefID, "queryType", dq.QueryType, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			dr = backend.ErrDataResponse(backend.StatusInternal, "internal error in the PerfScope datasource; the plugin log has details")
+			dr = fail(d.panicked(p, "refId", dq.RefID, "queryType", dq.QueryType))
 		}
 	}()
 	r, err := newRun(d, batch, dq, alert)
@@ -139,6 +138,16 @@ func (d *Datasource) query(ctx context.Context, batch *prom.Batch, dq backend.Da
 			fmt.Sprintf("queryType: %q is not one of %s", r.q.QueryType, strings.Join(queryTypeNames, ", ")))
 	}
 	return handler(ctx, r)
+}
+
+// panicked logs a panic of a query's code with its stack, secrets scrubbed, and returns the query's error.
+func (d *Datasource) panicked(p any, args ...any) error {
+	msg, stack := fmt.Sprint(p), string(debug.Stack())
+	if d.client != nil {
+		msg, stack = d.client.Scrub(msg), d.client.Scrub(stack)
+	}
+	log.DefaultLogger.Error("query panicked", append(args, "panic", msg, "stack", stack)...)
+	return prom.ErrInternal
 }
 
 // CallResource serves the resource endpoints (see resources.go).

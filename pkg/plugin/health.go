@@ -20,7 +20,7 @@ type serviceHealth struct {
 func (r *run) computeHealth(ctx context.Context) ([]serviceHealth, error) {
 	inds := r.scorer.Indicators()
 	byInd := make([]map[seriesKey][]float64, len(inds))
-	err := parallel(len(inds), func(i int) (err error) {
+	err := r.parallel(len(inds), func(i int) (err error) {
 		byInd[i], err = r.rangeByKey(ctx, fmt.Sprintf("indicator %s", inds[i].ID), r.expand(inds[i].Query, nil), false, 0)
 		return err
 	})

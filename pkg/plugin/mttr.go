@@ -87,7 +87,7 @@ func (r *run) tierFiring(ctx context.Context, name string) (map[seriesKey][]bool
 	}
 	windows := []string{tier.LongWindow, tier.ShortWindow}
 	ratios := make([]map[seriesKey][]float64, 2)
-	err = parallel(2, func(i int) (err error) {
+	err = r.parallel(2, func(i int) (err error) {
 		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": windows[i]})
 		ratios[i], err = r.rangeByKey(ctx, "error ratio over "+windows[i], expr, false, 0)
 		return err

@@ -22,6 +22,9 @@ var queryTypes = map[string]func(context.Context, *run) backend.DataResponse{
 
 // fail turns an error into the query's error response, blaming Prometheus where it is at fault.
 func fail(err error) backend.DataResponse {
+	if errors.Is(err, prom.ErrInternal) {
+		return backend.ErrDataResponseWithSource(backend.StatusInternal, backend.ErrorSourcePlugin, err.Error())
+	}
 	var perr *prom.Error
 	if errors.As(err, &perr) && perr.Downstream {
 		return backend.ErrDataResponseWithSource(backend.StatusBadGateway, backend.ErrorSourceDownstream, err.Error())
@@ -30,12 +33,19 @@ func fail(err error) backend.DataResponse {
 }
 
 // parallel runs fn(i) for i < n at once (the client's pool bounds what reaches Prometheus) and returns the
-// first error in index order.
-func parallel(n int, fn func(i int) error) error {
+// first error in index order. A panic in fn becomes its error.
+func (r *run) parallel(n int, fn func(i int) error) error {
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Go(func() { errs[i] = fn(i) })
+		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil {
+					errs[i] = r.d.panicked(p, "refId", r.refID, "queryType", r.q.QueryType)
+				}
+			}()
+			errs[i] = fn(i)
+		})
 	}
 	wg.Wait()
 	return errors.Join(firstNonNil(errs))

@@ -24,7 +24,7 @@ func (r *run) computeOverhead(ctx context.Context) (*domainSeries, error) {
 	if d.Mode == scoring.ModeBaseline {
 		offset, _ := scoring.ParseWindow(d.BaselineOffset) // validated with the settings
 		expr := r.expand(d.DomainLatencyQuery, nil)
-		err = parallel(2, func(i int) (err error) {
+		err = r.parallel(2, func(i int) (err error) {
 			if i == 0 {
 				a, err = r.rangeByKey(ctx, "domain latency", expr, true, 0)
 			} else {
@@ -33,7 +33,7 @@ func (r *run) computeOverhead(ctx context.Context) (*domainSeries, error) {
 			return err
 		})
 	} else {
-		err = parallel(2, func(i int) (err error) {
+		err = r.parallel(2, func(i int) (err error) {
 			if i == 0 {
 				a, err = r.rangeByKey(ctx, "domain time", r.expand(d.DomainTimeQuery, nil), true, 0)
 			} else {

@@ -49,7 +49,7 @@ func (r *run) computeSLA(ctx context.Context) (states map[seriesKey]*slaState, p
 	all := append([]string{period}, windows...)
 	ratios := make([]map[seriesKey]float64, len(all))
 	var compliance map[seriesKey]float64
-	err = parallel(len(all)+1, func(i int) (err error) {
+	err = r.parallel(len(all)+1, func(i int) (err error) {
 		if i == len(all) {
 			expr := r.expand(s.LatencyComplianceQuery, map[string]string{"window": period, "latencyThreshold": formatNumber(s.LatencyThreshold)})
 			compliance, err = r.instantByKey(ctx, "latency SLO compliance", expr, false)

@@ -2,6 +2,7 @@ package prom
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
@@ -28,6 +29,9 @@ type batchCall struct {
 	err    error
 }
 
+// ErrInternal is a query's error when PerfScope's own code panicked; the plugin log has the details.
+var ErrInternal = errors.New("internal error in the PerfScope datasource; the plugin log has details")
+
 // NewBatch starts a request's deduplicating view of c.
 func (c *Client) NewBatch() *Batch { return &Batch{c: c, calls: map[batchKey]*batchCall{}} }
 
@@ -40,8 +44,7 @@ func (b *Batch) do(ctx context.Context, k batchKey, run func(*batchCall)) *batch
 	}
 	b.mu.Unlock()
 	if !found {
-		run(call)
-		close(call.done)
+		runOnce(call, run)
 		return call
 	}
 	select {
@@ -50,6 +53,19 @@ func (b *Batch) do(ctx context.Context, k batchKey, run func(*batchCall)) *batch
 	case <-ctx.Done():
 		return &batchCall{err: b.c.explain(ctx, ctx.Err())}
 	}
+}
+
+// runOnce runs the call for every query waiting on it. A panic still closes done, so the others get an error
+// instead of waiting forever, and goes on to the caller's recover.
+func runOnce(call *batchCall, run func(*batchCall)) {
+	defer close(call.done)
+	defer func() {
+		if p := recover(); p != nil {
+			call.matrix, call.vector, call.err = nil, nil, &Error{Msg: ErrInternal.Error(), Err: ErrInternal}
+			panic(p)
+		}
+	}()
+	run(call)
 }
 
 // QueryRange is Client.QueryRange, sent once per distinct query in the batch.
