@@ -19,7 +19,7 @@ const (
 	MeasureAvailability      = "availability"      // sla: percent of good requests over the period
 	MeasureLatencyCompliance = "latencyCompliance" // sla: fraction of requests within the latency threshold
 	MeasureBurnRate          = "burnRate"          // sla: burn rate over each tier window, labelled window
-	MeasureTierFiring        = "tierFiring"        // sla: 1 while a tier fires, else 0, labelled tier and severity
+	MeasureTierFiring        = "tierFiring"        // sla: 1 while a tier fires, else 0 (null without the data to tell), labelled tier and severity
 	MeasureMTTR              = "mttr"              // mttr: mean time to recovery over the range, in seconds
 )
 

@@ -227,13 +227,22 @@ func (r *run) slaNumbers(states map[seriesKey]*slaState, windows []string) data.
 		case MeasureTierFiring:
 			for _, ts := range st.report.Tiers {
 				if r.q.Tier == "" || ts.Name == r.q.Tier {
-					frames = append(frames, numberFrame("Tier firing", b2f(ts.Firing),
+					frames = append(frames, numberFrame("Tier firing", tierFiringMeasure(ts),
 						data.Labels{"service": k.service, "tier": ts.Name, "severity": ts.Severity}, nil))
 				}
 			}
 		}
 	}
 	return frames
+}
+
+// tierFiringMeasure is 1 while the tier fires, 0 while it does not, and NaN (no data) when a missing burn
+// rate leaves that open: a known one at or below the factor already rules firing out.
+func tierFiringMeasure(ts scoring.TierState) float64 {
+	if !ts.Firing && !(ts.LongBurnRate <= ts.Factor || ts.ShortBurnRate <= ts.Factor) {
+		return math.NaN()
+	}
+	return b2f(ts.Firing)
 }
 
 func b2f(b bool) float64 {
