@@ -6,6 +6,8 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
 // serviceHealth is one service's health on the query's grid.
@@ -100,9 +102,10 @@ func perService(name, service string, services int) string {
 func (r *run) latestHealthTable(services []serviceHealth) *data.Frame {
 	inds := r.scorer.Indicators()
 	var (
-		svc, indicator, band, scoreBand, cappedBy []string
-		value, sub, weight, lost, score           []*float64
-		key                                       []bool
+		svc, indicator, unit, band, scoreBand, cappedBy []string
+		value, sub, weight, lost, score                 []*float64
+		target, warning, critical                       []float64
+		key                                             []bool
 	)
 	values := make([]float64, len(inds))
 	for _, sh := range services {
@@ -120,6 +123,8 @@ func (r *run) latestHealthTable(services []serviceHealth) *data.Frame {
 			svc = append(svc, sh.service)
 			indicator = append(indicator, inds[i].Name)
 			value = append(value, nullable(ir.Value))
+			unit = append(unit, grafanaUnit(inds[i].Unit))
+			target, warning, critical = append(target, inds[i].Target), append(warning, inds[i].Warning), append(critical, inds[i].Critical)
 			sub = append(sub, nullable(ir.SubScore))
 			band = append(band, ir.Band)
 			weight = append(weight, nullable(ir.Weight))
@@ -131,10 +136,19 @@ func (r *run) latestHealthTable(services []serviceHealth) *data.Frame {
 		}
 	}
 	scoreCfg := scoreConfig("")
+	// Each row is in its indicator's unit; a column gets a unit only when every indicator has the same one.
+	var valueCfg *data.FieldConfig
+	if u := sharedUnit(inds); u != "" {
+		valueCfg = &data.FieldConfig{Unit: u}
+	}
 	return table("Latest health",
 		data.NewField("Service", nil, svc),
 		data.NewField("Indicator", nil, indicator),
-		data.NewField("Value", nil, value),
+		data.NewField("Value", nil, value).SetConfig(valueCfg),
+		data.NewField("Unit", nil, unit),
+		data.NewField("Target", nil, target).SetConfig(valueCfg),
+		data.NewField("Warning", nil, warning).SetConfig(valueCfg),
+		data.NewField("Critical", nil, critical).SetConfig(valueCfg),
 		data.NewField("Sub-score", nil, sub).SetConfig(scoreCfg),
 		data.NewField("Band", nil, band),
 		data.NewField("Weight", nil, weight),
@@ -144,4 +158,18 @@ func (r *run) latestHealthTable(services []serviceHealth) *data.Frame {
 		data.NewField("Score band", nil, scoreBand),
 		data.NewField("Capped by", nil, cappedBy),
 	)
+}
+
+// sharedUnit is the Grafana unit of the indicators when they all have the same one, else "".
+func sharedUnit(inds []scoring.Indicator) string {
+	if len(inds) == 0 {
+		return ""
+	}
+	u := grafanaUnit(inds[0].Unit)
+	for _, ind := range inds[1:] {
+		if grafanaUnit(ind.Unit) != u {
+			return ""
+		}
+	}
+	return u
 }

@@ -103,9 +103,9 @@ func TestHealthQueryMatchesEveryScenario(t *testing.T) {
 		t.Fatal(dr.Error)
 	}
 	table := rows(t, dr.Frames, "Latest health")
-	names := map[string]string{}
+	names, byID := map[string]string{}, map[string]scoring.Indicator{}
 	for _, ind := range scoring.DefaultProfile().Indicators {
-		names[ind.Name] = ind.ID
+		names[ind.Name], byID[ind.ID] = ind.ID, ind
 	}
 	for _, name := range f.scenarios() {
 		values, expect := f.Scenarios[name].Values, f.expect[name]
@@ -117,6 +117,10 @@ func TestHealthQueryMatchesEveryScenario(t *testing.T) {
 			seen++
 			id := names[row["Indicator"].(string)]
 			expectNear(t, name+" "+id+" value", row["Value"].(float64), values.Indicators[id])
+			ind := byID[id]
+			if got := [4]any{row["Unit"], row["Target"], row["Warning"], row["Critical"]}; got != [4]any{ind.Unit, ind.Target, ind.Warning, ind.Critical} {
+				t.Errorf("%s %s unit and thresholds %v, want the profile's", name, id, got)
+			}
 			expectNear(t, name+" "+id+" sub-score", row["Sub-score"].(float64), expect.SubScores[id])
 			expectNear(t, name+" score", row["Score"].(float64), expect.Score)
 			if row["Score band"] != expect.Band {
@@ -134,6 +138,31 @@ func TestHealthQueryMatchesEveryScenario(t *testing.T) {
 			t.Errorf("%s: %d indicator rows, want the 5 enabled ones", name, seen)
 		}
 		expectNear(t, name+" score series", lastValue(fieldWith(t, dr.Frames, "Health score", data.Labels{"service": name})), expect.Score)
+	}
+	if cfg := fieldWith(t, dr.Frames, "Value", nil).Config; cfg != nil && cfg.Unit != "" {
+		t.Errorf("the values of indicators in seconds and percent have one unit, %q", cfg.Unit)
+	}
+}
+
+// When every enabled indicator has the same unit, the latest values and thresholds carry it as Grafana's unit.
+func TestLatestHealthValuesInOneUnitCarryIt(t *testing.T) {
+	f := loadFixture(t)
+	profile := scoring.DefaultProfile()
+	for i := range profile.Indicators {
+		profile.Indicators[i].Enabled = profile.Indicators[i].Unit == "percent"
+		profile.Indicators[i].Unit = "%" // the profile may write units its own way
+	}
+	dr := f.plugin(t, profile).query(t, nil, f.query("A", map[string]any{"queryType": "health", "service": "healthy"})).Responses["A"]
+	if dr.Error != nil {
+		t.Fatal(dr.Error)
+	}
+	for _, name := range []string{"Value", "Target", "Warning", "Critical"} {
+		if cfg := fieldWith(t, dr.Frames, name, nil).Config; cfg == nil || cfg.Unit != "percent" {
+			t.Errorf("%s: config %+v, want unit percent", name, cfg)
+		}
+	}
+	if table := rows(t, dr.Frames, "Latest health"); len(table) != 4 || table[0]["Unit"] != "percent" {
+		t.Errorf("latest health %v, want the 4 percent indicators in unit percent", table)
 	}
 }
 
@@ -166,7 +195,7 @@ func TestHealthSeriesFollowTheScenarioSeries(t *testing.T) {
 func TestDomainOverheadQueryMatchesEveryScenario(t *testing.T) {
 	f := loadFixture(t)
 	p := f.plugin(t, nil)
-	baselineProfile := scoring.DefaultProfile()
+	profile, baselineProfile := scoring.DefaultProfile(), scoring.DefaultProfile()
 	baselineProfile.Domains.Mode = scoring.ModeBaseline
 	pb := f.plugin(t, baselineProfile)
 	share := p.query(t, nil, f.query("A", map[string]any{"queryType": "domainOverhead"})).Responses["A"]
@@ -182,17 +211,27 @@ func TestDomainOverheadQueryMatchesEveryScenario(t *testing.T) {
 				lastValue(fieldWith(t, baseline.Frames, "Overhead", data.Labels{"service": name, "domain": domain})), values.Baseline.DomainChangePercent[domain])
 		}
 		expectNear(t, name+" system overhead", lastValue(fieldWith(t, share.Frames, "System overhead", data.Labels{"service": name})), values.SystemOverhead)
+		seen := 0
 		for _, row := range rows(t, share.Frames, "Latest overhead") {
 			if row["Service"] != name {
 				continue
 			}
-			want := expect.System.Band
+			seen++
+			want, limits := expect.System.Band, profile.Domains.System
 			if d, ok := expect.Domains[row["Domain"].(string)]; ok {
-				want = d.Band
+				want, limits = d.Band, profile.Domains.For(row["Domain"].(string))
+			} else if row["Domain"] != "System total" {
+				t.Errorf("%s: unexpected domain %v", name, row["Domain"])
 			}
 			if row["Band"] != want {
 				t.Errorf("%s %s band %v, want %s", name, row["Domain"], row["Band"], want)
 			}
+			if got := [3]any{row["Target"], row["Warning"], row["Critical"]}; got != [3]any{limits.Target, limits.Warning, limits.Critical} {
+				t.Errorf("%s %s thresholds %v, want %+v", name, row["Domain"], got, limits)
+			}
+		}
+		if want := len(expect.Domains) + 1; seen != want || len(expect.Domains) != len(values.DomainOverhead) {
+			t.Errorf("%s: %d latest overhead rows, want %d (each domain and the system total)", name, seen, want)
 		}
 	}
 }

@@ -111,6 +111,7 @@ func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
 	series := newWideFrame("Domain overhead", r.grid)
 	var svc, domain, band []string
 	var overhead []*float64
+	var target, warning, critical []float64
 	for _, k := range sortedKeys(o.system) {
 		latest := map[string]float64{}
 		for _, dk := range sortedKeys(o.domains) {
@@ -126,15 +127,24 @@ func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
 			overheadConfig(perService("System total", k.service, services), d.System))
 		report := d.Report(latest)
 		report.System.Name = "System total"
-		for _, dom := range append(report.Domains, report.System) {
+		for i, dom := range append(report.Domains, report.System) {
 			svc, domain = append(svc, k.service), append(domain, dom.Name)
 			overhead, band = append(overhead, nullable(dom.Overhead)), append(band, dom.Band)
+			t := d.System
+			if i < len(report.Domains) {
+				t = d.For(dom.Name)
+			}
+			target, warning, critical = append(target, t.Target), append(warning, t.Warning), append(critical, t.Critical)
 		}
 	}
+	percent := &data.FieldConfig{Unit: "percent", Decimals: ptr(uint16(2))}
 	return backend.DataResponse{Frames: data.Frames{series.Frame, table("Latest overhead",
 		data.NewField("Service", nil, svc), data.NewField("Domain", nil, domain),
-		data.NewField("Overhead", nil, overhead).SetConfig(&data.FieldConfig{Unit: "percent", Decimals: ptr(uint16(2))}),
-		data.NewField("Band", nil, band))}}
+		data.NewField("Overhead", nil, overhead).SetConfig(percent),
+		data.NewField("Band", nil, band),
+		// each row's thresholds: its domain's, or the system's
+		data.NewField("Target", nil, target).SetConfig(percent), data.NewField("Warning", nil, warning).SetConfig(percent),
+		data.NewField("Critical", nil, critical).SetConfig(percent))}}
 }
 
 // overheadNumbers is the alert measure at the end of the range: each service's system total, or each of its
