@@ -140,11 +140,12 @@ func lastValue(v *data.Field) float64 {
 	return math.NaN()
 }
 
-// rows reads a table frame into maps of column name to value (nullable numbers become NaN).
+// rows reads a table frame into maps of column name to value (nullable numbers become NaN). Only tables
+// count: the SLA query's time series frame is called SLA too.
 func rows(t testing.TB, frames data.Frames, name string) []map[string]any {
 	t.Helper()
 	for _, f := range frames {
-		if f.Name != name {
+		if f.Name != name || f.Meta == nil || f.Meta.PreferredVisualization != data.VisTypeTable {
 			continue
 		}
 		n, _ := f.RowLen()

@@ -20,13 +20,17 @@ type slaState struct {
 }
 
 // slaWindows are the period window (as sent to Prometheus) and every enabled tier's windows, without repeats.
+// The period is "" at the first instant of a calendar month: nothing has elapsed, so it has no data yet (and
+// Prometheus refuses a [0s] window).
 func (r *run) slaWindows() (period string, windows []string, err error) {
 	s := r.d.settings.profile.SLA
 	pw, err := scoring.PeriodWindow(s.Period, r.rng.End)
 	if err != nil {
 		return "", nil, fmt.Errorf("sla.period: %w", err)
 	}
-	period = formatDuration(pw)
+	if pw > 0 {
+		period = formatDuration(pw)
+	}
 	seen := map[string]bool{}
 	for _, t := range s.BurnRateTiers {
 		for _, w := range []string{t.LongWindow, t.ShortWindow} {
@@ -46,10 +50,13 @@ func (r *run) computeSLA(ctx context.Context) (states map[seriesKey]*slaState, p
 	if period, windows, err = r.slaWindows(); err != nil {
 		return nil, "", nil, err
 	}
-	all := append([]string{period}, windows...)
+	all, keys, queries := windows, windows, len(windows)
+	if period != "" { // and the latency compliance over the period
+		all, keys, queries = append([]string{period}, windows...), append([]string{"period"}, windows...), len(windows)+2
+	}
 	ratios := make([]map[seriesKey]float64, len(all))
 	var compliance map[seriesKey]float64
-	err = r.parallel(len(all)+1, func(i int) (err error) {
+	err = r.parallel(queries, func(i int) (err error) {
 		if i == len(all) {
 			expr := r.expand(s.LatencyComplianceQuery, map[string]string{"window": period, "latencyThreshold": formatNumber(s.LatencyThreshold)})
 			compliance, err = r.instantByKey(ctx, "latency SLO compliance", expr, false)
@@ -69,10 +76,7 @@ func (r *run) computeSLA(ctx context.Context) (states map[seriesKey]*slaState, p
 		}
 		return states[k]
 	}
-	for i, w := range all {
-		if i == 0 {
-			w = "period"
-		}
+	for i, w := range keys {
 		for k, v := range ratios[i] {
 			get(k).ratio[w] = v
 		}
@@ -86,6 +90,20 @@ func (r *run) computeSLA(ctx context.Context) (states map[seriesKey]*slaState, p
 		}
 	}
 	return states, period, windows, nil
+}
+
+const monthBurnDown = "calendar-month period: the burn-down has the range end only, " +
+	"since each earlier point would need its own window (the time since its month began), which one PromQL range query cannot have"
+
+// periodRatioAtEnd is the burn-down's error ratio of a calendar-month period: the period's ratio at the range
+// end, and no data before it.
+func (r *run) periodRatioAtEnd(states map[seriesKey]*slaState) map[seriesKey][]float64 {
+	out := make(map[seriesKey][]float64, len(states))
+	for k, st := range states {
+		out[k] = nans(r.grid.n)
+		out[k][r.grid.n-1] = ratioAt(st.ratio, "period")
+	}
+	return out
 }
 
 func ratioAt(ratio map[string]float64, window string) float64 {
@@ -139,7 +157,11 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 		return fail(err)
 	}
 	var budget map[seriesKey][]float64
-	if !r.alert {
+	switch {
+	case r.alert:
+	case s.Period == scoring.CalendarMonth:
+		budget = r.periodRatioAtEnd(states)
+	default:
 		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": period})
 		if budget, err = r.rangeByKey(ctx, "error ratio over "+period, expr, false, 0); err != nil {
 			return fail(err)
@@ -152,6 +174,9 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 		return backend.DataResponse{Frames: r.slaNumbers(states, windows)}
 	}
 	series := newWideFrame("SLA", r.grid)
+	if s.Period == scoring.CalendarMonth {
+		series.Meta.Notices = append(series.Meta.Notices, data.Notice{Severity: data.NoticeSeverityInfo, Text: monthBurnDown})
+	}
 	for _, k := range sortedKeys(budget) {
 		ratios := budget[k]
 		avail, left := nans(r.grid.n), nans(r.grid.n)

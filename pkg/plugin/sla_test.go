@@ -7,6 +7,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
+
+	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
 // vector answers an instant query with one sample for service checkout, or no series when value is "".
@@ -52,4 +57,71 @@ func TestTierFiringWithoutBurnRatesIsNoData(t *testing.T) {
 		labelsKey("service", "checkout", "tier", "budget-drain", "severity", "warning"): math.NaN(),
 		labelsKey("service", "checkout", "tier", "slow-drain", "severity", "info"):      1,
 	})
+}
+
+// slaRows is the SLA table of an sla query's answer, checked to have one row per scenario.
+func slaRows(t *testing.T, f *fixture, dr backend.DataResponse) []map[string]any {
+	t.Helper()
+	if dr.Error != nil {
+		t.Fatal(dr.Error)
+	}
+	table := rows(t, dr.Frames, "SLA")
+	if len(table) != len(f.Scenarios) {
+		t.Fatalf("%d SLA rows, want one per scenario (%d)", len(table), len(f.Scenarios))
+	}
+	return table
+}
+
+func monthProfile() *scoring.Profile {
+	p := scoring.DefaultProfile()
+	p.SLA.Period = scoring.CalendarMonth
+	return p
+}
+
+// At the fixtures' evaluation time, 2026-01-31T00:00Z, January has run exactly 30 days: a calendar-month
+// period measures what the 30d one does. The burn-down has the range end only, the one point whose window
+// (the time since its month began) the query can measure.
+func TestMonthPeriodAtTheRangeEnd(t *testing.T) {
+	f := loadFixture(t)
+	dr := f.plugin(t, monthProfile()).query(t, nil, f.query("A", map[string]any{"queryType": "sla"})).Responses["A"]
+	for _, row := range slaRows(t, f, dr) {
+		name := row["Service"].(string)
+		expectNear(t, name+" availability", row["Availability"].(float64), f.expect[name].SLA.Availability)
+		expectNear(t, name+" budget remaining", row["Error budget remaining"].(float64), f.expect[name].SLA.BudgetRemaining)
+		budget := fieldWith(t, dr.Frames, "Error budget remaining", data.Labels{"service": name})
+		expectNear(t, name+" burn-down at the end", lastValue(budget), f.expect[name].SLA.BudgetRemaining)
+		for i := range budget.Len() - 1 {
+			if v, ok := budget.ConcreteAt(i); ok {
+				t.Fatalf("%s: burn-down point %d is %v, measured over a window that reaches into December", name, i, v)
+			}
+		}
+	}
+	if notices := dr.Frames[0].Meta.Notices; len(notices) != 1 || notices[0].Text != monthBurnDown {
+		t.Errorf("the burn-down does not say why it has one point: %+v", notices)
+	}
+}
+
+// At the first instant of a month nothing of the period has elapsed: its availability, budget and latency
+// compliance are no data (not a Prometheus error about a [0s] window), and the tier windows still answer.
+func TestMonthPeriodAtItsFirstInstantIsNoData(t *testing.T) {
+	f := loadFixture(t)
+	february := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC) // the fixtures' 3d window still reaches their data
+	q := dataQuery("A", map[string]any{"queryType": "sla", "rateInterval": f.RateInterval}, february.Add(-time.Hour), february, time.Minute)
+	dr := f.plugin(t, monthProfile()).query(t, nil, q).Responses["A"]
+	for _, row := range slaRows(t, f, dr) {
+		for _, col := range []string{"Availability", "Error budget remaining", "Latency SLO compliance"} {
+			if v := row[col].(float64); !math.IsNaN(v) {
+				t.Errorf("%s %s = %v at the month's first instant, want no data", row["Service"], col, v)
+			}
+		}
+	}
+	known := 0
+	for _, row := range rows(t, dr.Frames, "Burn rates") {
+		if row["Window"] == "3d" && !math.IsNaN(row["Burn rate"].(float64)) {
+			known++
+		}
+	}
+	if known != len(f.Scenarios) {
+		t.Errorf("%d services have a 3d burn rate, want all %d", known, len(f.Scenarios))
+	}
 }
