@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import React from 'react';
-import { LoadingState, type FieldConfigSource } from '@grafana/data';
+import { createTheme, LoadingState, ThresholdsMode, type FieldConfigSource } from '@grafana/data';
 
 import { defaultProfile } from '../../scoring';
 import { loadRecording } from '../testing/load';
@@ -31,14 +31,14 @@ it.each([
   expect(await screen.findByRole('region', { name: 'Availability: 99.947%, Met' })).toHaveTextContent(
     'target 99.9 % over 30d'
   );
-  expect(screen.getByRole('region', { name: 'Error budget remaining: 46.6%, Met' })).toHaveTextContent(
+  expect(screen.getByRole('region', { name: 'Error budget remaining: 46.615%, Met' })).toHaveTextContent(
     'of 0.1 % errors allowed'
   );
-  expect(screen.getByRole('region', { name: 'Latency SLO: 99.98%, Met' })).toHaveTextContent(
+  expect(screen.getByRole('region', { name: 'Latency SLO: 99.983%, Met' })).toHaveTextContent(
     'under 200 ms, target 95 %'
   );
-  expect(screen.getByRole('region', { name: 'MTTR: 15 mins, Missed' })).toHaveTextContent(
-    'target 5m; 2 resolved, one open for 43 mins'
+  expect(screen.getByRole('region', { name: 'MTTR: 15.000 mins, Missed' })).toHaveTextContent(
+    'target 5m; 2 resolved, one open for 43.000 mins'
   );
   const tiers = screen.getByRole('table', { name: /Burn-rate tiers/ });
   expect(within(tiers).getByRole('row', { name: /fast-burn/ })).toHaveTextContent(
@@ -50,15 +50,42 @@ it.each([
   );
 });
 
+it('formats every objective with the field config, and colours only those its thresholds are meant for', async () => {
+  const props = panelProps<SlaOptions>({ ...defaultOptions, service: 'incident', colorBy: 'field' }, prometheus, {
+    width: 700,
+    height: 500,
+  });
+  const single = (color: string) => ({ mode: ThresholdsMode.Absolute, steps: [{ value: -Infinity, color }] });
+  props.fieldConfig = {
+    defaults: { unit: 'percent', decimals: 1, thresholds: single('red') },
+    overrides: [
+      { matcher: { id: 'byName', options: 'MTTR' }, properties: [{ id: 'decimals', value: 1 }] },
+      {
+        matcher: { id: 'byName', options: 'Error budget remaining' },
+        properties: [{ id: 'thresholds', value: single('purple') }],
+      },
+    ],
+  };
+  render(<SlaPanel {...props} />);
+  const color = (name: string) => createTheme().visualization.getColorByName(name);
+  const availability = await screen.findByRole('region', { name: 'Availability: 99.9%, Met' });
+  expect(availability).toHaveStyle({ borderTopColor: color('red') });
+  const budget = screen.getByRole('region', { name: 'Error budget remaining: 46.6%, Met' });
+  expect(budget).toHaveStyle({ borderTopColor: color('purple') });
+  const latency = screen.getByRole('region', { name: 'Latency SLO: 100.0%, Met' });
+  expect(latency).toHaveStyle({ borderTopColor: color('green') });
+  expect(screen.getByRole('region', { name: 'MTTR: 15.0 mins, Missed' })).toHaveTextContent('one open for 43.0 mins');
+});
+
 it('shows the service with the least budget left first, and another on request', async () => {
   const user = userEvent.setup();
   show(prometheus);
-  expect(await screen.findByRole('region', { name: 'Error budget remaining: -150.0%, Missed' })).toHaveTextContent(
+  expect(await screen.findByRole('region', { name: 'Error budget remaining: -150.000%, Missed' })).toHaveTextContent(
     'overspent'
   );
   expect(screen.getByRole('row', { name: /slow-drain/ })).toHaveTextContent('Firing');
   await user.click(within(screen.getByRole('group', { name: 'Service' })).getByRole('radio', { name: 'healthy' }));
-  expect(await screen.findByRole('region', { name: 'Error budget remaining: 50.0%, Met' })).toBeInTheDocument();
+  expect(await screen.findByRole('region', { name: 'Error budget remaining: 50.000%, Met' })).toBeInTheDocument();
   expect(screen.getByRole('region', { name: 'MTTR: No resolved breach, no data' })).toHaveTextContent('0 resolved');
 });
 

@@ -3,7 +3,6 @@ import React, { useMemo, useState } from 'react';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
-import { bandColor } from '../../components/bands';
 import { NoticeMark } from '../../components/NoticeMark';
 import { useAppProfile } from '../../components/profile/useAppProfile';
 import { Notices } from '../shared/components/Notices';
@@ -16,6 +15,7 @@ import { ServicePicker } from './components/ServicePicker';
 import { Objective } from './components/Objective';
 import { TierTable } from './components/TierTable';
 import type { ServiceSla } from './data/model';
+import { objectiveValues } from './data/objectives';
 import { panelSla } from './data/panelSla';
 import { slaView } from './data/slaView';
 import { firstService, slaStatus } from './data/status';
@@ -39,30 +39,24 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
   const name = view && firstService(view.services, chosen ?? options.service);
   const current = view?.services.find((s) => s.service === name);
   const status = current && settings?.sla ? slaStatus(current, settings.sla) : undefined;
-  const availability = useMemo(() => {
-    if (!current || !status) {
-      return undefined;
-    }
-    const item = {
-      key: 'availability',
-      name: 'Availability',
-      labels: current.service ? { service: current.service } : ({} as Record<string, string>),
-      value: current.report.availability,
-      band: status.availability,
-    };
-    return shownValues(
-      [item],
-      { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy },
-      'No data'
-    ).get('availability')!;
-  }, [current, status, fieldConfig, replaceVariables, theme, timeZone, options.colorBy]);
+  const shown = useMemo(
+    () =>
+      current &&
+      status &&
+      shownValues(
+        objectiveValues(current, status),
+        { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy },
+        'No data'
+      ),
+    [current, status, fieldConfig, replaceVariables, theme, timeZone, options.colorBy]
+  );
 
   const gate = beforeData(!app || isFirstLoad(data), 'SLA', settings?.problems);
   if (gate || !app || !settings?.sla) {
     return gate;
   }
   const errors = queryErrors(data);
-  if (!view || !current || !status || !availability) {
+  if (!view || !current || !status || !shown) {
     return withoutData(
       errors,
       <>
@@ -76,6 +70,9 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
   const compact = height < 220 || width < 320;
   const budget = report.budgetRemaining;
   const mttr = current.mttr;
+  const [availability, budgetShown, latency, mttrShown] = (['availability', 'budget', 'latency', 'mttr'] as const).map(
+    (key) => shown.get(key)!
+  );
   const missing = missingParts(current);
   const warnings = [...errors, ...view.problems, ...missing];
   const infos = app.notice ? [app.notice] : [];
@@ -95,9 +92,9 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
           />
           <Objective
             title="Error budget remaining"
-            value={budget === null ? 'No data' : formatValue(100 * budget, 'percent', 1)}
+            value={budgetShown.text}
             band={status.budget}
-            color={bandColor(theme, status.budget)}
+            color={budgetShown.color}
             detail={
               budget !== null && budget < 0
                 ? 'overspent'
@@ -108,27 +105,23 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
             <>
               <Objective
                 title="Latency SLO"
-                value={
-                  current.latencyCompliance === null
-                    ? 'No data'
-                    : formatValue(100 * current.latencyCompliance, 'percent', 2)
-                }
+                value={latency.text}
                 band={status.latency}
-                color={bandColor(theme, status.latency)}
+                color={latency.color}
                 detail={`under ${formatValue(sla.latencyThreshold, 's')}, target ${sla.latencyTarget} %`}
               />
               <Objective
                 title="MTTR"
-                value={mttr?.mttr == null ? (mttr ? 'No resolved breach' : 'No data') : formatValue(mttr.mttr, 'ms')}
+                value={mttr?.mttr == null ? (mttr ? 'No resolved breach' : 'No data') : mttrShown.text}
                 band={status.mttr}
-                color={bandColor(theme, status.mttr)}
-                detail={mttrDetail(sla.mttrTarget, mttr)}
+                color={mttrShown.color}
+                detail={mttrDetail(sla.mttrTarget, mttr, mttrShown.format)}
               />
             </>
           )}
         </div>
         {!compact && options.showBurnDown && current.burnDown && (
-          <BurnDown {...current.burnDown} width={Math.max(0, width - 16)} color={bandColor(theme, status.budget)} />
+          <BurnDown {...current.burnDown} width={Math.max(0, width - 16)} color={budgetShown.color} />
         )}
         {!compact && options.showTiers && report.tiers.length > 0 && <TierTable tiers={report.tiers} />}
         {!compact && options.showHistory && current.history.length > 0 && (
@@ -145,11 +138,15 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
   );
 }
 
-function mttrDetail(target: string, mttr: { resolved: unknown[]; open: { length: number } | null } | null): string {
+function mttrDetail(
+  target: string,
+  mttr: { resolved: unknown[]; open: { length: number } | null } | null,
+  format: (ms: number) => string
+): string {
   if (!mttr) {
     return `target ${target}`;
   }
-  const open = mttr.open ? `, one open for ${formatValue(mttr.open.length, 'ms')}` : '';
+  const open = mttr.open ? `, one open for ${format(mttr.open.length)}` : '';
   return `target ${target}; ${mttr.resolved.length} resolved${open}`;
 }
 

@@ -123,15 +123,15 @@ export const cases: GalleryCase[] = [
     title: 'SLA: the incident (Prometheus queries)',
     recording: 'sla.prometheus',
     service: 'incident',
-    shows: ['99.947%', '46.6%'],
-    showsWhenRoomy: ['fast-burn', 'Firing', '15 mins', 'Error budget remaining over the time range'],
+    shows: ['99.947%', '46.615%'],
+    showsWhenRoomy: ['fast-burn', 'Firing', '15.000 mins', 'Error budget remaining over the time range'],
   },
   {
     id: 'sla-perfscope',
     panel: 'sla',
     title: 'SLA: every service, the least budget first (PerfScope datasource)',
     recording: 'sla.perfscope',
-    shows: ['-150.0%', 'degraded'],
+    shows: ['-150.000%', 'degraded'],
     showsWhenRoomy: ['overspent', 'slow-drain'],
   },
   {

@@ -25,6 +25,8 @@ import type { Band } from '../../../scoring';
 export interface ValueDisplay {
   display(value: number | null): DisplayValue;
   links(): LinkModel[];
+  /** Whether the field config's thresholds and colour scheme are meant for this value. */
+  coloured: boolean;
 }
 
 export interface DisplayContext {
@@ -48,13 +50,35 @@ const STANDARD = [
   'mappings',
 ];
 
-/** The panel's defaults, then every override whose matcher selects the field (by name, regex, query, type). */
-function resolveConfig(source: FieldConfigSource, field: Field, frame: DataFrame): FieldConfig {
+/** A value the panel computes, shown as a field named `name` with `labels`. */
+export interface ComputedValue {
+  key: string;
+  name: string;
+  labels: Labels;
+  value: number | null;
+  /** Options of its own (an MTTR's unit "ms"), which the panel's overrides for its name still replace. */
+  own?: FieldConfig;
+  /** The standard options it takes from the panel's defaults; all of them when left out. */
+  fromDefaults?: readonly string[];
+}
+
+/**
+ * Its own options, the panel's defaults (those it takes), then every override whose matcher selects the field
+ * (by name, regex, query, type); `set` names the options the panel gave it.
+ */
+function resolveConfig(
+  source: FieldConfigSource,
+  field: Field,
+  frame: DataFrame,
+  fromDefaults: readonly string[]
+): { config: FieldConfig; set: Set<string> } {
   const config: Record<string, unknown> = { ...field.config };
+  const set = new Set<string>();
   const defaults = source.defaults as Record<string, unknown>;
-  for (const key of STANDARD) {
-    if (defaults[key] !== undefined) {
+  for (const key of fromDefaults) {
+    if (STANDARD.includes(key) && defaults[key] !== undefined) {
       config[key] = defaults[key];
+      set.add(key);
     }
   }
   for (const rule of source.overrides) {
@@ -63,11 +87,12 @@ function resolveConfig(source: FieldConfigSource, field: Field, frame: DataFrame
       for (const p of rule.properties) {
         if (STANDARD.includes(p.id)) {
           config[p.id] = p.value;
+          set.add(p.id);
         }
       }
     }
   }
-  return config as FieldConfig;
+  return { config: config as FieldConfig, set };
 }
 
 /**
@@ -75,10 +100,7 @@ function resolveConfig(source: FieldConfigSource, field: Field, frame: DataFrame
  * value is a field named `name` with `labels`, so the panel's field config applies to it as to a query's
  * field, overrides by name and data links such as ${__field.labels.service} included.
  */
-export function valueDisplays(
-  items: Array<{ key: string; name: string; labels: Labels; value: number | null }>,
-  ctx: DisplayContext
-): Map<string, ValueDisplay> {
+export function valueDisplays(items: ComputedValue[], ctx: DisplayContext): Map<string, ValueDisplay> {
   const out = new Map<string, ValueDisplay>();
   if (items.length === 0) {
     return out;
@@ -88,16 +110,20 @@ export function valueDisplays(
       name: item.name,
       type: FieldType.number,
       labels: item.labels,
+      config: { ...item.own },
       values: [item.value],
     })),
   });
   frame.fields.forEach((field, i) => {
-    field.config = resolveConfig(ctx.fieldConfig, field, frame);
+    const { config, set } = resolveConfig(ctx.fieldConfig, field, frame, items[i].fromDefaults ?? STANDARD);
+    field.config = config;
     const display = getDisplayProcessor({ field, theme: ctx.theme, timeZone: ctx.timeZone });
     const links = field.config.links?.length
       ? getLinksSupplier(frame, field, {}, ctx.replaceVariables, ctx.timeZone)
       : () => [];
-    out.set(items[i].key, { display, links: () => links({ valueRowIndex: 0 }) });
+    // A value that takes only some defaults is coloured by the field config only when given thresholds or colours.
+    const coloured = !items[i].fromDefaults || set.has('thresholds') || set.has('color');
+    out.set(items[i].key, { display, links: () => links({ valueRowIndex: 0 }), coloured });
   });
   return out;
 }
@@ -105,6 +131,8 @@ export function valueDisplays(
 /** A computed value as a panel shows it: formatted, coloured, with its first data link. */
 export interface ShownValue {
   text: string;
+  /** Another value of the same kind as the field config formats it (an open breach's length beside the MTTR). */
+  format: (value: number) => string;
   color: string;
   href?: string;
   linkTitle?: string;
@@ -115,7 +143,7 @@ export interface ShownValue {
  * field config's thresholds and colour scheme; `empty` stands for a value without data.
  */
 export function shownValues(
-  items: Array<{ key: string; name: string; labels: Labels; value: number | null; band: Band }>,
+  items: Array<ComputedValue & { band: Band }>,
   ctx: DisplayContext & { colorBy: 'band' | 'field' },
   empty: string
 ): Map<string, ShownValue> {
@@ -125,11 +153,13 @@ export function shownValues(
       const d = processed.get(item.key)!;
       const shown = d.display(item.value);
       const [link] = d.links();
+      const fieldColor = ctx.colorBy === 'field' && item.value !== null && d.coloured;
       return [
         item.key,
         {
-          text: item.value === null ? empty : `${shown.prefix ?? ''}${shown.text}${shown.suffix ?? ''}`,
-          color: ctx.colorBy === 'field' && item.value !== null ? shown.color! : bandColor(ctx.theme, item.band),
+          text: item.value === null ? empty : displayText(shown),
+          format: (value) => displayText(d.display(value)),
+          color: fieldColor ? shown.color! : bandColor(ctx.theme, item.band),
           href: link?.href,
           linkTitle: link?.title,
         },
@@ -137,6 +167,8 @@ export function shownValues(
     })
   );
 }
+
+const displayText = (shown: DisplayValue) => `${shown.prefix ?? ''}${shown.text}${shown.suffix ?? ''}`;
 
 /** A value in a profile unit (a Grafana unit id such as "s", "percent", "reqps"), or "No data". */
 export function formatValue(value: number | null, unit: string, decimals?: number): string {
