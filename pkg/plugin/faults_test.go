@@ -185,3 +185,14 @@ func TestQueriesNeverFollowARedirectElsewhere(t *testing.T) {
 		t.Fatal("a query reached another host")
 	}
 }
+
+// The same host over plain http is refused too (followed, the TLS server would answer 400 instead).
+func TestQueriesNeverFollowARedirectFromHTTPSToHTTP(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Location", "http://"+r.Host+r.URL.Path)
+		w.WriteHeader(http.StatusTemporaryRedirect)
+	}))
+	defer srv.Close()
+	p := servePlugin(t, map[string]any{"url": srv.URL, "tlsSkipVerify": true}, nil, time.Time{})
+	expectError(t, p.query(t, nil, faultQuery("A", "up")), "A", "refused a redirect from https down to http")
+}

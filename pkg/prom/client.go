@@ -92,11 +92,14 @@ func New(address string, httpClient *http.Client, maxConcurrent int, timeout tim
 	if maxConcurrent < 1 {
 		maxConcurrent = 1
 	}
-	// Queries only ever go to the configured host: refuse redirects elsewhere.
+	// Queries only ever go to the configured host, and over https when it is https: refuse other redirects.
 	c := *httpClient
 	c.CheckRedirect = func(req *http.Request, _ []*http.Request) error {
-		if req.URL.Host != u.Host {
+		switch {
+		case req.URL.Host != u.Host:
 			return fmt.Errorf("refused a redirect away from the configured Prometheus to %s", req.URL.Host)
+		case u.Scheme == "https" && req.URL.Scheme != "https":
+			return fmt.Errorf("refused a redirect from https down to %s", req.URL.Scheme)
 		}
 		return nil
 	}
