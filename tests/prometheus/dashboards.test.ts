@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { buildPrometheusRules } from '../../src/alerting';
 import {
+  countQueries,
   datasourceOf,
   interpolate,
   loadDashboards,
@@ -21,7 +22,13 @@ import { instant, startRecordedPrometheus, type RecordedPrometheus, type Sample 
 
 interface Scenario {
   service: string;
-  values: Json & { indicators: Record<string, number>; deployedVersion: string };
+  values: Json & {
+    indicators: Record<string, number>;
+    deployedVersion: string;
+    domainErrorPercent: Record<string, number>;
+    domainErrorsPerSecond: Record<string, number>;
+    errorRatio: Record<string, number>;
+  };
   expect: { sla: { availability: number } };
 }
 const expected: { evalUnix: number; scenarios: Record<string, Scenario> } = JSON.parse(
@@ -83,9 +90,19 @@ async function range(query: string): Promise<Sample[]> {
   }));
 }
 
-it('counts some queries', () => {
-  expect(queries.length).toBeGreaterThan(40);
-});
+it.each(dashboards.map((d) => [d.json.uid, d.json] as const))(
+  '%s: every Prometheus query one load sends runs here',
+  (uid, json) => {
+    // The panels' queries run below, the query variables and the Prometheus annotations in their own tests.
+    const variables = (json.templating as { list: Json[] }).list.filter((v) => v.type === 'query').length;
+    const annotations = (json.annotations as { list: Json[] }).list.filter(
+      (a) => a.enable && (a.datasource as Json).type === PROMETHEUS && (a.target as Json | undefined)?.expr
+    ).length;
+    const panels = queries.filter((q) => q.dashboard === uid).length;
+    expect(panels).toBeGreaterThan(0);
+    expect(panels + variables + annotations).toBe(countQueries(json, profile).total);
+  }
+);
 
 it.each(queries.map((q) => [`${q.dashboard} panel ${q.panel.id} ${q.target.refId}`, q] as const))(
   '%s shows data for every scenario',
@@ -191,6 +208,40 @@ describe('panels show what their scenario is about', () => {
   it('development: the degraded service leaks 6 MB a day', async () => {
     expect((await panelValue('perfscope-development', 8, 'A', 'degraded')).service).toBeCloseTo(6e6, 0);
     expect((await panelValue('perfscope-development', 8, 'A', 'healthy')).service).toBeCloseTo(0, 3);
+  });
+
+  it('development and operations: the errors of each domain, the incident failing in compliance evaluation', async () => {
+    for (const [name, s] of Object.entries(expected.scenarios)) {
+      const percent = await panelValue('perfscope-development', 11, 'A', name);
+      const perSecond = await panelValue('perfscope-operations', 15, 'A', name);
+      for (const [domain, want] of Object.entries(s.values.domainErrorPercent)) {
+        expect([name, domain, percent[domain]]).toEqual([name, domain, expect.closeTo(want, 9)]);
+        expect([name, domain, perSecond[domain]]).toEqual([
+          name,
+          domain,
+          expect.closeTo(s.values.domainErrorsPerSecond[domain], 9),
+        ]);
+      }
+    }
+    const incident = await panelValue('perfscope-development', 11, 'A', 'incident');
+    expect(incident.compliance_evaluation).toBeCloseTo(8, 9);
+    expect(incident.quality_validation).toBeCloseTo(2, 9);
+    expect((await panelValue('perfscope-development', 11, 'A', 'budget-burn')).quality_validation).toBeCloseTo(1.5, 9);
+  });
+
+  it("development: each endpoint's share of the error budget burn over the SLO window adds up to the service's", async () => {
+    for (const [name, s] of Object.entries(expected.scenarios)) {
+      const routes = await panelValue('perfscope-development', 12, 'A', name);
+      const burn = s.values.errorRatio['30d'] / (1 - 99.9 / 100);
+      expect([name, Object.values(routes).reduce((a, b) => a + b, 0)]).toEqual([name, expect.closeTo(burn, 9)]);
+      expect((await panelValue('perfscope-operations', 14, 'A', name)).service).toBeCloseTo(burn, 9);
+      // The fixture's routes take 70 % and 30 % of the traffic, and fail alike.
+      expect([name, routes['/api/orders'] / burn, routes['/api/reports'] / burn]).toEqual([
+        name,
+        expect.closeTo(0.7, 9),
+        expect.closeTo(0.3, 9),
+      ]);
+    }
   });
 
   it('the domain overhead panels get the share of request time of each domain', async () => {
