@@ -8,19 +8,20 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 )
 
-// CheckHealth connects, reports the server's version, and runs each enabled indicator query once at the
-// current time, naming the indicators that fail or return no data.
+// CheckHealth reports the server's version, and runs each enabled indicator query once at the current time,
+// naming the indicators that fail or return no data. A server without Prometheus' build-info endpoint (some
+// Thanos or VictoriaMetrics versions) is still checked, its version unknown.
 func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
 	if d.settingsErr != nil {
 		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: d.settingsErr.Error()}, nil
 	}
 	version, err := d.client.BuildVersion(ctx)
-	if err != nil {
-		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: err.Error()}, nil
-	}
-	server := "Prometheus " + version
-	if version == "" {
-		server = "The Prometheus-compatible API"
+	msg := fmt.Sprintf("Prometheus %s answers at %s.", version, d.client.Address())
+	switch {
+	case err != nil:
+		msg = fmt.Sprintf("The Prometheus-compatible API at %s: version unknown (build info: %v).", d.client.Address(), err)
+	case version == "":
+		msg = fmt.Sprintf("The Prometheus-compatible API answers at %s.", d.client.Address())
 	}
 	at := d.now()
 	r := &run{d: d, batch: d.client.NewBatch(), vars: map[string]string{
@@ -32,7 +33,7 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 	r.rng.End = at
 	inds := d.scorer.Indicators()
 	failed, empty := make([]string, len(inds)), make([]string, len(inds))
-	_ = r.parallel(len(inds), func(i int) error {
+	err = r.parallel(len(inds), func(i int) error {
 		byKey, err := r.instantByKey(ctx, inds[i].Name+" ("+inds[i].ID+")", r.expand(inds[i].Query, nil), false)
 		switch {
 		case err != nil:
@@ -42,8 +43,10 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 		}
 		return nil
 	})
+	if err != nil { // a panic, logged
+		failed = append(failed, err.Error())
+	}
 	failed, empty = compact(failed), compact(empty)
-	msg := fmt.Sprintf("%s answers at %s.", server, d.client.Address())
 	switch {
 	case len(failed) > 0:
 		return &backend.CheckHealthResult{Status: backend.HealthStatusError,

@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -44,6 +47,28 @@ func TestCheckHealthReportsTheVersionAndIndicatorsWithoutData(t *testing.T) {
 	res, _ = f.plugin(t, profile).tp.Client.CheckHealth(t.Context(), &backend.CheckHealthRequest{PluginContext: f.plugin(t, profile).pluginContext()})
 	if res.Status != backend.HealthStatusError || !strings.Contains(res.Message, "No data for: CPU (cpu), Throughput (throughput)") {
 		t.Fatalf("%+v", res)
+	}
+}
+
+// A Prometheus-compatible API without the build-info endpoint (some Thanos and VictoriaMetrics versions) is
+// still checked: its version is unknown and the indicator queries run.
+func TestCheckHealthWithoutBuildInfo(t *testing.T) {
+	f := loadFixture(t)
+	u, _ := url.Parse(f.url)
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/status/buildinfo") {
+			http.NotFound(w, r)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	p := servePlugin(t, map[string]any{"url": srv.URL}, nil, f.eval)
+	res, err := p.tp.Client.CheckHealth(t.Context(), &backend.CheckHealthRequest{PluginContext: p.pluginContext()})
+	if err != nil || res.Status != backend.HealthStatusOk || !strings.Contains(res.Message, "version unknown (build info:") ||
+		!strings.Contains(res.Message, "404") || !strings.Contains(res.Message, "All 5 enabled indicators return data") {
+		t.Fatalf("%v %+v", err, res)
 	}
 }
 

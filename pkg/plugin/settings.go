@@ -98,7 +98,7 @@ func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
 
 	st.timeout = DefaultTimeout
 	if t := st.TimeoutSeconds; t != nil {
-		if *t <= 0 || *t > 3600 {
+		if *t < 1 || *t > 3600 {
 			add("timeoutSeconds: %v must be between 1 and 3600 seconds", *t)
 		} else {
 			st.timeout = time.Duration(*t * float64(time.Second))

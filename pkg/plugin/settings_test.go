@@ -40,6 +40,7 @@ func TestBadSettingsNameTheirField(t *testing.T) {
 		{`{"url": "http://p", "tlsAuthWithCACert": true}`, nil, []string{"tlsCACert: paste the CA certificate"}},
 		{`{"url": "http://p", "timeoutSeconds": 0, "maxConcurrentQueries": 2.5, "scrapeInterval": "often"}`, nil, []string{
 			"timeoutSeconds: 0 must be between 1 and 3600 seconds", "maxConcurrentQueries: 2.5 must be a whole number from 1 to 100", `scrapeInterval: "often" is not a positive duration`}},
+		{`{"url": "http://p", "timeoutSeconds": 0.2}`, nil, []string{"timeoutSeconds: 0.2 must be between 1 and 3600 seconds"}},
 		{`{"url": "http://p", "timeoutSeconds": "30"}`, nil, []string{"jsonData is not valid settings JSON: timeoutSeconds must be a number, not a string"}},
 		{`{"url": "http://p", "profile": {"aggregation": "mean", "indicators": []}}`, nil, []string{`profile: aggregation must be "weighted" or "worst"; indicators must not be empty`}},
 	} {
