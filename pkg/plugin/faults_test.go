@@ -196,3 +196,24 @@ func TestQueriesNeverFollowARedirectFromHTTPSToHTTP(t *testing.T) {
 	p := servePlugin(t, map[string]any{"url": srv.URL, "tlsSkipVerify": true}, nil, time.Time{})
 	expectError(t, p.query(t, nil, faultQuery("A", "up")), "A", "refused a redirect from https down to http")
 }
+
+// Two series that differ only by metric name keep it as a label, as on Grafana's Prometheus datasource:
+// alerting refuses two numbers with the same labels.
+func TestPromQLKeepsTheMetricName(t *testing.T) {
+	srv := brokenPrometheus(t, func(w http.ResponseWriter, _ string) {
+		w.Header().Set("Content-Type", "application/json")
+		series := func(name string) string {
+			return fmt.Sprintf(`{"metric":{"__name__":%q,"service":"checkout"},"values":[[%d,"1"]]}`, name, to.Unix())
+		}
+		fmt.Fprintf(w, `{"status":"success","data":{"resultType":"matrix","result":[%s,%s]}}`, series("up"), series("ready"))
+	})
+	p := servePlugin(t, map[string]any{"url": srv.URL}, nil, time.Time{})
+	q := faultQuery("A", `{__name__=~"up|ready"}`)
+	expectNumbers(t, "alert", alertNumbers(t, "alert", p.query(t, alertHeader, q).Responses["A"]), map[string]float64{
+		labelsKey("__name__", "up", "service", "checkout"): 1, labelsKey("__name__", "ready", "service", "checkout"): 1,
+	})
+	frames := p.query(t, nil, q).Responses["A"].Frames
+	if len(frames) != 2 || frames[0].Fields[1].Labels["__name__"] != "up" || frames[1].Fields[1].Labels["__name__"] != "ready" {
+		t.Fatalf("dashboard frames %v, want the series of up and ready, each labelled with its name", frames)
+	}
+}

@@ -22,11 +22,11 @@ func promql(ctx context.Context, r *run) backend.DataResponse {
 	}
 	frames := make(data.Frames, 0, len(m))
 	for _, s := range m {
-		labels := data.Labels{}
+		// Every label, __name__ too, as Grafana's Prometheus datasource keeps them: two series of different
+		// metrics with the same other labels stay apart.
+		labels := make(data.Labels, len(s.Metric))
 		for k, v := range s.Metric {
-			if k != model.MetricNameLabel {
-				labels[string(k)] = string(v)
-			}
+			labels[string(k)] = string(v)
 		}
 		name := string(s.Metric[model.MetricNameLabel])
 		if name == "" {
