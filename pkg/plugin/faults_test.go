@@ -3,6 +3,7 @@ package plugin
 import (
 	"encoding/base64"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
+	"github.com/grafana/grafana-plugin-sdk-go/data"
 )
 
 // brokenPrometheus plays a faulty Prometheus: answer decides each query's response by its PromQL.
@@ -215,5 +217,49 @@ func TestPromQLKeepsTheMetricName(t *testing.T) {
 	frames := p.query(t, nil, q).Responses["A"].Frames
 	if len(frames) != 2 || frames[0].Fields[1].Labels["__name__"] != "up" || frames[1].Fields[1].Labels["__name__"] != "ready" {
 		t.Fatalf("dashboard frames %v, want the series of up and ready, each labelled with its name", frames)
+	}
+}
+
+// NaN and infinite samples of an indicator are no data in the health score too: its sub-scores and latest
+// value are null and the score comes from the other indicators, never from a NaN or an infinity.
+func TestNaNAndInfiniteIndicatorSamplesAreNoData(t *testing.T) {
+	srv := brokenPrometheus(t, func(w http.ResponseWriter, q string) {
+		switch {
+		case strings.Contains(q, "histogram_quantile"): // latency p95
+			matrix(w, fmt.Sprintf(`[%d,"NaN"],[%d,"+Inf"],[%d,"-Inf"]`, to.Unix()-120, to.Unix()-60, to.Unix()))
+		case strings.Contains(q, `code=~"5.."`) && !strings.Contains(q, "[1h]"): // error rate, not availability
+			matrix(w, fmt.Sprintf(`[%d,"0.05"],[%d,"0.05"],[%d,"0.05"]`, to.Unix()-120, to.Unix()-60, to.Unix()))
+		default:
+			fmt.Fprint(w, `{"status":"success","data":{"resultType":"matrix","result":[]}}`)
+		}
+	})
+	p := servePlugin(t, map[string]any{"url": srv.URL}, nil, time.Time{})
+	q := dataQuery("A", map[string]any{"queryType": "health"}, to.Add(-2*time.Minute), to, time.Minute)
+	dr := p.query(t, nil, q).Responses["A"]
+	if dr.Error != nil {
+		t.Fatal(dr.Error)
+	}
+	latency := fieldWith(t, dr.Frames, "Sub-score", data.Labels{"service": "checkout", "indicator": "latency_p95"})
+	score := fieldWith(t, dr.Frames, "Health score", data.Labels{"service": "checkout"})
+	if latency.Len() != 3 || score.Len() != 3 {
+		t.Fatalf("%d and %d points, want 3", latency.Len(), score.Len())
+	}
+	for i := range 3 {
+		if v, ok := latency.ConcreteAt(i); ok {
+			t.Errorf("latency sub-score at %d is %v from a NaN or infinite sample, want no data", i, v)
+		}
+		if v, _ := score.ConcreteAt(i); v != 100.0 { // the error rate's alone: 0.05 % is under its 0.1 % target
+			t.Errorf("score at %d is %v, want 100", i, v)
+		}
+	}
+	table := serviceRows(rows(t, dr.Frames, "Latest health"), "checkout")
+	if len(table) != 5 || table[0]["Indicator"] != "Latency p95" {
+		t.Fatalf("latest health %v, want the 5 enabled indicators, latency first", table)
+	}
+	if v, sub := table[0]["Value"].(float64), table[0]["Sub-score"].(float64); !math.IsNaN(v) || !math.IsNaN(sub) || table[0]["Band"] != "nodata" {
+		t.Errorf("latest latency %v, sub-score %v, band %v; want no data", v, sub, table[0]["Band"])
+	}
+	if table[0]["Score"].(float64) != 100 {
+		t.Errorf("latest score %v, want 100", table[0]["Score"])
 	}
 }

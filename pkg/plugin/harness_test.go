@@ -169,6 +169,17 @@ func rows(t testing.TB, frames data.Frames, name string) []map[string]any {
 	return nil
 }
 
+// serviceRows are the rows of a table that belong to one service.
+func serviceRows(table []map[string]any, service string) []map[string]any {
+	var out []map[string]any
+	for _, row := range table {
+		if row["Service"] == service {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
 func near(got, want float64) bool {
 	if math.IsNaN(want) {
 		return math.IsNaN(got)

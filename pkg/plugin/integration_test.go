@@ -2,6 +2,7 @@ package plugin
 
 import (
 	"encoding/json"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -240,31 +241,36 @@ func TestSLAQueryMatchesEveryScenario(t *testing.T) {
 	f := loadFixture(t)
 	p := f.plugin(t, nil)
 	dr := p.query(t, nil, f.query("A", map[string]any{"queryType": "sla"})).Responses["A"]
-	if dr.Error != nil {
-		t.Fatal(dr.Error)
-	}
+	slaTable, burnRates, tiers := slaRows(t, f, dr), rows(t, dr.Frames, "Burn rates"), rows(t, dr.Frames, "Burn-rate tiers")
 	for _, name := range f.scenarios() {
 		values, expect := f.Scenarios[name].Values, f.expect[name]
-		for _, row := range rows(t, dr.Frames, "SLA") {
-			if row["Service"] == name {
-				expectNear(t, name+" availability", row["Availability"].(float64), scoring.Availability(values.ErrorRatio["30d"]))
-				expectNear(t, name+" availability (scenario)", row["Availability"].(float64), expect.SLA.Availability)
-				expectNear(t, name+" budget remaining", row["Error budget remaining"].(float64), expect.SLA.BudgetRemaining)
-				expectNear(t, name+" latency compliance", row["Latency SLO compliance"].(float64), values.LatencyCompliance["30d"])
-			}
+		sla := serviceRows(slaTable, name)
+		if len(sla) != 1 {
+			t.Fatalf("%s: %d SLA rows, want 1", name, len(sla))
 		}
-		for _, row := range rows(t, dr.Frames, "Burn rates") {
-			if row["Service"] == name {
-				w := row["Window"].(string)
-				expectNear(t, name+" error ratio "+w, row["Error ratio"].(float64), values.ErrorRatio[w])
-				expectNear(t, name+" burn rate "+w, row["Burn rate"].(float64), expect.SLA.BurnRates[w])
-			}
+		expectNear(t, name+" availability", sla[0]["Availability"].(float64), scoring.Availability(values.ErrorRatio["30d"]))
+		expectNear(t, name+" availability (scenario)", sla[0]["Availability"].(float64), expect.SLA.Availability)
+		expectNear(t, name+" budget remaining", sla[0]["Error budget remaining"].(float64), expect.SLA.BudgetRemaining)
+		expectNear(t, name+" latency compliance", sla[0]["Latency SLO compliance"].(float64), values.LatencyCompliance["30d"])
+		var windows []string
+		for _, row := range serviceRows(burnRates, name) {
+			w := row["Window"].(string)
+			windows = append(windows, w)
+			expectNear(t, name+" error ratio "+w, row["Error ratio"].(float64), values.ErrorRatio[w])
+			expectNear(t, name+" burn rate "+w, row["Burn rate"].(float64), expect.SLA.BurnRates[w])
 		}
-		var firing []string
-		for _, row := range rows(t, dr.Frames, "Burn-rate tiers") {
-			if row["Service"] == name && row["Firing"].(bool) {
+		if want := slices.Sorted(maps.Keys(expect.SLA.BurnRates)); !slices.Equal(slices.Sorted(slices.Values(windows)), want) {
+			t.Errorf("%s burn rate windows %v, want %v", name, windows, want)
+		}
+		var firing, all []string
+		for _, row := range serviceRows(tiers, name) {
+			all = append(all, row["Tier"].(string))
+			if row["Firing"].(bool) {
 				firing = append(firing, row["Tier"].(string))
 			}
+		}
+		if want := []string{"fast-burn", "slow-burn", "budget-drain", "slow-drain"}; !slices.Equal(all, want) {
+			t.Errorf("%s tiers %v, want the profile's %v", name, all, want)
 		}
 		if !slices.Equal(firing, expect.SLA.TiersFiring) && !(len(firing) == 0 && len(expect.SLA.TiersFiring) == 0) {
 			t.Errorf("%s tiers firing %v, want %v", name, firing, expect.SLA.TiersFiring)
@@ -307,15 +313,15 @@ func TestMTTRQueryMatchesTheIncidentBreaches(t *testing.T) {
 		if !slices.Equal(resolved, wantResolved) || (open == nil) != (want.Open == nil) || (open != nil && *open != *want.Open) {
 			t.Errorf("%s breaches %v open %v, want %v open %v", name, resolved, open, wantResolved, want.Open)
 		}
-		for _, row := range rows(t, dr.Frames, "MTTR") {
-			if row["Service"] == name {
-				wantMTTR := math.NaN()
-				if m := f.expect[name].Breaches["error_rate > 1"].MTTRSeconds; m != nil {
-					wantMTTR = *m
-				}
-				expectNear(t, name+" MTTR", row["MTTR"].(float64), wantMTTR)
-			}
+		mttr := serviceRows(rows(t, dr.Frames, "MTTR"), name)
+		if len(mttr) != 1 {
+			t.Fatalf("%s: %d MTTR rows, want 1", name, len(mttr))
 		}
+		wantMTTR := math.NaN()
+		if m := f.expect[name].Breaches["error_rate > 1"].MTTRSeconds; m != nil {
+			wantMTTR = *m
+		}
+		expectNear(t, name+" MTTR", mttr[0]["MTTR"].(float64), wantMTTR)
 	}
 }
 
