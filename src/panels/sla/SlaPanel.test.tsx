@@ -95,6 +95,19 @@ it('keeps a calendar-month history against the target', async () => {
   expect(within(history).getByRole('listitem')).toHaveTextContent('Jan 202699.75 %Criticalpart of the month');
 });
 
+it("draws a calendar month's burn-down from its 1st, and says why none is drawn when the range starts later", async () => {
+  const { unmount } = show(only(recordedPanelData(loadRecording('sla-30d.prometheus')), 'service', 'budget-burn'), {
+    sla: { period: 'month' },
+  });
+  expect(await screen.findByRole('region', { name: 'Error budget burn-down' })).toHaveTextContent('from 50 % to 20 %');
+  unmount();
+  show(only(prometheus, 'service', 'incident'), { sla: { period: 'month' } });
+  expect(await screen.findByTestId('notices')).toHaveTextContent(
+    "No budget burn-down: a calendar month's is measured from its 1st, and the time range (from 2026-01-30) starts after it"
+  );
+  expect(screen.queryByRole('region', { name: 'Error budget burn-down' })).not.toBeInTheDocument();
+});
+
 it('shows only availability and budget when small', async () => {
   show(only(prometheus, 'service', 'healthy'), {}, { width: 300, height: 150 });
   expect(await screen.findByRole('region', { name: 'Availability: 99.950%, Met' })).toBeInTheDocument();

@@ -21,7 +21,7 @@ export function buildOptions(builder: PanelOptionsEditorBuilder<SlaOptions>) {
       path: 'queries',
       name: 'Query of each measurement',
       description:
-        'By refId. With the PerfScope datasource only the request and error rates are read (monthly history).',
+        "By refId. With the PerfScope datasource only the request and error rates are read (monthly history, and a calendar month's burn-down).",
       category: ['Queries'],
       defaultValue: defaultOptions.queries,
       editor: QueriesEditor,

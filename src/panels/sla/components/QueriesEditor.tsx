@@ -10,10 +10,18 @@ const roles = [
     label: 'Error ratio per window',
     description: 'instant, each series labelled window="5m", "1h", ..., "30d"',
   },
-  { key: 'period', label: 'Error ratio over the period', description: 'over time: the budget burn-down' },
+  {
+    key: 'period',
+    label: 'Error ratio over the period',
+    description: "over time: a rolling period's budget burn-down (a calendar month's comes from the rates)",
+  },
   { key: 'latency', label: 'Latency compliance', description: 'fraction of requests under the threshold' },
-  { key: 'errors', label: 'Error rate (req/s)', description: 'over time: MTTR and monthly history' },
-  { key: 'requests', label: 'Request rate (req/s)', description: 'over time: MTTR and monthly history' },
+  { key: 'errors', label: 'Error rate (req/s)', description: "over time: MTTR, monthly history, a month's burn-down" },
+  {
+    key: 'requests',
+    label: 'Request rate (req/s)',
+    description: "over time: MTTR, monthly history, a month's burn-down",
+  },
 ].map((r) => ({ ...r, fallback: defaultQueries[r.key as SlaRole] }));
 
 /** Which query measures what, by refId. */

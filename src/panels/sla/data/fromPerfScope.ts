@@ -3,6 +3,7 @@ import type { DataFrame } from '@grafana/data';
 import type { BreachInterval, BreachSummary, Severity, SlaReport, TierState } from '../../../scoring';
 import type { LabelledSeries } from '../../../scoring/frames';
 import { findTable, type Table } from '../../shared/data/table';
+import type { FromRates } from './fromPrometheus';
 import type { ServiceSla, SlaView } from './model';
 
 // The frames of the PerfScope datasource's sla and mttr queries (pkg/plugin/sla.go, mttr.go).
@@ -47,11 +48,15 @@ function breaches(mttr: Table | null, intervals: Table | null, service: string):
   };
 }
 
-/** Reads the SLA the PerfScope datasource computed, with the rates-based parts (history) from `rates`. */
+/**
+ * Reads the SLA the PerfScope datasource computed, with the rates-based parts (history, and a calendar month's
+ * burn-down: the datasource's measures one fixed window) from `rates`.
+ */
 export function slaFromPerfScope(
   frames: DataFrame[],
   series: LabelledSeries[],
-  rates: (service: string) => Pick<ServiceSla, 'mttr' | 'history'>
+  calendarMonth: boolean,
+  rates: (service: string) => FromRates
 ): SlaView {
   const sla = findTable(frames, SLA, ['Service', 'Availability', 'Error budget remaining', 'Latency SLO compliance']);
   const burn = findTable(frames, 'Burn rates', ['Service', 'Window', 'Burn rate']);
@@ -60,41 +65,45 @@ export function slaFromPerfScope(
   const intervals = findTable(frames, 'Breaches', ['Service', 'Start', 'Duration', 'Open']);
   const budgets = new Map(series.filter((s) => s.field.name === BUDGET).map((s) => [s.labels.service ?? '', s]));
 
-  const services = allServices(sla);
-  return {
-    source: 'perfscope',
-    problems: [],
-    services: services.map((service): ServiceSla => {
-      const [row] = rowsOf(sla, service);
-      const report: SlaReport = {
-        availability: orNull(sla!.number('Availability', row)),
-        budgetRemaining: orNull(sla!.number('Error budget remaining', row)),
-        burnRates: Object.fromEntries(
-          rowsOf(burn, service).map((r) => [burn!.string('Window', r), orNull(burn!.number('Burn rate', r))])
-        ),
-        tiers: rowsOf(tiers, service).map((r): TierState => ({
-          name: tiers!.string('Tier', r),
-          severity: tiers!.string('Severity', r) as Severity,
-          factor: tiers!.number('Factor', r),
-          longWindow: tiers!.string('Long window', r),
-          shortWindow: tiers!.string('Short window', r),
-          longBurnRate: orNull(tiers!.number('Long burn rate', r)),
-          shortBurnRate: orNull(tiers!.number('Short burn rate', r)),
-          firing: tiers!.boolean('Firing', r),
-        })),
-      };
-      const budget = budgets.get(service);
-      const fromRates = rates(service);
-      return {
-        service,
-        report,
-        latencyCompliance: orNull(sla!.number('Latency SLO compliance', row)),
-        burnDown: budget ? { timestamps: budget.timestamps, values: budget.values } : null,
-        mttr: breaches(mttr, intervals, service) ?? fromRates.mttr,
-        history: fromRates.history,
-      };
-    }),
-  };
+  const problems = new Set<string>();
+  const services = allServices(sla).map((service): ServiceSla => {
+    const [row] = rowsOf(sla, service);
+    const report: SlaReport = {
+      availability: orNull(sla!.number('Availability', row)),
+      budgetRemaining: orNull(sla!.number('Error budget remaining', row)),
+      burnRates: Object.fromEntries(
+        rowsOf(burn, service).map((r) => [burn!.string('Window', r), orNull(burn!.number('Burn rate', r))])
+      ),
+      tiers: rowsOf(tiers, service).map((r): TierState => ({
+        name: tiers!.string('Tier', r),
+        severity: tiers!.string('Severity', r) as Severity,
+        factor: tiers!.number('Factor', r),
+        longWindow: tiers!.string('Long window', r),
+        shortWindow: tiers!.string('Short window', r),
+        longBurnRate: orNull(tiers!.number('Long burn rate', r)),
+        shortBurnRate: orNull(tiers!.number('Short burn rate', r)),
+        firing: tiers!.boolean('Firing', r),
+      })),
+    };
+    const budget = budgets.get(service);
+    const fromRates = rates(service);
+    if (fromRates.monthly.problem) {
+      problems.add(fromRates.monthly.problem);
+    }
+    return {
+      service,
+      report,
+      latencyCompliance: orNull(sla!.number('Latency SLO compliance', row)),
+      burnDown: calendarMonth
+        ? fromRates.monthly.burnDown
+        : budget
+          ? { timestamps: budget.timestamps, values: budget.values }
+          : null,
+      mttr: breaches(mttr, intervals, service) ?? fromRates.mttr,
+      history: fromRates.history,
+    };
+  });
+  return { source: 'perfscope', problems: [...problems], services };
 }
 
 function allServices(sla: Table | null): string[] {

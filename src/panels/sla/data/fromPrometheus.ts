@@ -10,7 +10,7 @@ import {
 } from '../../../scoring';
 import { resultGrid, type LabelledSeries } from '../../../scoring/frames';
 import { defaultQueries, type SlaRole } from '../types';
-import { errorRatio, monthlyCompliance } from './history';
+import { errorRatio, monthBurnDown, monthlyCompliance } from './history';
 import type { ServiceSla, SlaView } from './model';
 
 const lastValue = (s: LabelledSeries | undefined) => {
@@ -22,16 +22,29 @@ const lastValue = (s: LabelledSeries | undefined) => {
   return null;
 };
 
-/** What the errors and requests rates tell about one service: its breaches and its monthly compliance. */
+/** What the errors and requests rates tell about one service. */
+export interface FromRates extends Pick<ServiceSla, 'mttr' | 'history'> {
+  /** A calendar-month SLA's burn-down (null for a rolling period), and why it is missing or starts late. */
+  monthly: { burnDown: ServiceSla['burnDown']; problem: string | null };
+}
+
+const NO_RATES = "No budget burn-down: a calendar month's is measured from the request and error rates queries";
+
+/**
+ * What the errors and requests rates tell about one service: its breaches, its monthly compliance and, for a
+ * calendar-month SLA, its budget burn-down from the time range's start `from` on.
+ */
 export function fromRates(
   errors: LabelledSeries | undefined,
   requests: LabelledSeries | undefined,
   sla: SlaSettings,
-  breach: Indicator | undefined
-): Pick<ServiceSla, 'mttr' | 'history'> {
+  breach: Indicator | undefined,
+  from: number
+): FromRates {
+  const month = sla.period === 'month';
   const grid = errors && requests ? resultGrid([errors, requests]) : null;
   if (!grid || !errors || !requests) {
-    return { mttr: null, history: [] };
+    return { mttr: null, history: [], monthly: { burnDown: null, problem: month ? NO_RATES : null } };
   }
   const ratio = errorRatio(errors, requests, grid);
   const inBreach = Array.from(ratio, (v) =>
@@ -40,6 +53,7 @@ export function fromRates(
   return {
     mttr: breach ? breachIntervals(gridTimestamps(grid), inBreach, grid.step) : null,
     history: monthlyCompliance(errors, requests, grid, sla),
+    monthly: month ? monthBurnDown(errors, requests, grid, sla, from) : { burnDown: null, problem: null },
   };
 }
 
@@ -53,8 +67,9 @@ export function slaFromSeries(
   sla: SlaSettings,
   breach: Indicator | undefined,
   queries: Partial<Record<SlaRole, string>>,
-  at: number
+  range: { from: number; to: number }
 ): SlaView {
+  const at = range.to;
   const problems: string[] = [];
   const byRole = (role: SlaRole) => {
     const id = queries[role] || defaultQueries[role];
@@ -86,18 +101,26 @@ export function slaFromSeries(
     const r = { ...ratios.get(service) };
     const periodSeries = period.get(service);
     r.period ??= lastValue(periodSeries);
+    const { monthly, ...rates } = fromRates(errors.get(service), requests.get(service), sla, breach, range.from);
+    if (monthly.problem) {
+      problems.push(monthly.problem);
+    }
     return {
       service,
       report: slaReport(sla, r, at),
       latencyCompliance: lastValue(latency.get(service)),
-      burnDown: periodSeries
-        ? {
-            timestamps: periodSeries.timestamps,
-            values: Float64Array.from(periodSeries.values, (v) => budget(v) ?? NaN),
-          }
-        : null,
-      ...fromRates(errors.get(service), requests.get(service), sla, breach),
+      // A fixed window's ratio is the rolling period's budget at every timestamp, a calendar month's only at one.
+      burnDown:
+        sla.period === 'month'
+          ? monthly.burnDown
+          : periodSeries
+            ? {
+                timestamps: periodSeries.timestamps,
+                values: Float64Array.from(periodSeries.values, (v) => budget(v) ?? NaN),
+              }
+            : null,
+      ...rates,
     };
   });
-  return { source: 'prometheus', services, problems };
+  return { source: 'prometheus', services, problems: [...new Set(problems)] };
 }

@@ -1,3 +1,5 @@
+import { dateTime, FieldType, LoadingState, toDataFrame, type PanelData } from '@grafana/data';
+
 import { defaultProfile } from '../../../scoring';
 import { loadExpected, loadRecording, loadScenarios } from '../../testing/load';
 import { recordedPanelData } from '../../testing/recordings';
@@ -95,6 +97,119 @@ describe('panelSla', () => {
     expect(panelSla(profile, { target: 100, mttrTarget: 'soon' }).problems).toEqual([
       'target must be greater than 0 and less than 100',
       'mttrTarget must be a positive duration such as "5m", "1h30m" or "7d"',
+    ]);
+  });
+});
+
+describe('a calendar-month period', () => {
+  const month = { ...profile.sla, period: 'month' };
+  const HOUR = 3600e3;
+  const at = (data: PanelData, from: string) => ({
+    ...data,
+    timeRange: { ...data.timeRange, from: dateTime(from), raw: { ...data.timeRange.raw, from: dateTime(from) } },
+  });
+
+  /** Hourly rates of one service over [from, to]: `ratio(t)` of 100 requests per second fail. */
+  function rates(from: string, to: string, ratio: (t: number) => number): PanelData {
+    const times: number[] = [];
+    for (let t = Date.parse(from); t <= Date.parse(to); t += HOUR) {
+      times.push(t);
+    }
+    const frame = (refId: string, values: number[]) =>
+      toDataFrame({
+        refId,
+        fields: [
+          { name: 'Time', type: FieldType.time, values: times, config: { interval: HOUR } },
+          { name: 'Value', type: FieldType.number, labels: { service: 'checkout' }, values },
+        ],
+      });
+    // What a fixed 30-day window says at every timestamp: a month's ratio only at one of them, if any.
+    const fixedWindow = times.map(() => 0.0005);
+    const series = [
+      frame(
+        'errors',
+        times.map((t) => 100 * ratio(t))
+      ),
+      frame(
+        'requests',
+        times.map(() => 100)
+      ),
+      frame('period', fixedWindow),
+    ];
+    const range = { from: dateTime(from), to: dateTime(to) };
+    return { state: LoadingState.Done, series, timeRange: { ...range, raw: range } };
+  }
+
+  it("measures the budget at each time from the start of that time's month, not over one fixed window", () => {
+    const data = rates('2026-01-20T00:00:00Z', '2026-02-10T00:00:00Z', (t) =>
+      t < Date.parse('2026-02-01T00:00:00Z') ? 0.0005 : t < Date.parse('2026-02-05T00:00:00Z') ? 0.002 : 0
+    );
+    const view = slaView(data, month, errorRate, { queries: {} });
+    const { timestamps, values } = view.services[0].burnDown!;
+    const budgetAt = (iso: string) => values[Array.from(timestamps).indexOf(Date.parse(iso))];
+    // January began before the time range: its budget is not known, so it is not drawn.
+    expect(budgetAt('2026-01-20T00:00:00Z')).toBeNaN();
+    expect(budgetAt('2026-01-31T23:00:00Z')).toBeNaN();
+    // February from its 1st: twice the allowed 0.1 % errors for four days, then none.
+    expect(budgetAt('2026-02-01T00:00:00Z')).toBeCloseTo(-1, 9);
+    expect(budgetAt('2026-02-04T23:00:00Z')).toBeCloseTo(-1, 9);
+    const failing = 4 * 24;
+    const hours = (iso: string) => (Date.parse(iso) - Date.parse('2026-02-01T00:00:00Z')) / HOUR + 1;
+    expect(budgetAt('2026-02-10T00:00:00Z')).toBeCloseTo(
+      1 - (0.002 * failing) / hours('2026-02-10T00:00:00Z') / 0.001,
+      9
+    );
+    expect(view.problems).toEqual(['Budget burn-down from 2026-02-01: the month before began before the time range']);
+  });
+
+  it('ends each month of the recording where the monthly history ends it, and agrees with the raw rates on the way', () => {
+    const data = recordedPanelData(loadRecording('sla-30d.prometheus'));
+    const view = slaView(data, month, errorRate, { queries: {} });
+    expect(view.problems).toEqual([]);
+    const series = (refId: string, service: string) =>
+      data.series.find((f) => f.refId === refId && f.fields[1].labels?.service === service)!;
+    for (const s of view.services) {
+      const { timestamps, values } = s.burnDown!;
+      const [{ availability }] = s.history;
+      expect([s.service, values[values.length - 1]]).toEqual([
+        s.service,
+        expect.closeTo(1 - (100 - availability!) / 100 / 0.001, 9),
+      ]);
+      const errors = series('errors', s.service).fields[1].values;
+      const requests = series('requests', s.service).fields[1].values;
+      const k = Array.from(timestamps).indexOf(Date.parse('2026-01-15T00:00:00Z'));
+      const sum = (v: number[]) => v.slice(0, k + 1).reduce((a, b) => a + b, 0);
+      expect([s.service, values[k]]).toEqual([s.service, expect.closeTo(1 - sum(errors) / sum(requests) / 0.001, 9)]);
+    }
+  });
+
+  it('draws no burn-down, and says why, when the time range starts after the month began', () => {
+    const data = recordedPanelData(loadRecording('sla-30d.prometheus'));
+    const view = slaView(at(data, '2026-01-01T01:00:00Z'), month, errorRate, { queries: {} });
+    expect(view.services.map((s) => s.burnDown)).toEqual(view.services.map(() => null));
+    expect(view.problems).toEqual([
+      "No budget burn-down: a calendar month's is measured from its 1st, and the time range (from 2026-01-01) starts after it",
+    ]);
+    // Availability and budget now come from the period's error ratio as before.
+    expect(view.services.every((s) => s.report.budgetRemaining !== null)).toBe(true);
+  });
+
+  it('takes the burn-down from the rates beside the PerfScope datasource frames, whose budget has one window', () => {
+    const perfscope = recordedPanelData(loadRecording('sla.perfscope'));
+    const withRates = recordedPanelData(loadRecording('sla-30d.prometheus'), ['errors', 'requests']);
+    const view = slaView({ ...withRates, series: [...perfscope.series, ...withRates.series] }, month, errorRate, {
+      queries: {},
+    });
+    expect(view.source).toBe('perfscope');
+    const raw = slaView(recordedPanelData(loadRecording('sla-30d.prometheus')), month, errorRate, { queries: {} });
+    for (const s of view.services) {
+      const same = raw.services.find((r) => r.service === s.service)!.burnDown!;
+      expect([s.service, Array.from(s.burnDown!.values)]).toEqual([s.service, Array.from(same.values)]);
+    }
+    const alone = slaView(perfscope, month, errorRate, { queries: {} });
+    expect(alone.services.every((s) => s.burnDown === null)).toBe(true);
+    expect(alone.problems).toEqual([
+      "No budget burn-down: a calendar month's is measured from the request and error rates queries",
     ]);
   });
 });

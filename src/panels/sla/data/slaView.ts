@@ -8,8 +8,9 @@ import { isPerfScopeSla, slaFromPerfScope } from './fromPerfScope';
 import type { SlaView } from './model';
 
 /**
- * The SLA the panel shows: from PerfScope datasource frames (the calendar-month history then comes from
- * request and error rate queries beside it, if any), or computed here from raw queries.
+ * The SLA the panel shows: from PerfScope datasource frames (the calendar-month history, and a calendar-month
+ * period's burn-down, then come from request and error rate queries beside it, if any), or computed here from
+ * raw queries.
  */
 export function slaView(
   data: PanelData,
@@ -17,10 +18,10 @@ export function slaView(
   breach: Indicator | undefined,
   options: Pick<SlaOptions, 'queries'>
 ): SlaView {
-  const at = data.timeRange.to.valueOf();
-  const series = numericSeries(data.series, at);
+  const range = { from: data.timeRange.from.valueOf(), to: data.timeRange.to.valueOf() };
+  const series = numericSeries(data.series, range.to);
   if (!isPerfScopeSla(data.series)) {
-    return slaFromSeries(series, sla, breach, options.queries, at);
+    return slaFromSeries(series, sla, breach, options.queries, range);
   }
   const role = (r: SlaRole) => {
     const id = options.queries[r] || defaultQueries[r];
@@ -28,7 +29,7 @@ export function slaView(
   };
   const errors = role('errors');
   const requests = role('requests');
-  return slaFromPerfScope(data.series, series, (service) =>
-    fromRates(errors.get(service), requests.get(service), sla, breach)
+  return slaFromPerfScope(data.series, series, sla.period === 'month', (service) =>
+    fromRates(errors.get(service), requests.get(service), sla, breach, range.from)
   );
 }
