@@ -4,11 +4,13 @@ import React from 'react';
 import { PluginType, type AppPluginMeta } from '@grafana/data';
 import { setDataSourceSrv, type BackendSrvRequest, type DataSourceSrv } from '@grafana/runtime';
 
+import { buildGrafanaAlertRules, DEFAULT_TARGETS } from '../alerting';
 import { defaultProfile, type Profile } from '../scoring';
 import { recordedResults } from '../panels/testing/answers';
 import { serveGrafanaApi } from '../panels/testing/grafana';
 import '../panels/testing/jsdom';
 import { loadRecording } from '../panels/testing/load';
+import { fakeAlerting } from './testing/grafanaAlerting';
 import Settings, { type AppSettingsProps } from './Settings';
 
 // The whole settings page renders on every keystroke the user events type; on a busy 2-core machine that
@@ -39,10 +41,9 @@ const datasource = {
   secureJsonFields: { bearerToken: true },
 };
 
-/** Grafana's API for this page: the datasource, /api/ds/query from recordings, and whatever it is asked to save. */
-function grafana(ds: Record<string, unknown> = datasource) {
+/** Grafana's API for this page: the datasource, /api/ds/query from recordings, folders and alert rules, and saves. */
+function grafana(ds: Record<string, unknown> = datasource, alerting = fakeAlerting()) {
   const answer = recordedResults([loadRecording('health.prometheus')]);
-  const rules: unknown[] = [];
   const requests = serveGrafanaApi((req: BackendSrvRequest) => {
     const method = req.method ?? 'GET';
     if (req.url === '/api/datasources/uid/perfscope-health') {
@@ -51,20 +52,14 @@ function grafana(ds: Record<string, unknown> = datasource) {
     if (req.url === '/api/ds/query') {
       return answer(req);
     }
-    if (req.url === '/api/folders/perfscope') {
-      return { status: 404, data: { message: 'folder not found' } };
-    }
-    if (req.url === '/api/v1/provisioning/alert-rules' && method === 'POST') {
-      rules.push(req.data);
-    }
-    if (req.url === '/api/v1/provisioning/alert-rules' && method === 'GET') {
-      return { status: 200, data: rules };
+    if (req.url.startsWith('/api/folders') || req.url.startsWith('/api/v1/provisioning/')) {
+      return alerting.handle(req);
     }
     return { status: 200, data: {} };
   });
   return {
     requests,
-    rules,
+    alerting,
     sent: (method: string, url: string) => requests.filter((r) => (r.method ?? 'GET') === method && r.url === url),
   };
 }
@@ -148,12 +143,35 @@ it('applies the edited thresholds to the alert rules', async () => {
   await user.click(screen.getByRole('button', { name: 'Apply to alert rules' }));
   const result = await screen.findByText(/^Alert rules: \d+ created, 0 updated, 0 already up to date$/);
   expect(result).toBeInTheDocument();
-  expect(g.sent('POST', '/api/folders')[0].data).toEqual({ uid: 'perfscope', title: 'PerfScope' });
-  expect(g.rules.length).toBeGreaterThan(10);
+  expect(g.sent('POST', '/api/folders')[0].data).toEqual({ title: 'PerfScope' });
+  const rules = [...g.alerting.rules.values()];
+  expect(rules.length).toBeGreaterThan(10);
+  const uids = new Set(rules.flatMap((r) => r.data.map((q) => q.datasourceUid)));
+  expect(uids).toEqual(new Set(['perfscope-prometheus', 'perfscope-health', '__expr__']));
   await user.click(screen.getByRole('button', { name: 'Apply to alert rules' }));
   expect(
-    await screen.findByText(`Alert rules: 0 created, 0 updated, ${g.rules.length} already up to date`)
+    await screen.findByText(`Alert rules: 0 created, 0 updated, ${rules.length} already up to date`)
   ).toBeInTheDocument();
+});
+
+it('names the rules provisioned from a file that a change needs, with the command that regenerates the file', async () => {
+  const user = userEvent.setup();
+  const folder = { uid: 'bf9c2d71e0a4', title: 'PerfScope' };
+  const fromFile = buildGrafanaAlertRules(defaultProfile(), { ...DEFAULT_TARGETS, folderUid: folder.uid }).map((r) => ({
+    ...r,
+    provenance: 'file',
+  }));
+  const g = grafana(datasource, fakeAlerting({ folders: [folder], rules: fromFile }));
+  show();
+  const critical = within(indicator('CPU')).getByLabelText('Critical');
+  await user.clear(critical);
+  await user.type(critical, '95');
+  await user.click(screen.getByRole('button', { name: 'Apply to alert rules' }));
+  const outcome = await screen.findByText(/Provisioned from a file, so Grafana's API cannot change them: .*CPU/);
+  expect(outcome).toHaveTextContent(
+    'Regenerate the file with npx perfscope rules --format grafana --profile FILE --out provisioning/alerting/perfscope-rules.yaml and restart Grafana.'
+  );
+  expect(g.alerting.writes).toEqual([]);
 });
 
 it('turns a burn-rate tier off and uses a metric preset', async () => {

@@ -1,9 +1,10 @@
 import { css } from '@emotion/css';
-import React, { useCallback, useEffect, useMemo, useRef } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
 
 import { profileFromJsonData, type AppJsonData } from '../components/profile/appProfile';
+import { PROMETHEUS_UID } from './shared/queries';
 import { Actions } from './settings/Actions';
 import { DomainsSection } from './settings/DomainsSection';
 import { IndicatorsSection } from './settings/IndicatorsSection';
@@ -25,6 +26,8 @@ export default function Settings({ plugin }: AppSettingsProps) {
     latest.current = d.draft;
   }, [d.draft]);
   const current = useCallback(() => latest.current, []);
+  // The preview scores on it and the alert rules query it.
+  const [prometheus, setPrometheus] = useState(PROMETHEUS_UID);
   return (
     <div className={styles.page}>
       <p>
@@ -54,8 +57,18 @@ export default function Settings({ plugin }: AppSettingsProps) {
       <IndicatorsSection d={d} />
       <DomainsSection d={d} />
       <SlaSection d={d} />
-      <PreviewSection current={current} valid={d.problems.length === 0} />
-      <Actions profile={d.draft} problems={d.problems.length} app={{ enabled, pinned, jsonData }} />
+      <PreviewSection
+        current={current}
+        valid={d.problems.length === 0}
+        datasource={prometheus}
+        onDatasource={setPrometheus}
+      />
+      <Actions
+        profile={d.draft}
+        problems={d.problems.length}
+        app={{ enabled, pinned, jsonData }}
+        prometheusUid={prometheus}
+      />
     </div>
   );
 }

@@ -3,30 +3,31 @@ import React, { useState } from 'react';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, Stack, useStyles2 } from '@grafana/ui';
 
-import { buildGrafanaAlertRules, DEFAULT_TARGETS } from '../../alerting';
 import type { AppJsonData } from '../../components/profile/appProfile';
 import type { Profile } from '../../scoring';
-import { applyAlertRules, REGENERATE, type ApplyReport } from './alertRules';
-import { saveProfile } from './saveProfile';
+import { applyAlertRules, regenerateCommand, type ApplyReport, type RuleDatasources } from './alertRules';
+import { DATASOURCE_UID, saveProfile } from './saveProfile';
 
 type Outcome =
   | { kind: 'none' }
   | { kind: 'busy'; what: string }
   | { kind: 'saved'; datasourceProblem: string | null }
-  | { kind: 'applied'; report: ApplyReport }
+  | { kind: 'applied'; report: ApplyReport; datasources: RuleDatasources }
   | { kind: 'failed'; what: string; message: string };
 
 interface Props {
   profile: Profile;
   problems: number;
   app: { enabled: boolean; pinned: boolean; jsonData?: AppJsonData };
+  /** The Prometheus datasource chosen on the page: the alert rules query it. */
+  prometheusUid: string;
 }
 
 const list = (titles: string[]) =>
   titles.length > 6 ? `${titles.slice(0, 6).join(', ')} and ${titles.length - 6} more` : titles.join(', ');
 
 /** Save (refused while the profile is invalid) and "Apply to alert rules", with what each did. */
-export function Actions({ profile, problems, app }: Props) {
+export function Actions({ profile, problems, app, prometheusUid }: Props) {
   const styles = useStyles2(getStyles);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const run = async (what: string, action: () => Promise<Outcome>) => {
@@ -52,10 +53,10 @@ export function Actions({ profile, problems, app }: Props) {
           variant="secondary"
           disabled={invalid || busy}
           onClick={() =>
-            run('Applying', async () => ({
-              kind: 'applied',
-              report: await applyAlertRules(buildGrafanaAlertRules(profile, DEFAULT_TARGETS)),
-            }))
+            run('Applying', async () => {
+              const datasources = { prometheusUid, perfscopeUid: DATASOURCE_UID };
+              return { kind: 'applied', report: await applyAlertRules(profile, datasources), datasources };
+            })
           }
         >
           Apply to alert rules
@@ -84,13 +85,13 @@ export function Actions({ profile, problems, app }: Props) {
               {outcome.datasourceProblem}.
             </Alert>
           ))}
-        {outcome.kind === 'applied' && <ApplyOutcome report={outcome.report} />}
+        {outcome.kind === 'applied' && <ApplyOutcome report={outcome.report} datasources={outcome.datasources} />}
       </div>
     </div>
   );
 }
 
-function ApplyOutcome({ report }: { report: ApplyReport }) {
+function ApplyOutcome({ report, datasources }: { report: ApplyReport; datasources: RuleDatasources }) {
   const counts = `${report.created.length} created, ${report.updated.length} updated, ${report.unchanged.length} already up to date`;
   return (
     <Alert severity={report.fromFile.length > 0 ? 'warning' : 'success'} title={`Alert rules: ${counts}`}>
@@ -98,9 +99,10 @@ function ApplyOutcome({ report }: { report: ApplyReport }) {
       {report.fromFile.length > 0 && (
         <p>
           Provisioned from a file, so Grafana&apos;s API cannot change them: {list(report.fromFile)}. Regenerate the
-          file with <code>{REGENERATE}</code> and restart Grafana.
+          file with <code>{regenerateCommand(datasources)}</code> and restart Grafana.
         </p>
       )}
+      {report.intervals.length > 0 && <p>Evaluation interval set back: {list(report.intervals)}.</p>}
       {report.notOurs.length > 0 && <p>Not labelled perfscope=managed, left alone: {list(report.notOurs)}.</p>}
       {report.stale.length > 0 && <p>No longer in the profile, left as they are: {list(report.stale)}.</p>}
     </Alert>

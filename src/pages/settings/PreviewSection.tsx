@@ -10,7 +10,7 @@ import { Notices } from '../../panels/shared/components/Notices';
 import { numericSeries } from '../../scoring/frames';
 import type { Profile } from '../../scoring';
 import { ServiceTiles } from '../overview/ServiceTiles';
-import { profileQueries, PROMETHEUS_UID, runQueries } from '../shared/queries';
+import { profileQueries, runQueries } from '../shared/queries';
 
 type Preview =
   | { status: 'idle' | 'running' }
@@ -24,12 +24,16 @@ type Preview =
 export const PreviewSection = React.memo(function PreviewSection({
   current,
   valid,
+  datasource,
+  onDatasource,
 }: {
   current: () => Profile;
   valid: boolean;
+  /** The chosen Prometheus datasource's uid. */
+  datasource: string;
+  onDatasource: (uid: string) => void;
 }) {
   const styles = useStyles2(getStyles);
-  const [datasource, setDatasource] = useState<string>(PROMETHEUS_UID);
   const [preview, setPreview] = useState<Preview>({ status: 'idle' });
   const run = async () => {
     setPreview({ status: 'running' });
@@ -53,14 +57,14 @@ export const PreviewSection = React.memo(function PreviewSection({
       <Stack gap={1} alignItems="flex-end">
         <Field
           label="Prometheus datasource"
-          description="Scores the last hour of every service with the thresholds above"
+          description="Scores the last hour of every service with the thresholds above; the alert rules query it"
         >
           <DataSourcePicker
             pluginId="prometheus"
             current={datasource}
             noDefault
             width={40}
-            onChange={(ds: DataSourceInstanceSettings) => setDatasource(ds.uid)}
+            onChange={(ds: DataSourceInstanceSettings) => onDatasource(ds.uid)}
           />
         </Field>
         <Field>

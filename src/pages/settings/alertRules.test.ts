@@ -1,118 +1,190 @@
-import type { BackendSrvRequest } from '@grafana/runtime';
-
-import { buildGrafanaAlertRules, DEFAULT_TARGETS, type GrafanaAlertRule } from '../../alerting';
-import { defaultProfile } from '../../scoring';
+/** @jest-environment-options {"customExportConditions": ["node", "node-addons"]} */
+import { buildGrafanaAlertRules, DEFAULT_TARGETS, GROUPS, type GrafanaAlertRule } from '../../alerting';
+import { defaultProfile, parseDuration, type Profile } from '../../scoring';
 import { GrafanaApiError } from '../shared/grafanaApi';
-import { applyAlertRules } from './alertRules';
+import { fakeAlerting, type FakeAlerting } from '../testing/grafanaAlerting';
+import { provisionedStack } from '../testing/provisionedStack';
+import { applyAlertRules, regenerateCommand } from './alertRules';
 
-/**
- * Grafana's alerting provisioning API as it behaves, in memory: rules keep the provenance they were created
- * with, Grafana adds fields of its own to what it stores, and a file-provisioned rule refuses changes.
- */
-function grafana(initial: GrafanaAlertRule[] = [], folders: string[] = []) {
-  const rules = new Map(initial.map((r) => [r.uid, r]));
-  const writes: string[] = [];
-  const api = async <T>(req: BackendSrvRequest): Promise<T> => {
-    const method = req.method ?? 'GET';
-    const url = req.url;
-    const stored = (rule: GrafanaAlertRule): GrafanaAlertRule =>
-      ({ ...rule, id: rules.size + 1, orgID: 1, updated: 'now', provenance: '' }) as GrafanaAlertRule;
-    if (method !== 'GET') {
-      writes.push(`${method} ${url}${req.headers?.['X-Disable-Provenance'] ? ' (no provenance)' : ''}`);
-    }
-    if (url.startsWith('/api/folders/') && method === 'GET') {
-      if (!folders.includes(url.split('/').pop()!)) {
-        throw new GrafanaApiError(404, 'folder not found');
-      }
-      return {} as T;
-    }
-    if (url === '/api/folders' && method === 'POST') {
-      folders.push(req.data.uid);
-      return {} as T;
-    }
-    if (url === '/api/v1/provisioning/alert-rules' && method === 'GET') {
-      return [...rules.values()] as T;
-    }
-    if (url === '/api/v1/provisioning/alert-rules' && method === 'POST') {
-      rules.set(req.data.uid, stored(req.data));
-      return {} as T;
-    }
-    if (url.startsWith('/api/v1/provisioning/alert-rules/') && method === 'PUT') {
-      const uid = decodeURIComponent(url.split('/').pop()!);
-      if (rules.get(uid)?.provenance === 'file') {
-        throw new GrafanaApiError(400, 'cannot change a provisioned rule');
-      }
-      rules.set(uid, stored(req.data));
-      return {} as T;
-    }
-    throw new GrafanaApiError(404, `${method} ${url} is not part of this API`);
-  };
-  return { api, rules, writes, folders };
+const datasources = { prometheusUid: 'perfscope-prometheus', perfscopeUid: 'perfscope-health' };
+const apply = (g: FakeAlerting, profile: Profile = defaultProfile(), ds = datasources) =>
+  applyAlertRules(profile, ds, g.api);
+const titles = (rules: Array<{ title: string }>) => rules.map((r) => r.title).sort();
+const sorted = (list: string[]) => [...list].sort();
+
+/** The rules whose built form differs between two profiles. */
+function changedBetween(before: Profile, after: Profile): GrafanaAlertRule[] {
+  const old = buildGrafanaAlertRules(before, DEFAULT_TARGETS);
+  return buildGrafanaAlertRules(after, DEFAULT_TARGETS).filter(
+    (r) => JSON.stringify(r) !== JSON.stringify(old.find((o) => o.uid === r.uid))
+  );
 }
 
-const built = buildGrafanaAlertRules(defaultProfile(), DEFAULT_TARGETS);
-
-it('creates the folder and every rule in an empty Grafana, editable in the UI', async () => {
-  const g = grafana();
-  const report = await applyAlertRules(built, g.api);
-  expect(g.folders).toEqual(['perfscope']);
-  expect(report.created).toHaveLength(built.length);
-  expect(g.writes[0]).toBe('POST /api/folders');
-  expect(g.writes.slice(1).every((w) => w === 'POST /api/v1/provisioning/alert-rules (no provenance)')).toBe(true);
-  expect([...g.rules.values()].every((r) => r.labels.perfscope === 'managed' && r.folderUID === 'perfscope')).toBe(
-    true
-  );
-});
-
-it('changes nothing the second time', async () => {
-  const g = grafana();
-  await applyAlertRules(built, g.api);
-  g.writes.length = 0;
-  const report = await applyAlertRules(built, g.api);
-  expect(g.writes).toEqual([]);
-  expect(report.unchanged).toHaveLength(built.length);
-  expect([report.created, report.updated, report.fromFile, report.stale]).toEqual([[], [], [], []]);
-});
-
-it('updates only the rules whose thresholds changed', async () => {
-  const g = grafana([], ['perfscope']);
-  await applyAlertRules(built, g.api);
-  g.writes.length = 0;
+function withCpuCritical(value: number): Profile {
   const profile = defaultProfile();
-  profile.indicators.find((i) => i.id === 'cpu')!.critical = 95;
-  const next = buildGrafanaAlertRules(profile, DEFAULT_TARGETS);
-  const changed = next.filter((r) => JSON.stringify(r) !== JSON.stringify(built.find((b) => b.uid === r.uid)));
-  expect(changed.length).toBeGreaterThan(0);
-  const report = await applyAlertRules(next, g.api);
-  expect(report.updated.sort()).toEqual(changed.map((r) => r.title).sort());
-  expect(g.writes).toEqual(changed.map((r) => `PUT /api/v1/provisioning/alert-rules/${r.uid} (no provenance)`));
+  profile.indicators.find((i) => i.id === 'cpu')!.critical = value;
+  return profile;
+}
+
+const groupInterval = (name: string) =>
+  parseDuration(Object.values(GROUPS).find((g) => g.name === name)!.interval)! / 1000;
+
+describe('the compose stack: rules provisioned from provisioning/alerting/perfscope-rules.yaml', () => {
+  it('finds their folder by title and, for the profile the file was built from, changes nothing', async () => {
+    const g = provisionedStack();
+    const report = await apply(g);
+    expect(g.writes).toEqual([]);
+    expect(g.folders).toHaveLength(1);
+    expect(report.unchanged).toHaveLength(g.rules.size);
+    expect([report.created, report.updated, report.fromFile, report.notOurs, report.stale]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it('names the rules a change of thresholds needs, as the API cannot change them, and writes nothing', async () => {
+    const g = provisionedStack();
+    const profile = withCpuCritical(95);
+    const changed = changedBetween(defaultProfile(), profile);
+    expect(changed.length).toBeGreaterThan(0);
+    const report = await apply(g, profile);
+    expect(sorted(report.fromFile)).toEqual(titles(changed));
+    expect(report.unchanged).toHaveLength(g.rules.size - changed.length);
+    expect(g.writes).toEqual([]);
+  });
+
+  it('names every rule when another Prometheus is chosen, with the command for it', async () => {
+    const g = provisionedStack();
+    const report = await apply(g, defaultProfile(), { ...datasources, prometheusUid: 'prometheus-eu' });
+    const promql = [...g.rules.values()].filter((r) => r.data.some((q) => q.datasourceUid === 'perfscope-prometheus'));
+    expect(sorted(report.fromFile)).toEqual(titles(promql));
+    expect(g.writes).toEqual([]);
+    expect(regenerateCommand({ ...datasources, prometheusUid: 'prometheus-eu' })).toBe(
+      'npx perfscope rules --format grafana --profile FILE --prometheus-uid prometheus-eu --out provisioning/alerting/perfscope-rules.yaml'
+    );
+  });
 });
 
-it("names the file-provisioned rules it cannot change, and leaves rules that are not PerfScope's alone", async () => {
-  const [first, second, ...rest] = built;
-  const fromFile = { ...first, provenance: 'file', for: '1h' };
-  const foreign = { ...second, labels: { team: 'payments' }, title: 'Payments latency' };
-  const g = grafana([fromFile, foreign, ...rest.map((r) => ({ ...r, provenance: '' }))], ['perfscope']);
-  const report = await applyAlertRules(built, g.api);
-  expect(report.fromFile).toEqual([first.title]);
-  expect(report.notOurs).toEqual(['Payments latency']);
-  expect(g.writes).toEqual([]);
-  expect(g.rules.get(second.uid)!.labels).toEqual({ team: 'payments' });
+describe('a Grafana without the rules file', () => {
+  it('creates the folder with a uid Grafana generates, and each rule group at its own interval, editable in the UI', async () => {
+    const g = fakeAlerting();
+    const built = buildGrafanaAlertRules(defaultProfile(), { ...DEFAULT_TARGETS, folderUid: 'any' });
+    const report = await apply(g);
+    const [folder] = g.folders;
+    expect(folder.title).toBe('PerfScope');
+    expect(folder.uid).not.toBe('perfscope');
+    const groups = [...new Set(built.map((r) => r.ruleGroup))];
+    expect(g.writes).toEqual([
+      'POST /api/folders',
+      ...groups.map((name) => `PUT /api/v1/provisioning/folder/${folder.uid}/rule-groups/${name} (no provenance)`),
+    ]);
+    expect(sorted(report.created)).toEqual(titles(built));
+    for (const name of groups) {
+      expect([name, g.intervals.get(`${folder.uid}/${name}`)]).toEqual([name, groupInterval(name)]);
+    }
+    expect(g.intervals.get(`${folder.uid}/perfscope-trends`)).toBe(120);
+    const stored = [...g.rules.values()];
+    expect(
+      stored.every((r) => r.folderUID === folder.uid && r.provenance === '' && r.labels.perfscope === 'managed')
+    ).toBe(true);
+  });
+
+  it('changes nothing the second time', async () => {
+    const g = fakeAlerting();
+    await apply(g);
+    g.writes.length = 0;
+    const report = await apply(g);
+    expect(g.writes).toEqual([]);
+    expect(report.unchanged).toHaveLength(g.rules.size);
+    expect([report.created, report.updated, report.fromFile, report.stale, report.intervals]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it('queries the Prometheus datasource chosen on the page and the PerfScope datasource the profile is saved to', async () => {
+    const g = fakeAlerting();
+    await apply(g, defaultProfile(), { prometheusUid: 'prometheus-eu', perfscopeUid: 'perfscope-health' });
+    const queries = [...g.rules.values()].flatMap((r) => r.data).filter((q) => q.datasourceUid !== '__expr__');
+    expect(new Set(queries.map((q) => q.datasourceUid))).toEqual(new Set(['prometheus-eu', 'perfscope-health']));
+  });
+
+  it("rewrites only the groups whose rules changed, keeping the group's other rules and its interval", async () => {
+    const g = fakeAlerting();
+    await apply(g);
+    const [folder] = g.folders;
+    const cpu = [...g.rules.values()].find((r) => r.uid.startsWith('perfscope-cpu'))!;
+    const foreign = { ...cpu, uid: 'team-payments-latency', title: 'Payments latency', labels: { team: 'payments' } };
+    g.rules.set(foreign.uid, foreign);
+    g.writes.length = 0;
+    const profile = withCpuCritical(95);
+    const changed = changedBetween(defaultProfile(), profile);
+    const report = await apply(g, profile);
+    expect(sorted(report.updated)).toEqual(titles(changed));
+    const groups = [...new Set(changed.map((r) => r.ruleGroup))];
+    expect(g.writes).toEqual(
+      groups.map((name) => `PUT /api/v1/provisioning/folder/${folder.uid}/rule-groups/${name} (no provenance)`)
+    );
+    expect(g.rules.get(foreign.uid)).toEqual(foreign);
+    expect(g.intervals.get(`${folder.uid}/${cpu.ruleGroup}`)).toBe(groupInterval(cpu.ruleGroup));
+  });
+
+  it("sets a group's interval back when it differs from PerfScope's", async () => {
+    const g = fakeAlerting();
+    await apply(g);
+    const [folder] = g.folders;
+    g.intervals.set(`${folder.uid}/perfscope-trends`, 60);
+    g.writes.length = 0;
+    const report = await apply(g);
+    expect(report.intervals).toEqual(['perfscope-trends every 2m']);
+    expect(g.writes).toEqual([
+      `PUT /api/v1/provisioning/folder/${folder.uid}/rule-groups/perfscope-trends (no provenance)`,
+    ]);
+    expect(g.intervals.get(`${folder.uid}/perfscope-trends`)).toBe(120);
+  });
+
+  it('reports PerfScope rules the profile no longer builds and keeps them, even in a group it rewrites', async () => {
+    const g = fakeAlerting();
+    await apply(g);
+    const profile = defaultProfile();
+    profile.sla.burnRateTiers[3].enabled = false;
+    profile.sla.burnRateTiers[0].budgetFraction /= 2;
+    const next = buildGrafanaAlertRules(profile, DEFAULT_TARGETS);
+    const gone = [...g.rules.values()].filter((r) => !next.some((n) => n.uid === r.uid));
+    expect(gone.length).toBeGreaterThan(0);
+    g.writes.length = 0;
+    const report = await apply(g, profile);
+    expect(sorted(report.stale)).toEqual(titles(gone));
+    expect(report.updated.length).toBeGreaterThan(0);
+    const [folder] = g.folders;
+    expect(g.writes).toContain(
+      `PUT /api/v1/provisioning/folder/${folder.uid}/rule-groups/${gone[0].ruleGroup} (no provenance)`
+    );
+    expect(gone.every((r) => g.rules.has(r.uid))).toBe(true);
+  });
+
+  it("leaves a rule with PerfScope's uid but not its label alone", async () => {
+    const g = fakeAlerting();
+    await apply(g);
+    const [first] = g.rules.values();
+    const theirs = { ...first, labels: { team: 'payments' }, title: 'Payments latency' };
+    g.rules.set(first.uid, theirs);
+    g.writes.length = 0;
+    const report = await apply(g, withCpuCritical(95));
+    expect(report.notOurs).toEqual(['Payments latency']);
+    expect(g.rules.get(first.uid)).toEqual(theirs);
+  });
 });
 
-it('reports PerfScope rules that the profile no longer builds', async () => {
-  const profile = defaultProfile();
-  const g = grafana(built, ['perfscope']);
-  profile.sla.burnRateTiers[3].enabled = false;
-  const next = buildGrafanaAlertRules(profile, DEFAULT_TARGETS);
-  const gone = built.filter((r) => !next.some((n) => n.uid === r.uid)).map((r) => r.title);
-  expect(gone.length).toBeGreaterThan(0);
-  expect((await applyAlertRules(next, g.api)).stale).toEqual(gone);
-});
-
-it('stops on an API failure other than a missing folder', async () => {
+it('stops on an API failure', async () => {
   const api = async () => {
-    throw new GrafanaApiError(403, 'GET /api/folders/perfscope: HTTP 403: Permission denied');
+    throw new GrafanaApiError(403, 'GET /api/folders: HTTP 403: Permission denied');
   };
-  await expect(applyAlertRules(built, api)).rejects.toThrow('HTTP 403: Permission denied');
+  await expect(applyAlertRules(defaultProfile(), datasources, api)).rejects.toThrow('HTTP 403: Permission denied');
 });
