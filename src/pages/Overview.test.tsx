@@ -77,3 +77,23 @@ it('says which datasource it could not query', async () => {
     'POST /api/ds/query: HTTP 404: Data source not found. PerfScope reads the Prometheus datasource with uid perfscope-prometheus.'
   );
 });
+
+it.each([
+  ['HTTP 400, as Grafana answers when a query fails', 400],
+  ['HTTP 207, with the datasourceQueryMultiStatus feature toggle', 207],
+])('scores with the queries that answered and names the one that failed: %s', async (_name, status) => {
+  serve((req) => {
+    const { data } = answer(req) as { data: { results: Record<string, unknown> } };
+    const results = { ...data.results, cpu: { status: 400, error: 'bad_data: 1:5: parse error', frames: [] } };
+    return { status, data: { results } };
+  });
+  render(<Overview />);
+  const services = await screen.findByRole('list', { name: 'Health by service' });
+  expect(within(services).getAllByRole('listitem')).toHaveLength(5);
+  expect(screen.getByTestId('notices')).toHaveTextContent('Query cpu: bad_data: 1:5: parse error');
+  expect(within(services).getAllByRole('img', { name: /CPU/ })[0]).toHaveAccessibleName(
+    'No data for CPU: query cpu failed (bad_data: 1:5: parse error), not counted in the score'
+  );
+  expect(screen.getByRole('table', { name: /Domain overhead/ })).toBeInTheDocument();
+  expect(screen.queryByText(/could not be scored/)).not.toBeInTheDocument();
+});

@@ -5,6 +5,7 @@ import { PluginPage } from '@grafana/runtime';
 import { Alert, LinkButton, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 
 import { Notices } from '../panels/shared/components/Notices';
+import { describeErrors } from '../panels/shared/data/state';
 import { DomainTable } from './overview/DomainTable';
 import { ServiceTiles } from './overview/ServiceTiles';
 import { useOverview } from './overview/useOverview';
@@ -33,7 +34,11 @@ export function Overview() {
         {state.status === 'done' && (
           <>
             <Notices
-              warnings={[...state.errors, ...state.overview.health.problems, ...state.overview.overhead.problems]}
+              warnings={[
+                ...describeErrors(state.errors),
+                ...state.overview.health.problems,
+                ...state.overview.overhead.problems,
+              ]}
               infos={state.notice ? [state.notice] : []}
             />
             <section aria-labelledby="perfscope-services">
@@ -43,7 +48,7 @@ export function Overview() {
               {state.overview.health.groups.length === 0 ? (
                 <p>No service reported any indicator in the last hour.</p>
               ) : (
-                <ServiceTiles groups={state.overview.health.groups} />
+                <ServiceTiles groups={state.overview.health.groups} errors={state.errors} />
               )}
             </section>
             <section aria-labelledby="perfscope-domains">

@@ -1,17 +1,21 @@
 import { css } from '@emotion/css';
 import React from 'react';
-import type { GrafanaTheme2 } from '@grafana/data';
+import type { DataQueryError, GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { bandColor } from '../../components/bands';
 import { HealthTile } from '../../components/health/HealthTile';
 import type { GroupHealth } from '../../panels/healthscore/data/model';
+import { tileNotices } from '../../panels/healthscore/data/notices';
 import { dashboardUrl } from '../shared/dashboards';
 
 const TILE = 160;
 
-/** Every service's score, worst first, each opening the operations dashboard for that service. */
-export function ServiceTiles({ groups }: { groups: GroupHealth[] }) {
+/**
+ * Every service's score, worst first, each opening the operations dashboard for that service and marked with
+ * its missing indicators (the queries are the profile's, refId = indicator id).
+ */
+export function ServiceTiles({ groups, errors }: { groups: GroupHealth[]; errors: DataQueryError[] }) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const sorted = [...groups].sort(
@@ -29,6 +33,7 @@ export function ServiceTiles({ groups }: { groups: GroupHealth[] }) {
           trend={g.trend}
           href={dashboardUrl('operations', { service: g.name })}
           linkTitle={`Operations dashboard for ${g.name}`}
+          notices={tileNotices(g, errors, (id) => id)}
           width={TILE}
         />
       ))}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { DataQueryError } from '@grafana/data';
 
 import { useAppProfile } from '../../components/profile/useAppProfile';
 import { profileQueries, PROMETHEUS_UID, runQueries } from '../shared/queries';
@@ -7,7 +8,7 @@ import { overviewFrom, type Overview } from './overviewData';
 export type OverviewState =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  | { status: 'done'; overview: Overview; errors: string[]; notice?: string };
+  | { status: 'done'; overview: Overview; errors: DataQueryError[]; notice?: string };
 
 /** Queries the provisioned Prometheus for the last hour and scores every service and domain. */
 export function useOverview(): OverviewState {

@@ -1,12 +1,13 @@
 import { css } from '@emotion/css';
 import React, { useState } from 'react';
-import type { DataSourceInstanceSettings, GrafanaTheme2 } from '@grafana/data';
+import type { DataQueryError, DataSourceInstanceSettings, GrafanaTheme2 } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
 import { Alert, Button, Field, Stack, useStyles2 } from '@grafana/ui';
 
 import { healthFromSeries } from '../../panels/healthscore/data/fromPrometheus';
 import type { HealthView } from '../../panels/healthscore/data/model';
 import { Notices } from '../../panels/shared/components/Notices';
+import { describeErrors } from '../../panels/shared/data/state';
 import { numericSeries } from '../../scoring/frames';
 import type { Profile } from '../../scoring';
 import { ServiceTiles } from '../overview/ServiceTiles';
@@ -15,7 +16,7 @@ import { profileQueries, runQueries } from '../shared/queries';
 type Preview =
   | { status: 'idle' | 'running' }
   | { status: 'failed'; message: string }
-  | { status: 'done'; view: HealthView; errors: string[] };
+  | { status: 'done'; view: HealthView; errors: DataQueryError[] };
 
 /**
  * Scores every service over the last hour with the edited profile (as it is when the button is pressed),
@@ -80,11 +81,11 @@ export const PreviewSection = React.memo(function PreviewSection({
       )}
       {preview.status === 'done' && (
         <div aria-live="polite">
-          <Notices warnings={[...preview.errors, ...preview.view.problems]} />
+          <Notices warnings={[...describeErrors(preview.errors), ...preview.view.problems]} />
           {preview.view.groups.length === 0 ? (
             <p>No service returned any indicator in the last hour.</p>
           ) : (
-            <ServiceTiles groups={preview.view.groups} />
+            <ServiceTiles groups={preview.view.groups} errors={preview.errors} />
           )}
         </div>
       )}

@@ -1,11 +1,12 @@
 import { lastValueFrom } from 'rxjs';
 import { getBackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 
-/** A refusal of Grafana's HTTP API, naming the request and what Grafana said. */
+/** A refusal of Grafana's HTTP API, naming the request and what Grafana said; `body` is its answer. */
 export class GrafanaApiError extends Error {
   constructor(
     readonly status: number | undefined,
-    message: string
+    message: string,
+    readonly body?: unknown
   ) {
     super(message);
   }
@@ -19,9 +20,9 @@ export async function grafanaApi<T>(req: BackendSrvRequest): Promise<T> {
     );
     return response.data;
   } catch (e) {
-    const err = e as { status?: number; data?: { message?: string }; message?: string };
+    const err = e as { status?: number; data?: { message?: string } | null; message?: string };
     const said = err.data?.message ?? err.message ?? 'no answer';
     const status = err.status ? `HTTP ${err.status}: ` : '';
-    throw new GrafanaApiError(err.status, `${req.method ?? 'GET'} ${req.url}: ${status}${said}`);
+    throw new GrafanaApiError(err.status, `${req.method ?? 'GET'} ${req.url}: ${status}${said}`, err.data);
   }
 }

@@ -1,8 +1,8 @@
-import { dateTime, type DataFrame, type TimeRange } from '@grafana/data';
+import { dateTime, type DataFrame, type DataQueryError, type TimeRange } from '@grafana/data';
 import { toDataQueryResponse, type BackendDataSourceResponse } from '@grafana/runtime';
 
 import type { Profile } from '../../scoring';
-import { grafanaApi } from './grafanaApi';
+import { grafanaApi, GrafanaApiError } from './grafanaApi';
 
 export const PROMETHEUS_UID = 'perfscope-prometheus';
 
@@ -32,8 +32,8 @@ export function profileQueries(profile: Profile, parts: { domains: boolean }): P
 
 export interface QueryResult {
   frames: DataFrame[];
-  /** Per-query errors, each naming the query. */
-  errors: string[];
+  /** Per-query errors, each with its refId. */
+  errors: DataQueryError[];
   timeRange: TimeRange;
   intervalMs: number;
 }
@@ -56,17 +56,29 @@ export async function runQueries(
     intervalMs: stepMs,
     maxDataPoints: Math.ceil(lastMs / stepMs),
   }));
-  const data = await grafanaApi<BackendDataSourceResponse>({
-    url: '/api/ds/query',
-    method: 'POST',
-    data: { queries: targets, from: String(from), to: String(to) },
-  });
+  const data = await dsQuery({ queries: targets, from: String(from), to: String(to) });
   const response = toDataQueryResponse({ data }, targets);
-  const errors = (response.errors ?? []).map((e) => `Query ${e.refId}: ${e.message}`);
   return {
     frames: response.data,
-    errors,
+    errors: response.errors ?? [],
     timeRange: { from: dateTime(from), to: dateTime(to), raw: { from: dateTime(from), to: dateTime(to) } },
     intervalMs: stepMs,
   };
+}
+
+/**
+ * POST /api/ds/query. When a query fails Grafana answers 400 (207 with the datasourceQueryMultiStatus toggle)
+ * with every query's result in the body: the others' frames and the failed one's error are read from it.
+ */
+async function dsQuery(body: object): Promise<BackendDataSourceResponse> {
+  try {
+    return await grafanaApi<BackendDataSourceResponse>({ url: '/api/ds/query', method: 'POST', data: body });
+  } catch (e) {
+    const answer =
+      e instanceof GrafanaApiError ? (e.body as Partial<BackendDataSourceResponse> | undefined) : undefined;
+    if (answer?.results && typeof answer.results === 'object') {
+      return answer as BackendDataSourceResponse;
+    }
+    throw e;
+  }
 }
