@@ -2,9 +2,20 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import React from 'react';
 import { PluginType, type AppPluginMeta } from '@grafana/data';
-import { setDataSourceSrv, type BackendSrvRequest, type DataSourceSrv } from '@grafana/runtime';
+import { NEVER } from 'rxjs';
+import {
+  getBackendSrv,
+  setBackendSrv,
+  setDataSourceSrv,
+  type BackendSrv,
+  type BackendSrvRequest,
+  type DataSourceSrv,
+} from '@grafana/runtime';
 
 import { buildGrafanaAlertRules, DEFAULT_TARGETS } from '../alerting';
+import { bandLabel } from '../components/bands';
+import { healthView } from '../panels/healthscore/data/healthView';
+import { recordedPanelData } from '../panels/testing/recordings';
 import { defaultProfile, type Profile } from '../scoring';
 import { recordedResults } from '../panels/testing/answers';
 import { serveGrafanaApi } from '../panels/testing/grafana';
@@ -78,6 +89,9 @@ function show(profile: Profile | null = defaultProfile()) {
   return render(<Settings {...props} />);
 }
 
+/** The page previews the scores as it opens: its answer, once there. */
+const previewed = () => screen.findByRole('list', { name: 'Health by service' });
+
 const indicator = (id: string) => screen.getByRole('group', { name: new RegExp(`^${id}`) });
 
 it('names the field of each problem as it is typed, and refuses to save until it is fixed', async () => {
@@ -105,6 +119,7 @@ it("says why a query is not PromQL, with the parser's words", async () => {
   const query = within(indicator('CPU')).getByLabelText('Query (PromQL)');
   fireEvent.change(query, { target: { value: 'rate(node_cpu_seconds_total[5m]' } });
   expect(within(indicator('CPU')).getByText(/is not valid PromQL \(unexpected end of query\)/)).toBeInTheDocument();
+  await previewed();
 });
 
 it('saves the profile in the app and pushes it to the PerfScope datasource, secrets untouched', async () => {
@@ -189,25 +204,119 @@ it('turns a burn-rate tier off and uses a metric preset', async () => {
   );
 });
 
-it('previews the scores of every service before saving', async () => {
-  const user = userEvent.setup();
-  grafana();
-  show();
-  await user.click(screen.getByRole('button', { name: 'Preview the scores' }));
-  const services = await screen.findByRole('list', { name: 'Health by service' });
-  await waitFor(() => expect(within(services).getAllByRole('listitem')).toHaveLength(5));
-  expect(within(services).getAllByRole('group')[0]).toHaveAttribute('aria-label', 'incident: 10, Critical');
+describe('the live preview', () => {
+  const queries = (g: ReturnType<typeof grafana>) => g.sent('POST', '/api/ds/query');
+  const tile = (service: string) =>
+    within(screen.getByRole('list', { name: 'Health by service' }))
+      .getAllByRole('group')
+      .find((t) => t.getAttribute('aria-label')!.startsWith(`${service}:`))!;
+  /** The degraded service's tile label when scored with `profile`, as the panels score the same recording. */
+  function expectedDegraded(profile: Profile): string {
+    const view = healthView(recordedPanelData(loadRecording('health.prometheus')), profile, {
+      indicatorQueries: {},
+      groupBy: 'service',
+    });
+    const { health } = view.groups.find((x) => x.name === 'degraded')!;
+    return `degraded: ${Number(health.score!.toFixed(1))}, ${bandLabel[health.band]}`;
+  }
+  const latencyTarget = () => within(indicator('Latency p95')).getByLabelText('Target');
+
+  it('scores every service as soon as the page opens', async () => {
+    grafana();
+    show();
+    const services = await screen.findByRole('list', { name: 'Health by service' });
+    await waitFor(() => expect(within(services).getAllByRole('listitem')).toHaveLength(5));
+    expect(within(services).getAllByRole('group')[0]).toHaveAttribute('aria-label', 'incident: 10, Critical');
+  });
+
+  it('scores again with the edited thresholds once typing pauses, with one query for a burst of edits', async () => {
+    const g = grafana();
+    show();
+    await screen.findByRole('list', { name: 'Health by service' });
+    const before = tile('degraded').getAttribute('aria-label');
+    expect(before).toBe(expectedDegraded(defaultProfile()));
+    for (const value of ['0.3', '0.35', '0.4']) {
+      fireEvent.change(latencyTarget(), { target: { value } });
+    }
+    const edited = defaultProfile();
+    edited.indicators.find((i) => i.id === 'latency_p95')!.target = 0.4;
+    const after = expectedDegraded(edited);
+    expect(after).not.toBe(before);
+    await waitFor(() => expect(tile('degraded')).toHaveAttribute('aria-label', after), { timeout: 5000 });
+    expect(queries(g)).toHaveLength(2);
+  });
+
+  it('cancels the run under way when the profile changes', async () => {
+    const g = grafana();
+    const answered = getBackendSrv();
+    const held: BackendSrvRequest[] = [];
+    // The first query never answers: it stays under way until the next edit.
+    setBackendSrv({
+      fetch: (req: BackendSrvRequest) =>
+        req.url === '/api/ds/query' && held.length === 0 ? (held.push(req), NEVER) : answered.fetch(req),
+    } as unknown as BackendSrv);
+    show();
+    await waitFor(() => expect(held).toHaveLength(1));
+    expect(screen.getByText('Scoring…')).toBeInTheDocument();
+    fireEvent.change(latencyTarget(), { target: { value: '0.4' } });
+    await waitFor(() => expect(held[0].abortSignal?.aborted).toBe(true), { timeout: 5000 });
+    expect(await screen.findByRole('list', { name: 'Health by service' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(queries(g)).toHaveLength(1);
+  });
+
+  it('waits while the profile has problems, and refreshes by hand', async () => {
+    const user = userEvent.setup();
+    const g = grafana();
+    show();
+    await screen.findByRole('list', { name: 'Health by service' });
+    fireEvent.change(latencyTarget(), { target: { value: '0.7' } });
+    expect(
+      await screen.findByText('The preview waits until the profile has no problems.', {}, { timeout: 5000 })
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Refresh the preview' })).toBeDisabled();
+    expect(queries(g)).toHaveLength(1);
+    fireEvent.change(latencyTarget(), { target: { value: '0.2' } });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh the preview' })).toBeEnabled(), {
+      timeout: 5000,
+    });
+    await waitFor(() => expect(screen.queryByText('Scoring…')).not.toBeInTheDocument());
+    const sent = queries(g).length;
+    await user.click(screen.getByRole('button', { name: 'Refresh the preview' }));
+    await waitFor(() => expect(queries(g)).toHaveLength(sent + 1));
+  });
+
+  it('names a query that failed and scores with the others', async () => {
+    const answer = recordedResults([loadRecording('health.prometheus')]);
+    serveGrafanaApi((req) => {
+      if (req.url !== '/api/ds/query') {
+        return { status: 200, data: {} };
+      }
+      const { data } = answer(req) as { data: { results: Record<string, unknown> } };
+      return {
+        status: 400,
+        data: { results: { ...data.results, cpu: { status: 400, error: 'bad_data: parse error' } } },
+      };
+    });
+    show();
+    const services = await screen.findByRole('list', { name: 'Health by service' });
+    expect(within(services).getAllByRole('listitem')).toHaveLength(5);
+    expect(within(screen.getByRole('region', { name: 'Preview' })).getByTestId('notices')).toHaveTextContent(
+      'Query cpu: bad_data: parse error'
+    );
+  });
 });
 
-it('starts from the default profile, and says so, when none was saved', () => {
+it('starts from the default profile, and says so, when none was saved', async () => {
   grafana();
   show(null);
   expect(screen.getByText('PerfScope has no saved profile yet: default thresholds.')).toBeInTheDocument();
   expect(within(indicator('Latency p95')).getByLabelText('Target')).toHaveValue('0.2');
+  await previewed();
 });
 
-it('previews with the provisioned Prometheus unless another is chosen', () => {
+it('previews with the provisioned Prometheus unless another is chosen', async () => {
   grafana();
   show();
   expect(within(screen.getByRole('region', { name: 'Preview' })).getByText('Prometheus')).toBeInTheDocument();
+  await previewed();
 });

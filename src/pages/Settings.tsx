@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useMemo, useState } from 'react';
 import type { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
 
@@ -10,7 +10,11 @@ import { DomainsSection } from './settings/DomainsSection';
 import { IndicatorsSection } from './settings/IndicatorsSection';
 import { PreviewSection } from './settings/PreviewSection';
 import { SlaSection } from './settings/SlaSection';
+import { useDebounced } from './settings/useDebounced';
 import { useDraft } from './settings/useDraft';
+
+/** How long typing must pause before the preview scores the profile again. */
+export const PREVIEW_PAUSE_MS = 600;
 
 export interface AppSettingsProps extends PluginConfigPageProps<AppPluginMeta<AppJsonData>> {}
 
@@ -20,12 +24,8 @@ export default function Settings({ plugin }: AppSettingsProps) {
   const { enabled = false, pinned = false, jsonData } = plugin.meta;
   const initial = useMemo(() => profileFromJsonData(jsonData), [jsonData]);
   const d = useDraft(initial.profile);
-  // The preview reads the draft when it runs, so that typing does not render it again.
-  const latest = useRef(d.draft);
-  useEffect(() => {
-    latest.current = d.draft;
-  }, [d.draft]);
-  const current = useCallback(() => latest.current, []);
+  // The preview scores the draft once typing pauses, so that each keystroke renders neither it nor a query.
+  const previewed = useDebounced(d.problems.length === 0 ? d.draft : null, PREVIEW_PAUSE_MS);
   // The preview scores on it and the alert rules query it.
   const [prometheus, setPrometheus] = useState(PROMETHEUS_UID);
   return (
@@ -57,12 +57,7 @@ export default function Settings({ plugin }: AppSettingsProps) {
       <IndicatorsSection d={d} />
       <DomainsSection d={d} />
       <SlaSection d={d} />
-      <PreviewSection
-        current={current}
-        valid={d.problems.length === 0}
-        datasource={prometheus}
-        onDatasource={setPrometheus}
-      />
+      <PreviewSection profile={previewed} datasource={prometheus} onDatasource={setPrometheus} />
       <Actions
         profile={d.draft}
         problems={d.problems.length}

@@ -1,64 +1,44 @@
 import { css } from '@emotion/css';
-import React, { useState } from 'react';
-import type { DataQueryError, DataSourceInstanceSettings, GrafanaTheme2 } from '@grafana/data';
-import { DataSourcePicker } from '@grafana/runtime';
+import React from 'react';
+import type { DataSourceInstanceSettings, GrafanaTheme2 } from '@grafana/data';
+import { DataSourcePicker, getDataSourceSrv } from '@grafana/runtime';
 import { Alert, Button, Field, Stack, useStyles2 } from '@grafana/ui';
 
-import { healthFromSeries } from '../../panels/healthscore/data/fromPrometheus';
-import type { HealthView } from '../../panels/healthscore/data/model';
 import { Notices } from '../../panels/shared/components/Notices';
 import { describeErrors } from '../../panels/shared/data/state';
-import { numericSeries } from '../../scoring/frames';
 import type { Profile } from '../../scoring';
 import { ServiceTiles } from '../overview/ServiceTiles';
-import { profileQueries, runQueries } from '../shared/queries';
-
-type Preview =
-  | { status: 'idle' | 'running' }
-  | { status: 'failed'; message: string }
-  | { status: 'done'; view: HealthView; errors: DataQueryError[] };
+import { usePreview } from './usePreview';
 
 /**
- * Scores every service over the last hour with the edited profile (as it is when the button is pressed),
- * before it is saved. It renders again only when the profile turns valid or invalid, not on every keystroke.
+ * Scores every service over the last hour with the edited profile before it is saved, again each time the
+ * profile (given here once typing pauses; null while it has problems) or the datasource changes.
  */
 export const PreviewSection = React.memo(function PreviewSection({
-  current,
-  valid,
+  profile,
   datasource,
   onDatasource,
 }: {
-  current: () => Profile;
-  valid: boolean;
+  profile: Profile | null;
   /** The chosen Prometheus datasource's uid. */
   datasource: string;
   onDatasource: (uid: string) => void;
 }) {
   const styles = useStyles2(getStyles);
-  const [preview, setPreview] = useState<Preview>({ status: 'idle' });
-  const run = async () => {
-    setPreview({ status: 'running' });
-    const profile = current();
-    try {
-      const result = await runQueries(datasource, profileQueries(profile, { domains: false }));
-      const series = numericSeries(result.frames, result.timeRange.to.valueOf());
-      const view = healthFromSeries(series, profile, {
-        indicatorQueries: {},
-        groupBy: 'service',
-        intervalMs: result.intervalMs,
-      });
-      setPreview({ status: 'done', view, errors: result.errors });
-    } catch (e) {
-      setPreview({ status: 'failed', message: (e as Error).message });
-    }
-  };
+  const chosen = getDataSourceSrv().getInstanceSettings(datasource)?.type === 'prometheus';
+  const { result, running, refresh } = usePreview(profile, chosen ? datasource : null);
+  const waiting = !chosen
+    ? 'Choose a Prometheus datasource to preview the scores.'
+    : !profile
+      ? 'The preview waits until the profile has no problems.'
+      : null;
   return (
     <section aria-labelledby="perfscope-preview" className={styles.section}>
       <h3 id="perfscope-preview">Preview</h3>
       <Stack gap={1} alignItems="flex-end">
         <Field
           label="Prometheus datasource"
-          description="Scores the last hour of every service with the thresholds above; the alert rules query it"
+          description="Scores the last hour of every service with the thresholds above, as they change; the alert rules query it"
         >
           <DataSourcePicker
             pluginId="prometheus"
@@ -69,23 +49,26 @@ export const PreviewSection = React.memo(function PreviewSection({
           />
         </Field>
         <Field>
-          <Button variant="secondary" icon="eye" disabled={!valid || preview.status === 'running'} onClick={run}>
-            {preview.status === 'running' ? 'Scoring…' : 'Preview the scores'}
+          <Button variant="secondary" icon="sync" disabled={waiting !== null || running} onClick={refresh}>
+            Refresh the preview
           </Button>
         </Field>
       </Stack>
-      {preview.status === 'failed' && (
+      <div aria-live="polite" className={styles.status}>
+        {waiting ?? (running ? 'Scoring…' : '')}
+      </div>
+      {result && 'failed' in result && (
         <Alert severity="error" title="The preview failed">
-          {preview.message}
+          {result.failed}
         </Alert>
       )}
-      {preview.status === 'done' && (
-        <div aria-live="polite">
-          <Notices warnings={[...describeErrors(preview.errors), ...preview.view.problems]} />
-          {preview.view.groups.length === 0 ? (
+      {result && 'view' in result && (
+        <div className={running ? styles.stale : undefined} aria-busy={running}>
+          <Notices warnings={[...describeErrors(result.errors), ...result.view.problems]} />
+          {result.view.groups.length === 0 ? (
             <p>No service returned any indicator in the last hour.</p>
           ) : (
-            <ServiceTiles groups={preview.view.groups} errors={preview.errors} />
+            <ServiceTiles groups={result.view.groups} errors={result.errors} />
           )}
         </div>
       )}
@@ -95,4 +78,6 @@ export const PreviewSection = React.memo(function PreviewSection({
 
 const getStyles = (theme: GrafanaTheme2) => ({
   section: css({ marginBottom: theme.spacing(3) }),
+  status: css({ color: theme.colors.text.secondary, minHeight: theme.spacing(2.5) }),
+  stale: css({ opacity: 0.6 }),
 });

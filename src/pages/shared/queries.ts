@@ -42,8 +42,7 @@ export interface QueryResult {
 export async function runQueries(
   datasourceUid: string,
   queries: ProfileQueries,
-  lastMs = 3600e3,
-  stepMs = 60e3
+  { lastMs = 3600e3, stepMs = 60e3, signal }: { lastMs?: number; stepMs?: number; signal?: AbortSignal } = {}
 ): Promise<QueryResult> {
   const to = Math.floor(Date.now() / stepMs) * stepMs;
   const from = to - lastMs;
@@ -56,7 +55,7 @@ export async function runQueries(
     intervalMs: stepMs,
     maxDataPoints: Math.ceil(lastMs / stepMs),
   }));
-  const data = await dsQuery({ queries: targets, from: String(from), to: String(to) });
+  const data = await dsQuery({ queries: targets, from: String(from), to: String(to) }, signal);
   const response = toDataQueryResponse({ data }, targets);
   return {
     frames: response.data,
@@ -70,9 +69,14 @@ export async function runQueries(
  * POST /api/ds/query. When a query fails Grafana answers 400 (207 with the datasourceQueryMultiStatus toggle)
  * with every query's result in the body: the others' frames and the failed one's error are read from it.
  */
-async function dsQuery(body: object): Promise<BackendDataSourceResponse> {
+async function dsQuery(body: object, signal?: AbortSignal): Promise<BackendDataSourceResponse> {
   try {
-    return await grafanaApi<BackendDataSourceResponse>({ url: '/api/ds/query', method: 'POST', data: body });
+    return await grafanaApi<BackendDataSourceResponse>({
+      url: '/api/ds/query',
+      method: 'POST',
+      data: body,
+      abortSignal: signal,
+    });
   } catch (e) {
     const answer =
       e instanceof GrafanaApiError ? (e.body as Partial<BackendDataSourceResponse> | undefined) : undefined;
