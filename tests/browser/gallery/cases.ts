@@ -66,6 +66,15 @@ export const cases: GalleryCase[] = [
     shows: ['30', 'Critical'],
     showsWhenRoomy: ['No data for Error rate (incident): not counted in the score'],
   },
+  {
+    id: 'health-grid-partial',
+    panel: 'healthscore',
+    title: 'Health: one tile per service, CPU missing (each tile marked)',
+    recording: 'health.prometheus',
+    refIds: ['latency_p95', 'error_rate', 'memory', 'availability'],
+    shows: ['incident', 'budget-burn'],
+    showsWhenRoomy: ['No data for CPU (incident, budget-burn'],
+  },
   { id: 'health-loading', panel: 'healthscore', title: 'Health: loading', state: 'loading', shows: ['Loading health'] },
   {
     id: 'health-nodata',
