@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { buildPrometheusRules, DASHBOARDS } from '../alerting';
 import { defaultProfile, parseDuration } from '../scoring';
+import { OBJECTIVE_NAMES } from '../panels/sla/data/objectives';
 import { loadDashboards, panelsOf, type Panel } from './inspect';
 
 // The executive SLA panel's own time range: its burn-down must span the SLA period and its calendar-month
@@ -62,4 +63,22 @@ it('makes Grafana send that step: the interval is reached and within Prometheus 
   expect(range / sla.maxDataPoints!).toBeLessThanOrEqual(step);
   expect(range / step).toBeLessThanOrEqual(11_000);
   expect(range % step).toBe(0);
+});
+
+it('overrides only objectives the SLA panel shows, by the names it gives them', () => {
+  const names = Object.values(OBJECTIVE_NAMES);
+  const overridden = loadDashboards()
+    .flatMap((d) => panelsOf(d.json))
+    .filter((p) => p.type === 'perfscope-sla-panel')
+    .flatMap((p) =>
+      (
+        (p as { fieldConfig?: { overrides?: Array<{ matcher: { id: string; options: string } }> } }).fieldConfig
+          ?.overrides ?? []
+      ).map((o) => o.matcher)
+    );
+  expect(overridden.length).toBeGreaterThan(0);
+  for (const matcher of overridden) {
+    expect(matcher.id).toBe('byName');
+    expect(names).toContain(matcher.options);
+  }
 });

@@ -5,6 +5,14 @@ import type { SlaStatus } from './status';
 
 export type ObjectiveKey = 'availability' | 'budget' | 'latency' | 'mttr';
 
+/** The names field overrides match the objectives by. */
+export const OBJECTIVE_NAMES: Record<ObjectiveKey, string> = {
+  availability: 'Availability',
+  budget: 'Error budget remaining',
+  latency: 'Latency SLO compliance',
+  mttr: 'MTTR',
+};
+
 // Budget and latency compliance are percentages as availability is: they take its unit and decimals, not its
 // thresholds (meant for availability). MTTR is a duration: only the decimals. Overrides by name apply to each.
 const PERCENT = ['unit', 'decimals'];
@@ -15,10 +23,16 @@ export function objectiveValues(s: ServiceSla, status: SlaStatus): Array<Compute
   const labels: Record<string, string> = s.service ? { service: s.service } : {};
   const percent = (v: number | null) => (v === null ? null : 100 * v);
   return [
-    { key: 'availability', name: 'Availability', labels, value: s.report.availability, band: status.availability },
+    {
+      key: 'availability',
+      name: OBJECTIVE_NAMES.availability,
+      labels,
+      value: s.report.availability,
+      band: status.availability,
+    },
     {
       key: 'budget',
-      name: 'Error budget remaining',
+      name: OBJECTIVE_NAMES.budget,
       labels,
       value: percent(s.report.budgetRemaining),
       band: status.budget,
@@ -27,7 +41,7 @@ export function objectiveValues(s: ServiceSla, status: SlaStatus): Array<Compute
     },
     {
       key: 'latency',
-      name: 'Latency SLO compliance',
+      name: OBJECTIVE_NAMES.latency,
       labels,
       value: percent(s.latencyCompliance),
       band: status.latency,
@@ -36,7 +50,7 @@ export function objectiveValues(s: ServiceSla, status: SlaStatus): Array<Compute
     },
     {
       key: 'mttr',
-      name: 'MTTR',
+      name: OBJECTIVE_NAMES.mttr,
       labels,
       value: s.mttr?.mttr ?? null,
       band: status.mttr,
