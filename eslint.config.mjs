@@ -18,13 +18,7 @@ export default defineConfig([
   ...baseConfig,
   {
     // TypeScript outside src/: tests (and the render benchmark), tools, the demo and the end-to-end suite.
-    files: [
-      'tests/**/*.ts',
-      'tools/**/*.ts',
-      'demo/**/*.ts',
-      'e2e/**/*.ts',
-      'playwright.config.ts',
-    ],
+    files: ['tests/**/*.ts', 'tools/**/*.ts', 'demo/**/*.ts', 'e2e/**/*.ts', 'playwright.config.ts'],
     languageOptions: { parserOptions: { project: './tsconfig.json' } },
   },
 ]);

@@ -42,9 +42,15 @@ function exportsOf(file, seen = new Set()) {
 }
 
 try {
-  const result = { comment: `Run-time exports of @grafana/{${packages}}@${version}; regenerate with node scripts/grafana-exports.mjs`, version };
+  const result = {
+    comment: `Run-time exports of @grafana/{${packages}}@${version}; regenerate with node scripts/grafana-exports.mjs`,
+    version,
+  };
   for (const p of packages) {
-    const tgz = execFileSync('npm', ['pack', '--silent', `@grafana/${p}@${version}`], { cwd: work, encoding: 'utf8' }).trim();
+    const tgz = execFileSync('npm', ['pack', '--silent', `@grafana/${p}@${version}`], {
+      cwd: work,
+      encoding: 'utf8',
+    }).trim();
     execFileSync('tar', ['xzf', tgz], { cwd: work });
     result[`@grafana/${p}`] = [...new Set(exportsOf(join(work, 'package/dist/esm/index.mjs')))].sort();
     rmSync(join(work, 'package'), { recursive: true });
@@ -53,7 +59,13 @@ try {
   execFileSync('mv', [out + '.tmp', out]);
   console.log(out);
 } catch (e) {
-  console.error(`grafana-exports: ${String(e.stderr || e.message).trim().split('\n')[0]}`);
+  console.error(
+    `grafana-exports: ${
+      String(e.stderr || e.message)
+        .trim()
+        .split('\n')[0]
+    }`
+  );
   process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
