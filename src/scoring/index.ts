@@ -25,6 +25,7 @@ export {
 export {
   slaReport,
   allowedErrorRatio,
+  budgetRemaining,
   burnRate,
   tierFactor,
   periodLength,

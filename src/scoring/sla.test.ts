@@ -105,6 +105,13 @@ describe('burnRate', () => {
     expect(allowedErrorRatio(99.999)).toBe(0.00001);
     expect(allowedErrorRatio(50)).toBe(0.5);
   });
+
+  it('gives the budget left after an error ratio, as slaReport does', () => {
+    expect(budgetRemaining(0.0005, 99.9)).toBe(0.5);
+    expect(budgetRemaining(0.0025, 99.9)).toBeCloseTo(-1.5, 12);
+    expect(budgetRemaining(NaN, 99.9)).toBeNull();
+    expect(budgetRemaining(0.0007, 99.9)).toBe(slaReport(sla, { period: 0.0007 }, at).budgetRemaining);
+  });
 });
 
 describe('latencyCompliance', () => {

@@ -63,6 +63,11 @@ export const tierFactor = (tier: Pick<BurnRateTier, 'budgetFraction' | 'longWind
  */
 export const allowedErrorRatio = (target: number): number => Math.round((100 - target) * 1e12) / 1e14;
 
+/** Error budget remaining after an error ratio: 1 untouched, 0 spent, below 0 overspent. */
+export function budgetRemaining(errorRatio: number | null | undefined, target: number): number | null {
+  return hasData(errorRatio) ? 1 - errorRatio / allowedErrorRatio(target) : null;
+}
+
 /** Burn rate: how many times faster than "exactly on budget" errors are spent. */
 export function burnRate(errorRatio: number | null | undefined, target: number): number | null {
   return hasData(errorRatio) ? errorRatio / allowedErrorRatio(target) : null;
@@ -108,7 +113,7 @@ export function slaReport(
     });
   return {
     availability: hasData(periodRatio) ? 100 * (1 - periodRatio) : null,
-    budgetRemaining: hasData(periodRatio) ? 1 - periodRatio / allowedErrorRatio(sla.target) : null,
+    budgetRemaining: budgetRemaining(periodRatio, sla.target),
     burnRates,
     tiers,
   };

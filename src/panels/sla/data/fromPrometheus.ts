@@ -1,6 +1,7 @@
 import {
   bandOf,
   breachIntervals,
+  budgetRemaining,
   gridTimestamps,
   slaReport,
   subScore,
@@ -94,9 +95,6 @@ export function slaFromSeries(
     r[window === sla.period || window === 'period' ? 'period' : window] = lastValue(s);
     ratios.set(s.labels.service ?? '', r);
   }
-  const budget = (ratio: number | null) =>
-    slaReport({ ...sla, burnRateTiers: [] }, { period: ratio }, at).budgetRemaining;
-
   const services = [...names].sort().map((service): ServiceSla => {
     const r = { ...ratios.get(service) };
     const periodSeries = period.get(service);
@@ -116,7 +114,7 @@ export function slaFromSeries(
           : periodSeries
             ? {
                 timestamps: periodSeries.timestamps,
-                values: Float64Array.from(periodSeries.values, (v) => budget(v) ?? NaN),
+                values: Float64Array.from(periodSeries.values, (v) => budgetRemaining(v, sla.target) ?? NaN),
               }
             : null,
       ...rates,

@@ -1,4 +1,4 @@
-import { periodStart, slaReport, type Grid, type SlaSettings } from '../../../scoring';
+import { budgetRemaining, periodStart, slaReport, type Grid, type SlaSettings } from '../../../scoring';
 import { onGrid, type LabelledSeries } from '../../../scoring/frames';
 import type { MonthCompliance, ServiceSla } from './model';
 
@@ -73,8 +73,6 @@ export function monthBurnDown(
   const r = onGrid(requests, grid);
   const timestamps = new Float64Array(grid.length);
   const values = new Float64Array(grid.length).fill(NaN);
-  const budget = (ratio: number, at: number) =>
-    slaReport({ target: sla.target, period: 'month', burnRateTiers: [] }, { period: ratio }, at).budgetRemaining!;
   let month = NaN;
   let errorSum = 0;
   let requestSum = 0;
@@ -94,7 +92,7 @@ export function monthBurnDown(
       requestSum += r[k];
     }
     if (requestSum > 0) {
-      values[k] = budget(errorSum / requestSum, t);
+      values[k] = budgetRemaining(errorSum / requestSum, sla.target)!;
       first = Number.isNaN(first) ? start : first;
     }
   }
