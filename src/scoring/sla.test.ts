@@ -2,6 +2,7 @@
 import { defaultProfile } from './profile/defaults';
 import {
   allowedErrorRatio,
+  budgetRemaining,
   burnRate,
   latencyCompliance,
   periodLength,
