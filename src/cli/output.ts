@@ -17,12 +17,16 @@ export const reportFlags: FlagSpec[] = [
  * The report a pipeline reads first: the one with the lowest score (no score is lowest), the first of those
  * with a gate failure on a tie.
  */
-function worstOf(reports: ServiceReport[], minScore: number): ServiceReport {
-  const rank = (r: ServiceReport) => [r.score ?? -Infinity, gateFailures(r, minScore).length > 0 ? 0 : 1];
-  return reports.reduce((worst, r) => {
-    const [a, b] = [rank(r), rank(worst)];
-    return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? r : worst;
-  });
+function worstOf(reports: ServiceReport[], failures: string[][]): ServiceReport {
+  const rank = (i: number) => [reports[i].score ?? -Infinity, failures[i].length > 0 ? 0 : 1];
+  let worst = 0;
+  for (let i = 1; i < reports.length; i++) {
+    const [a, b] = [rank(i), rank(worst)];
+    if (a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])) {
+      worst = i;
+    }
+  }
+  return reports[worst];
 }
 
 /**
@@ -35,18 +39,18 @@ export function emitReports(
   options: { json: boolean; minScore: number; extra?: object },
   io: Io
 ): number {
+  const failures = reports.map((r) => gateFailures(r, options.minScore));
   if (options.json) {
     const body =
       reports.length === 1
         ? { ...reports[0], ...options.extra }
-        : { ...worstOf(reports, options.minScore), services: reports, ...options.extra };
+        : { ...worstOf(reports, failures), services: reports, ...options.extra };
     io.out(JSON.stringify(body, null, 2));
   } else {
     io.out(reports.map((r) => renderReport(r, io.colour)).join('\n\n'));
   }
-  const failures = reports.flatMap((r) => gateFailures(r, options.minScore));
-  for (const f of failures) {
+  for (const f of failures.flat()) {
     io.err(`perfscope: unhealthy: ${f}`);
   }
-  return failures.length === 0 ? EXIT_HEALTHY : EXIT_UNHEALTHY;
+  return failures.some((f) => f.length > 0) ? EXIT_UNHEALTHY : EXIT_HEALTHY;
 }
