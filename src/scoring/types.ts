@@ -73,6 +73,11 @@ export interface SlaSettings {
 /** The scoring profile: the JSON document the settings page edits, the datasource reads and the CLI takes. */
 export interface Profile {
   aggregation: Aggregation;
+  /**
+   * The label that names services in the user's metrics (`service`, `job`, `service_name`, `app`, ...). Results
+   * are grouped by it; PerfScope's own output calls it `service`.
+   */
+  serviceLabel: string;
   indicators: Indicator[];
   domains: DomainSettings;
   sla: SlaSettings;

@@ -39,6 +39,7 @@ function indicator(
 export function defaultProfile(): Profile {
   return {
     aggregation: 'weighted',
+    serviceLabel: 'service',
     indicators: [
       indicator('latency_p95', 'Latency p95', 's', 'lower', [0.2, 0.5, 1], 0.3, { key: true }),
       indicator('error_rate', 'Error rate', 'percent', 'lower', [0.1, 0.5, 1], 0.3, { key: true }),

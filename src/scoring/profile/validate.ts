@@ -279,6 +279,24 @@ function readSla(r: Reader, value: unknown, defaults: SlaSettings): SlaSettings 
   };
 }
 
+const LABEL_NAME = /^(?!__)[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+function readServiceLabel(r: Reader, value: unknown): string {
+  if (typeof value !== 'string') {
+    r.problem('serviceLabel', 'must be a string');
+    return '';
+  }
+  if (!LABEL_NAME.test(value)) {
+    r.problem(
+      'serviceLabel',
+      `must be a Prometheus label name (letters, digits and _, not starting with a digit or __), not ${JSON.stringify(value)}`
+    );
+  } else if (value === 'le' || value === 'domain') {
+    r.problem('serviceLabel', `cannot be "le" or "domain": PerfScope's queries use those labels for buckets and domains`);
+  }
+  return value;
+}
+
 /**
  * Reads a profile document (parsed JSON), reporting every problem at once. Absent fields take the default
  * profile's value, except an indicator's id, direction, thresholds, weight and query, which are required.
@@ -293,6 +311,7 @@ export function parseProfile(raw: unknown): ParsedProfile {
   const aggregation = r.oneOf(raw, 'aggregation', '', ['weighted', 'worst'] as const, defaults.aggregation);
   const profile: Profile = {
     aggregation,
+    serviceLabel: readServiceLabel(r, raw.serviceLabel ?? defaults.serviceLabel),
     indicators: readIndicators(r, raw.indicators, raw.aggregation === 'worst' ? 'worst' : 'weighted'),
     domains: readDomains(r, raw.domains, defaults.domains),
     sla: readSla(r, raw.sla, defaults.sla),

@@ -437,6 +437,16 @@ function validationCases(): VectorCase[] {
       p.indicators.forEach((i: Json) => (i.enabled = false));
     }),
     mutate('unknown aggregation', (p) => (p.aggregation = 'mean')),
+    mutate('service label job is fine', (p) => (p.serviceLabel = 'job')),
+    mutate('service label service_name is fine', (p) => (p.serviceLabel = 'service_name')),
+    mutate('absent service label takes the default', (p) => delete p.serviceLabel),
+    mutate('service label empty', (p) => (p.serviceLabel = '')),
+    mutate('service label starts with a digit', (p) => (p.serviceLabel = '1x')),
+    mutate('service label reserved', (p) => (p.serviceLabel = '__name__')),
+    mutate('service label with a dash', (p) => (p.serviceLabel = 'a-b')),
+    mutate('service label le', (p) => (p.serviceLabel = 'le')),
+    mutate('service label domain', (p) => (p.serviceLabel = 'domain')),
+    mutate('service label not a string', (p) => (p.serviceLabel = 7)),
     mutate('unknown direction', (p) => (p.indicators[0].direction = 'down')),
     mutate('duplicate ids', (p) => (p.indicators[3].id = 'cpu')),
     mutate('empty id', (p) => (p.indicators[0].id = ' ')),
@@ -500,6 +510,7 @@ function validationCases(): VectorCase[] {
     }),
     mutate('many problems at once', (p) => {
       p.aggregation = 'avg';
+      p.serviceLabel = 'app.name';
       p.indicators[0].warning = 2;
       p.indicators[1].weight = -1;
       p.indicators[2].query = 'rate(';
