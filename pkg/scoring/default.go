@@ -15,6 +15,9 @@ const (
 	domainCount = `sum by (service, domain) (rate(domain_duration_seconds_count{service=~"$service", domain=~"$domain"}[$__rate_interval]))`
 )
 
+// DefaultServiceLabel is the label that names services when the profile does not say (Profile.ServiceLabel).
+const DefaultServiceLabel = "service"
+
 func indicator(id, name, unit, direction string, t [3]float64, weight float64, key, enabled bool, query string) Indicator {
 	return Indicator{ID: id, Name: name, Unit: unit, Direction: direction, Target: t[0], Warning: t[1], Critical: t[2],
 		Weight: weight, Key: key, Enabled: enabled, Query: query}
@@ -25,7 +28,8 @@ func indicator(id, name, unit, direction string, t [3]float64, weight float64, k
 func DefaultProfile() *Profile {
 	rate := "$__rate_interval"
 	return &Profile{
-		Aggregation: Weighted,
+		Aggregation:  Weighted,
+		ServiceLabel: DefaultServiceLabel,
 		Indicators: []Indicator{
 			indicator("latency_p95", "Latency p95", "s", "lower", [3]float64{0.2, 0.5, 1}, 0.3, true, true,
 				`histogram_quantile(0.95, sum by (service, le) (rate(http_request_duration_seconds_bucket{service=~"$service"}[$__rate_interval])))`),

@@ -3,10 +3,13 @@ package scoring
 // Profile is the scoring profile: the JSON document the app settings page edits, the CLI reads and the
 // backend datasource receives in jsonData.profile. Field names follow src/scoring exactly.
 type Profile struct {
-	Aggregation string      `json:"aggregation"`
-	Indicators  []Indicator `json:"indicators"`
-	Domains     Domains     `json:"domains"`
-	SLA         SLA         `json:"sla"`
+	Aggregation string `json:"aggregation"`
+	// ServiceLabel is the label that names services in the user's metrics (service, job, service_name, app, ...):
+	// results are grouped by it, while PerfScope's own frames still call it service.
+	ServiceLabel string      `json:"serviceLabel"`
+	Indicators   []Indicator `json:"indicators"`
+	Domains      Domains     `json:"domains"`
+	SLA          SLA         `json:"sla"`
 }
 
 // Indicator is one scored metric.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -169,6 +170,29 @@ func (r *reader) order(t Thresholds, path string, higher bool) {
 	} else if !(sign*t.Target < sign*t.Warning && sign*t.Warning < sign*t.Critical) {
 		r.problem(path+".warning", "must lie between target and critical")
 	}
+}
+
+// labelName is a Prometheus label name; names starting with __ are Prometheus' own.
+var labelName = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
+
+// serviceLabel reads the label that names services. As in src/scoring, null takes the default like absence.
+func (r *reader) serviceLabel(o object, fallback string) string {
+	v := field(o, "serviceLabel", nil)
+	if v == nil {
+		v = fallback
+	}
+	label, ok := v.(string)
+	switch {
+	case !ok:
+		r.problem("serviceLabel", "must be a string")
+		return ""
+	case !labelName.MatchString(label) || strings.HasPrefix(label, "__"):
+		r.problem("serviceLabel", fmt.Sprintf(
+			"must be a Prometheus label name (letters, digits and _, not starting with a digit or __), not %q", label))
+	case label == "le" || label == "domain":
+		r.problem("serviceLabel", `cannot be "le" or "domain": PerfScope's queries use those labels for buckets and domains`)
+	}
+	return label
 }
 
 func (r *reader) indicators(v any, aggregation string) []Indicator {
@@ -359,6 +383,7 @@ func parseValue(v any) *Parsed {
 	if a, _ := field(root, "aggregation", nil).(string); a == Worst {
 		agg = Worst
 	}
+	p.ServiceLabel = r.serviceLabel(root, def.ServiceLabel)
 	inds, _ := root.get("indicators")
 	p.Indicators = r.indicators(inds, agg)
 	doms, hasDoms := root.get("domains")

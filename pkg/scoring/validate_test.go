@@ -124,6 +124,48 @@ func TestValidationOfDomainsSLAAndTiers(t *testing.T) {
 	)
 }
 
+func TestValidationOfTheServiceLabel(t *testing.T) {
+	for _, label := range []string{"job", "service_name", "app", "_x", "Service2"} {
+		d := doc(t)
+		d["serviceLabel"] = label
+		raw, _ := json.Marshal(d)
+		if parsed := ParseProfile(raw); parsed.Profile == nil || parsed.Profile.ServiceLabel != label {
+			t.Errorf("serviceLabel %q: problems %v", label, parsed.Problems)
+		}
+	}
+	notAName := func(quoted string) string {
+		return "serviceLabel must be a Prometheus label name (letters, digits and _, not starting with a digit or __), not " + quoted
+	}
+	reserved := `serviceLabel cannot be "le" or "domain": PerfScope's queries use those labels for buckets and domains`
+	for _, c := range []struct {
+		label any
+		want  string
+	}{
+		{"", notAName(`""`)}, {"1x", notAName(`"1x"`)}, {"__x", notAName(`"__x"`)}, {"__name__", notAName(`"__name__"`)},
+		{"a-b", notAName(`"a-b"`)}, {"app.name", notAName(`"app.name"`)}, {"job\n", notAName(`"job\n"`)},
+		{"le", reserved}, {"domain", reserved}, {7, "serviceLabel must be a string"}, {[]any{"job"}, "serviceLabel must be a string"},
+	} {
+		d := doc(t)
+		d["serviceLabel"] = c.label
+		expectMessages(t, d, c.want)
+	}
+	// The check sits between aggregation and indicators, as src/scoring reports it.
+	d := doc(t)
+	d["aggregation"], d["serviceLabel"], d["indicators"] = "mean", "le", "latency"
+	expectMessages(t, d, `aggregation must be "weighted" or "worst"`, reserved, "indicators must be a list")
+	// Absent (or null, as src/scoring reads it) is the default.
+	for _, v := range []any{nil, "absent"} {
+		d := doc(t)
+		if d["serviceLabel"] = v; v == "absent" {
+			delete(d, "serviceLabel")
+		}
+		raw, _ := json.Marshal(d)
+		if parsed := ParseProfile(raw); parsed.Profile == nil || parsed.Profile.ServiceLabel != "service" {
+			t.Errorf("serviceLabel %v: want the default service, got problems %v", v, parsed.Problems)
+		}
+	}
+}
+
 func TestValidationOfWhatIsNotAProfile(t *testing.T) {
 	expectMessages(t, []any{}, "the profile must be a JSON object")
 	expectMessages(t, map[string]any{"indicators": "latency"}, "indicators must be a list")
