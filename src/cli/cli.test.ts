@@ -73,8 +73,17 @@ describe('perfscope score', () => {
     const r = await runCli(['score', '--values', file('degraded.json', degraded), '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['score', 'band', 'cappedBy', 'indicators', 'domains', 'system', 'sla']);
-    expect(report).toMatchObject({ score: 85, band: 'info', cappedBy: 'latency_p95' });
+    expect(Object.keys(report)).toEqual([
+      'score',
+      'band',
+      'cappedBy',
+      'indicators',
+      'domains',
+      'system',
+      'sla',
+      'missing',
+    ]);
+    expect(report).toMatchObject({ score: 85, band: 'info', cappedBy: 'latency_p95', missing: [] });
     expect(report.indicators[1]).toEqual({
       id: 'error_rate',
       name: 'Error rate',
@@ -107,6 +116,24 @@ describe('perfscope score', () => {
     expect(r.stdout).toContain('latency_p95 *  350.0 ms  85.0       info  0.30    4.50');
     expect(r.stdout).toContain('slow-drain      3d / 6h   2.50 / 2.50  1.00    info      FIRING');
     expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('fails a key indicator without a value unless missing data is allowed, and warns about the others', async () => {
+    const values = { ...degraded, indicators: { ...degraded.indicators, latency_p95: null, cpu: undefined } };
+    const path = file('gaps.json', values);
+    const r = await runCli(['score', '--values', path, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).missing.map((m: { indicator: string; key: boolean }) => [m.indicator, m.key])).toEqual([
+      ['latency_p95', true],
+      ['cpu', false],
+    ]);
+    expect(r.stderr.split('\n')).toEqual([
+      `perfscope: warning: indicator cpu has no data: no value in --values ${path}`,
+      `perfscope: unhealthy: key indicator latency_p95 has no data: indicators.latency_p95: no value in --values ${path}`,
+    ]);
+    const allowed = await runCli(['score', '--values', path, '--allow-missing']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain('perfscope: warning: key indicator latency_p95 has no data');
   });
 
   it('exits 1 below --min-score or when a key indicator is critical, and says why', async () => {

@@ -54,10 +54,30 @@ export async function named<T>(field: string, run: () => Promise<T>): Promise<T>
   }
 }
 
-/** One value per service from an instant result; a query must aggregate by service (several series: error). */
-function byService(samples: Sample[], field: string, labels: string[] = ['service']): Map<string, number> {
+/** Series a query returned without the service label (or with it empty): left out, and reported once. */
+export interface Unlabelled {
+  field: string;
+  label: string;
+  series: number;
+}
+
+/** The warning for series without the service label; the backend's frame notice says the same. */
+export function unlabelledMessage(u: Unlabelled): string {
+  return `${u.field}: ${u.series} series ${u.series === 1 ? 'has' : 'have'} no "${u.label}" label and ${u.series === 1 ? 'is' : 'are'} left out; aggregate by (${u.label}) or set the profile's serviceLabel`;
+}
+
+/**
+ * Keys an instant result by the service label (and domain): one value per key, several series are an error.
+ * Series without the service label are no service called "": they are counted in `unlabelled`.
+ */
+function byKey(samples: Sample[], field: string, labels: string[], unlabelled: Unlabelled[]): Map<string, number> {
   const out = new Map<string, number>();
+  let missing = 0;
   for (const s of samples) {
+    if (!s.labels[labels[0]]) {
+      missing++;
+      continue;
+    }
     const key = labels.map((l) => s.labels[l] ?? '').join('\u0000');
     if (out.has(key)) {
       throw new UsageError(
@@ -65,6 +85,9 @@ function byService(samples: Sample[], field: string, labels: string[] = ['servic
       );
     }
     out.set(key, s.value);
+  }
+  if (missing > 0 && !unlabelled.some((u) => u.field === field)) {
+    unlabelled.push({ field, label: labels[0], series: missing });
   }
   return out;
 }
@@ -74,14 +97,18 @@ export function periodWindow(period: string, at: number): string {
   return period === 'month' ? `${Math.max(1, Math.floor((at - periodStart(period, at)) / 1000))}s` : period;
 }
 
-/** Measures every indicator, domain and SLA input per service at time `at` (ms). */
-export async function measure(
-  client: PrometheusClient,
-  profile: Profile,
-  v: Variables,
-  at: number
-): Promise<Map<string, Measurements>> {
+/** What `measure` found: the inputs per service, and the series left out for want of the service label. */
+export interface Measured {
+  services: Map<string, Measurements>;
+  unlabelled: Unlabelled[];
+}
+
+/** Measures every indicator, domain and SLA input per service (profile.serviceLabel) at time `at` (ms). */
+export async function measure(client: PrometheusClient, profile: Profile, v: Variables, at: number): Promise<Measured> {
   const services = new Map<string, Measurements>();
+  const unlabelled: Unlabelled[] = [];
+  const label = profile.serviceLabel;
+  const byService = (samples: Sample[], field: string, labels = [label]) => byKey(samples, field, labels, unlabelled);
   const get = (service: string) => {
     if (!services.has(service)) {
       services.set(service, { indicators: {}, domains: {}, errorRatios: {} });
@@ -104,7 +131,7 @@ export async function measure(
 
   const d = profile.domains;
   const domainRun = (async () => {
-    const domainKeys = ['service', 'domain'];
+    const domainKeys = [label, 'domain'];
     if (d.mode === 'share') {
       const [parts, totals] = await Promise.all([
         instant('domains.domainTimeQuery', d.domainTimeQuery),
@@ -156,7 +183,7 @@ export async function measure(
   for (const m of services.values()) {
     m.latencyCompliance ??= null;
   }
-  return services;
+  return { services, unlabelled };
 }
 
 /** Every enabled indicator's series per service over [start, end] at `step` (ms). */
@@ -177,12 +204,16 @@ export async function measureRange(
       }
       const field = `indicators[${i}].query (${ind.id})`;
       const result = await named(field, () => client.range(interpolate(ind.query, vars), start, end, step));
+      const label = profile.serviceLabel;
       for (const series of result) {
-        const service = series.labels.service ?? '';
+        const service = series.labels[label];
+        if (!service) {
+          continue; // no service called "": measure() has reported these series at the evaluation time
+        }
         const inputs = services.get(service) ?? {};
         if (inputs[ind.id]) {
           throw new UsageError(
-            `${field} returns several series for service="${service}"; aggregate it with sum by (service) or avg by (service)`
+            `${field} returns several series for ${label}="${service}"; aggregate it with sum by (${label}) or avg by (${label})`
           );
         }
         inputs[ind.id] = series;

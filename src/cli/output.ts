@@ -11,6 +11,10 @@ export const reportFlags: FlagSpec[] = [
   { name: 'profile', value: 'FILE', help: 'the scoring profile (default: the built-in one)' },
   { name: 'min-score', value: 'N', help: `exit 1 below this score (default ${DEFAULT_MIN_SCORE})` },
   { name: 'json', help: 'print the report as JSON' },
+  {
+    name: 'allow-missing',
+    help: "a key indicator without data does not fail (as the profile's allowMissing); it is still reported",
+  },
 ];
 
 /**
@@ -36,10 +40,10 @@ function worstOf(reports: ServiceReport[], failures: string[][]): ServiceReport 
  */
 export function emitReports(
   reports: ServiceReport[],
-  options: { json: boolean; minScore: number; extra?: object },
+  options: { json: boolean; minScore: number; allowMissing?: boolean; extra?: object },
   io: Io
 ): number {
-  const failures = reports.map((r) => gateFailures(r, options.minScore));
+  const failures = reports.map((r) => gateFailures(r, options.minScore, options.allowMissing));
   if (options.json) {
     const body =
       reports.length === 1

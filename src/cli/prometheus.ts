@@ -1,3 +1,4 @@
+import { sampleValue, type PrometheusApi } from '../discovery/api';
 import { UsageError } from './errors';
 
 /** One instant-vector sample. */
@@ -13,14 +14,9 @@ export interface RangeSeries {
   values: number[];
 }
 
-export interface PrometheusClient {
+export interface PrometheusClient extends PrometheusApi {
   instant(query: string, at: number): Promise<Sample[]>;
   range(query: string, start: number, end: number, step: number): Promise<RangeSeries[]>;
-}
-
-/** Prometheus writes sample values as strings, non-finite ones as "NaN", "+Inf", "-Inf". */
-export function sampleValue(text: string): number {
-  return text === '+Inf' ? Infinity : text === '-Inf' ? -Infinity : Number(text);
 }
 
 type Fetch = typeof fetch;
@@ -70,7 +66,11 @@ export function prometheusClient(
   const waiting: Array<() => void> = [];
   const cancel = new AbortController();
   let failure: Error | undefined;
-  async function call(path: string, params: Record<string, string>): Promise<unknown> {
+  async function call(
+    path: string,
+    params: Record<string, string> | Array<[string, string]>,
+    get = false
+  ): Promise<unknown> {
     if (active >= MAX_CONCURRENT) {
       await new Promise<void>((resolve) => waiting.push(resolve));
     }
@@ -79,7 +79,7 @@ export function prometheusClient(
       if (failure) {
         throw failure;
       }
-      return await send(path, params);
+      return await send(path, new URLSearchParams(params).toString(), get);
     } catch (e) {
       failure ??= e as Error;
       cancel.abort();
@@ -90,13 +90,13 @@ export function prometheusClient(
     }
   }
 
-  async function send(path: string, params: Record<string, string>): Promise<unknown> {
+  async function send(path: string, form: string, get: boolean): Promise<unknown> {
     let response: Response;
     try {
-      response = await fetchImpl(`${base}${path}`, {
-        method: 'POST',
+      response = await fetchImpl(get ? `${base}${path}?${form}` : `${base}${path}`, {
+        method: get ? 'GET' : 'POST',
         headers,
-        body: new URLSearchParams(params).toString(),
+        body: get ? undefined : form,
         signal: AbortSignal.any([cancel.signal, AbortSignal.timeout(timeoutMs)]),
       });
     } catch (e) {
@@ -132,6 +132,7 @@ export function prometheusClient(
   }
 
   return {
+    get: (path, params) => call(path, params, true),
     async instant(query, at) {
       const data = (await call('/api/v1/query', { query, time: String(at / 1000) })) as {
         resultType: string;

@@ -47,6 +47,16 @@ export interface ServiceReport {
     latencyCompliance?: number | null;
     latencyTarget: number;
   };
+  /** Enabled indicators without data, each with why (the metric and label looked for); only from `check`. */
+  missing?: MissingIndicator[];
+}
+
+export interface MissingIndicator {
+  indicator: string;
+  key: boolean;
+  /** The profile field of its query. */
+  field: string;
+  reason: string;
 }
 
 export function buildReport(profile: Profile, m: Measurements, at: number, service?: string): ServiceReport {
@@ -81,8 +91,11 @@ export function buildReport(profile: Profile, m: Measurements, at: number, servi
   };
 }
 
-/** Why a report fails the gate; empty when it passes (score >= minScore and no key indicator critical). */
-export function gateFailures(report: ServiceReport, minScore: number): string[] {
+/**
+ * Why a report fails the gate; empty when it passes: score >= minScore, no key indicator critical and, unless
+ * missing data is allowed, none without data.
+ */
+export function gateFailures(report: ServiceReport, minScore: number, allowMissing = false): string[] {
   const who = report.service === undefined ? '' : `${report.service}: `;
   const failures: string[] = [];
   if (report.score === null) {
@@ -95,6 +108,11 @@ export function gateFailures(report: ServiceReport, minScore: number): string[] 
     failures.push(
       `${who}key indicator${critical.length > 1 ? 's' : ''} ${critical.map((i) => i.id).join(', ')} critical`
     );
+  }
+  if (!allowMissing) {
+    for (const m of report.missing?.filter((x) => x.key) ?? []) {
+      failures.push(`${who}key indicator ${m.indicator} has no data: ${m.field}: ${m.reason}`);
+    }
   }
   return failures;
 }

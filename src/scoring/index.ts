@@ -5,7 +5,7 @@ export * from './duration';
 export { defaultProfile, defaultQueries } from './profile/defaults';
 export { metricPresets, applyPreset, type MetricPreset } from './profile/presets';
 export { parseProfile, validateProfile, type ParsedProfile, type ProfileProblem } from './profile/validate';
-export { promqlSyntaxError, substituteVariables } from './profile/promql';
+export { metricNames, promqlSyntaxError, substituteVariables } from './profile/promql';
 export { subScore, subScoreLower, bandOf, hasData } from './subscore';
 export {
   healthScore,

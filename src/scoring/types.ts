@@ -78,6 +78,8 @@ export interface Profile {
    * are grouped by it; PerfScope's own output calls it `service`.
    */
   serviceLabel: string;
+  /** When true, a key indicator without data does not fail a gate (`perfscope check`); missing data is still reported. */
+  allowMissing: boolean;
   indicators: Indicator[];
   domains: DomainSettings;
   sla: SlaSettings;

@@ -1,8 +1,9 @@
 // `perfscope check` (the built CLI, as a child process) against the fixture Prometheus: every scenario gives
 // the score, bands, overheads and burn-rate tiers of testdata/scenarios/expected.json.
-import { execFile } from 'child_process';
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
+
+import { perfscope, prometheusUrl as url } from './cli';
 
 interface Expect {
   indicators: Record<string, number>;
@@ -23,32 +24,7 @@ const expected: { evalTime: string; evalUnix: number; scenarios: Record<string, 
   readFileSync(join(__dirname, '../../testdata/scenarios/expected.json'), 'utf8')
 );
 
-const root = join(__dirname, '../..');
-const bin = join(root, 'bin/perfscope.js');
-
-function url(): string {
-  const value = process.env.PERFSCOPE_PROMETHEUS_URL;
-  if (!value) {
-    throw new Error('PERFSCOPE_PROMETHEUS_URL is not set: run through scripts/with-prometheus.sh');
-  }
-  return value;
-}
-
-/** Runs the CLI; resolves with its exit code and output (a non-zero exit is not an error here). */
-function perfscope(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('node', [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
 const check = (...args: string[]) => perfscope('check', '--prometheus', url(), '--at', expected.evalTime, ...args);
-
-beforeAll(() => {
-  if (!existsSync(join(root, 'build/cli/cli/main.js'))) {
-    throw new Error('the CLI is not built: run npm run build:cli (npm ci does it)');
-  }
-});
 
 describe.each(Object.entries(expected.scenarios))('perfscope check --service %s', (_name, scenario) => {
   const x = scenario.expect;

@@ -1,11 +1,22 @@
-import { breachIntervals, compileIndicators, formatDuration, gridOf, parseDuration, scoreSeries } from '../../scoring';
+import {
+  bandOf,
+  breachIntervals,
+  compileIndicators,
+  formatDuration,
+  gridOf,
+  parseDuration,
+  scoreSeries,
+  type Profile,
+} from '../../scoring';
 import { numberFlag, requiredFlag, stringFlag } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { loadProfile } from '../files';
-import { measure, measureRange, type Variables } from '../measure';
+import { explainMissing } from '../../discovery/explain';
+import { measure, measureRange, unlabelledMessage, type Variables } from '../measure';
+import { findMissing } from '../missing';
 import { DEFAULT_MIN_SCORE, emitReports, reportFlags } from '../output';
-import { prometheusClient } from '../prometheus';
+import { prometheusClient, type PrometheusClient } from '../prometheus';
 import { buildReport, type ServiceReport } from '../report';
 import { parseTime } from '../time';
 
@@ -33,6 +44,25 @@ interface RangeSummary {
     mttrSeconds: number | null;
     mttrTargetSeconds: number;
   };
+}
+
+/** Why no service has data: each enabled indicator's first missing metric or label, one line each. */
+async function noServiceReasons(
+  client: PrometheusClient,
+  profile: Profile,
+  service: string,
+  at: number
+): Promise<string> {
+  const lines = await Promise.all(
+    profile.indicators
+      .map((ind, i) => ({ ind, i }))
+      .filter(({ ind }) => ind.enabled)
+      .map(async ({ ind, i }) => {
+        const why = await explainMissing(client, ind.query, profile.serviceLabel, service, at);
+        return `  ${ind.id} (indicators[${i}].query): ${why ?? 'its metrics have series, but the query returns no value'}`;
+      })
+  );
+  return lines.join('\n');
 }
 
 export const checkCommand: Command = {
@@ -64,6 +94,7 @@ export const checkCommand: Command = {
     { name: 'step', value: 'DURATION', help: 'step of --range (default: range / 240, at least 15s)' },
     { name: 'rate-interval', value: 'DURATION', help: 'value of $__rate_interval (default 5m)' },
     { name: 'timeout', value: 'DURATION', help: 'per-request timeout (default 30s)' },
+
     ...reportFlags,
   ],
   async run(flags, io) {
@@ -81,21 +112,36 @@ export const checkCommand: Command = {
     const vars: Variables = { service: serviceFlag ?? '.*', rateInterval, range: rangeText ?? '1h' };
     const client = prometheusClient(url, io.env, timeout);
 
-    const measured = await measure(client, profile, vars, at);
+    const allowMissing = flags['allow-missing'] === true || profile.allowMissing;
+    const { services: measured, unlabelled } = await measure(client, profile, vars, at);
+    for (const u of unlabelled) {
+      io.err(`perfscope: warning: ${unlabelledMessage(u)}`);
+    }
     if (measured.size === 0) {
+      const why = await noServiceReasons(client, profile, vars.service, at);
       if (serviceFlag !== undefined) {
         throw new UsageError(
-          `--service ${JSON.stringify(serviceFlag)} matches no service in Prometheus at ${url.replace(/\/\/[^/@]*@/, '//')}`
+          `--service ${JSON.stringify(serviceFlag)} matches no service in Prometheus at ${url.replace(/\/\/[^/@]*@/, '//')}:\n${why}`
         );
       }
-      io.err("perfscope: unhealthy: the profile's queries return no data for any service");
+      io.err(`perfscope: unhealthy: the profile's queries return no data for any service:\n${why}`);
       return 1;
     }
     const reports: ServiceReport[] = [...measured.keys()]
       .sort()
       .map((service) => buildReport(profile, measured.get(service)!, at, service));
+    const missing = await findMissing(client, profile, reports, at);
+    for (const r of reports) {
+      r.missing = missing.get(r);
+      for (const m of r.missing!.filter((x) => !x.key || allowMissing)) {
+        io.err(
+          `perfscope: warning: ${r.service}: ${m.key ? 'key ' : ''}indicator ${m.indicator} has no data: ${m.field}: ${m.reason}`
+        );
+      }
+    }
+    const gate = { json: flags.json === true, minScore, allowMissing };
     if (range === null) {
-      return emitReports(reports, { json: flags.json === true, minScore }, io);
+      return emitReports(reports, gate, io);
     }
 
     const step = durationFlag(
@@ -113,7 +159,12 @@ export const checkCommand: Command = {
       const scored = scoreSeries(compiled, grid, series.get(report.service!) ?? {}, { subScores: true });
       const breach = Array.from(
         scored.score,
-        (s, k) => s < minScore || keys.some((id) => scored.subScores![id][k] < 50)
+        (s, k) =>
+          s < minScore ||
+          keys.some((id) => {
+            const band = bandOf(scored.subScores![id][k]);
+            return band === 'critical' || (band === 'nodata' && !allowMissing);
+          })
       );
       const b = breachIntervals(scored.timestamps, breach, step);
       const scores = Array.from(scored.score).filter((s) => !Number.isNaN(s));
@@ -142,12 +193,12 @@ export const checkCommand: Command = {
         const why =
           scores.length === 0
             ? 'no score at any step'
-            : `in breach at ${count} of ${grid.length} steps (score below --min-score ${minScore} or a key indicator critical)`;
+            : `in breach at ${count} of ${grid.length} steps (score below --min-score ${minScore}, or a key indicator critical${allowMissing ? '' : ' or without data'})`;
         io.err(`perfscope: unhealthy: ${report.service}: ${why} over the last ${rangeText}`);
       }
     }
     const ranged = reports.map((r) => ({ ...r, range: summaries[r.service!] }));
-    const code = emitReports(ranged, { json: flags.json === true, minScore }, io);
+    const code = emitReports(ranged, gate, io);
     if (flags.json !== true) {
       for (const r of ranged) {
         const s = r.range;

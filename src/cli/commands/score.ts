@@ -70,6 +70,19 @@ export const scoreCommand: Command = {
       file,
       profile.indicators.map((i) => i.id)
     );
-    return emitReports([buildReport(profile, values, at)], { json: flags.json === true, minScore }, io);
+    const report = buildReport(profile, values, at);
+    report.missing = report.indicators
+      .filter((ind) => ind.value === null)
+      .map((ind) => ({
+        indicator: ind.id,
+        key: ind.key,
+        field: `indicators.${ind.id}`,
+        reason: `no value in --values ${file}`,
+      }));
+    const allowMissing = flags['allow-missing'] === true || profile.allowMissing;
+    for (const m of report.missing.filter((x) => !x.key || allowMissing)) {
+      io.err(`perfscope: warning: ${m.key ? 'key ' : ''}indicator ${m.indicator} has no data: ${m.reason}`);
+    }
+    return emitReports([report], { json: flags.json === true, minScore, allowMissing }, io);
   },
 };

@@ -17,10 +17,12 @@ export const defaultQueries = {
   throughput: requests('$__rate_interval'),
 };
 
-const domainTime =
-  'sum by (service, domain) (rate(domain_duration_seconds_sum{service=~"$service", domain=~"$domain"}[$__rate_interval]))';
-const domainCount =
-  'sum by (service, domain) (rate(domain_duration_seconds_count{service=~"$service", domain=~"$domain"}[$__rate_interval]))';
+/** PerfScope's own domain instrumentation (docs/metrics.md), for services named by `label`. */
+export function domainQueries(label: string): { domainTimeQuery: string; domainLatencyQuery: string } {
+  const rate = (suffix: string) =>
+    `sum by (${label}, domain) (rate(domain_duration_seconds_${suffix}{${label}=~"$service", domain=~"$domain"}[$__rate_interval]))`;
+  return { domainTimeQuery: rate('sum'), domainLatencyQuery: `${rate('sum')} / ${rate('count')}` };
+}
 
 function indicator(
   id: string,
@@ -40,6 +42,7 @@ export function defaultProfile(): Profile {
   return {
     aggregation: 'weighted',
     serviceLabel: 'service',
+    allowMissing: false,
     indicators: [
       indicator('latency_p95', 'Latency p95', 's', 'lower', [0.2, 0.5, 1], 0.3, { key: true }),
       indicator('error_rate', 'Error rate', 'percent', 'lower', [0.1, 0.5, 1], 0.3, { key: true }),
@@ -54,10 +57,9 @@ export function defaultProfile(): Profile {
       system: { target: 4.7, warning: 7, critical: 10 },
       mode: 'share',
       baselineOffset: '7d',
-      domainTimeQuery: domainTime,
+      ...domainQueries('service'),
       totalTimeQuery:
         'sum by (service) (rate(http_request_duration_seconds_sum{service=~"$service"}[$__rate_interval]))',
-      domainLatencyQuery: `${domainTime} / ${domainCount}`,
     },
     sla: {
       target: 99.9,

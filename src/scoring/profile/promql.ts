@@ -80,3 +80,38 @@ export function promqlSyntaxError(query: string): string | null {
   const at = source[errorAt];
   return `unexpected ${JSON.stringify(query.slice(at, at + 12))} at character ${at + 1}`;
 }
+
+/** The metric names a query selects, in order of first use (template variables allowed). */
+export function metricNames(query: string): string[] {
+  const text = substituteVariables(query);
+  const names: string[] = [];
+  parser.parse(text).iterate({
+    enter: (node) => {
+      if (node.type.name === 'VectorSelector') {
+        const id = node.node.getChild('Identifier');
+        const name = id ? text.slice(id.from, id.to) : nameMatcher(text, node.node);
+        if (name && !names.includes(name)) {
+          names.push(name);
+        }
+        return false;
+      }
+      return true;
+    },
+  });
+  return names;
+}
+
+/** `{__name__="x"}`: the name given by an equality matcher. */
+type SyntaxNode = ReturnType<typeof parser.parse>['topNode'];
+
+function nameMatcher(text: string, selector: SyntaxNode): string | undefined {
+  for (const m of selector.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher') ?? []) {
+    const label = m.getChild('LabelName');
+    const value = m.getChild('StringLiteral');
+    const op = text.slice(label?.to ?? 0, value?.from ?? 0).trim();
+    if (label && value && text.slice(label.from, label.to) === '__name__' && op === '=') {
+      return JSON.parse(text.slice(value.from, value.to).replace(/^'|'$/g, '"'));
+    }
+  }
+  return undefined;
+}

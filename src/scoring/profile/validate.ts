@@ -292,7 +292,10 @@ function readServiceLabel(r: Reader, value: unknown): string {
       `must be a Prometheus label name (letters, digits and _, not starting with a digit or __), not ${JSON.stringify(value)}`
     );
   } else if (value === 'le' || value === 'domain') {
-    r.problem('serviceLabel', `cannot be "le" or "domain": PerfScope's queries use those labels for buckets and domains`);
+    r.problem(
+      'serviceLabel',
+      `cannot be "le" or "domain": PerfScope's queries use those labels for buckets and domains`
+    );
   }
   return value;
 }
@@ -312,6 +315,7 @@ export function parseProfile(raw: unknown): ParsedProfile {
   const profile: Profile = {
     aggregation,
     serviceLabel: readServiceLabel(r, raw.serviceLabel ?? defaults.serviceLabel),
+    allowMissing: r.boolean(raw, 'allowMissing', '', defaults.allowMissing),
     indicators: readIndicators(r, raw.indicators, raw.aggregation === 'worst' ? 'worst' : 'weighted'),
     domains: readDomains(r, raw.domains, defaults.domains),
     sla: readSla(r, raw.sla, defaults.sla),

@@ -447,6 +447,8 @@ function validationCases(): VectorCase[] {
     mutate('service label le', (p) => (p.serviceLabel = 'le')),
     mutate('service label domain', (p) => (p.serviceLabel = 'domain')),
     mutate('service label not a string', (p) => (p.serviceLabel = 7)),
+    mutate('allowMissing true is fine', (p) => (p.allowMissing = true)),
+    mutate('allowMissing not a boolean', (p) => (p.allowMissing = 'yes')),
     mutate('unknown direction', (p) => (p.indicators[0].direction = 'down')),
     mutate('duplicate ids', (p) => (p.indicators[3].id = 'cpu')),
     mutate('empty id', (p) => (p.indicators[0].id = ' ')),
