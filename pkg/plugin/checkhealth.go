@@ -34,7 +34,7 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 	inds := d.scorer.Indicators()
 	failed, empty := make([]string, len(inds)), make([]string, len(inds))
 	err = r.parallel(len(inds), func(i int) error {
-		byKey, err := r.instantByKey(ctx, inds[i].Name+" ("+inds[i].ID+")", r.expand(inds[i].Query, nil), false)
+		byKey, err := r.instantByKey(ctx, r.indicatorSource(inds[i].Name+" ("+inds[i].ID+")", inds[i].ID), r.expand(inds[i].Query, nil))
 		switch {
 		case err != nil:
 			failed[i] = err.Error()
@@ -47,15 +47,24 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 		failed = append(failed, err.Error())
 	}
 	failed, empty = compact(failed), compact(empty)
+	left := unlabelledNote(r.unlabelledNotes())
 	switch {
 	case len(failed) > 0:
 		return &backend.CheckHealthResult{Status: backend.HealthStatusError,
-			Message: msg + " Failing indicators: " + strings.Join(failed, "; ") + noDataNote(empty)}, nil
+			Message: msg + " Failing indicators: " + strings.Join(failed, "; ") + noDataNote(empty) + left}, nil
 	case len(empty) > 0:
-		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: msg + noDataNote(empty)}, nil
+		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: msg + noDataNote(empty) + left}, nil
 	}
 	return &backend.CheckHealthResult{Status: backend.HealthStatusOk,
-		Message: fmt.Sprintf("%s All %d enabled indicators return data.", msg, len(inds))}, nil
+		Message: fmt.Sprintf("%s All %d enabled indicators return data.%s", msg, len(inds), left)}, nil
+}
+
+// unlabelledNote tells which indicators' series were left out for want of the service label.
+func unlabelledNote(notes []string) string {
+	if len(notes) == 0 {
+		return ""
+	}
+	return " " + strings.Join(notes, ". ") + "."
 }
 
 func noDataNote(empty []string) string {

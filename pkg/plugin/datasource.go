@@ -137,7 +137,9 @@ func (d *Datasource) query(ctx context.Context, batch *prom.Batch, dq backend.Da
 		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream,
 			fmt.Sprintf("queryType: %q is not one of %s", r.q.QueryType, strings.Join(queryTypeNames, ", ")))
 	}
-	return handler(ctx, r)
+	dr = handler(ctx, r)
+	r.noteUnlabelled(&dr)
+	return dr
 }
 
 // panicked logs a panic of a query's code with its stack, secrets scrubbed, and returns the query's error.

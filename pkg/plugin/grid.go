@@ -32,41 +32,39 @@ type seriesKey struct{ service, domain string }
 
 // align puts each series of m on the grid (scoring.AlignSeries, as src/scoring aligns), keyed by its service
 // (and domain) labels, its timestamps moved shift ms later. Two series with the same key are an error the
-// caller reports.
-func (g grid) align(m model.Matrix, withDomain bool, shift int64) (map[seriesKey][]float64, *seriesKey) {
-	out := make(map[seriesKey][]float64, len(m))
+// caller reports; series without a service are left out and returned for the caller to report.
+func (g grid) align(m model.Matrix, kr keyReader, shift int64) (map[seriesKey][]float64, *seriesKey, []model.Fingerprint) {
 	sg := scoring.Grid{Start: g.start, Step: g.step, Length: g.n}
-	for _, s := range m {
-		k := seriesKey{service: string(s.Metric["service"])}
-		if withDomain {
-			k.domain = string(s.Metric["domain"])
-		}
-		if _, dup := out[k]; dup {
-			return nil, &k
-		}
+	return byKey(m, kr, func(s *model.SampleStream) model.Metric { return s.Metric }, func(s *model.SampleStream) []float64 {
 		ts, vals := make([]int64, len(s.Values)), make([]float64, len(s.Values))
 		for i, p := range s.Values {
 			ts[i], vals[i] = int64(p.Timestamp)+shift, float64(p.Value)
 		}
-		out[k] = scoring.AlignSeries(ts, vals, sg)
-	}
-	return out, nil
+		return scoring.AlignSeries(ts, vals, sg)
+	})
 }
 
 // alignVector is align for an instant query: one value per key.
-func alignVector(v model.Vector, withDomain bool) (map[seriesKey]float64, *seriesKey) {
-	out := make(map[seriesKey]float64, len(v))
-	for _, s := range v {
-		k := seriesKey{service: string(s.Metric["service"])}
-		if withDomain {
-			k.domain = string(s.Metric["domain"])
+func alignVector(v model.Vector, kr keyReader) (map[seriesKey]float64, *seriesKey, []model.Fingerprint) {
+	return byKey(v, kr, func(s *model.Sample) model.Metric { return s.Metric }, func(s *model.Sample) float64 { return float64(s.Value) })
+}
+
+// byKey keys each series' value by kr: the first key two series share (nil when none), and the series without
+// a service, left out.
+func byKey[S, V any](series []S, kr keyReader, metric func(S) model.Metric, value func(S) V) (out map[seriesKey]V, dup *seriesKey, unlabelled []model.Fingerprint) {
+	out = make(map[seriesKey]V, len(series))
+	for _, s := range series {
+		k, ok := kr.key(metric(s))
+		if !ok {
+			unlabelled = append(unlabelled, metric(s).Fingerprint())
+			continue
 		}
-		if _, dup := out[k]; dup {
-			return nil, &k
+		if _, seen := out[k]; seen {
+			return nil, &k, nil
 		}
-		out[k] = float64(s.Value)
+		out[k] = value(s)
 	}
-	return out, nil
+	return out, nil, unlabelled
 }
 
 func sortedKeys[V any](m map[seriesKey]V) []seriesKey {

@@ -23,7 +23,7 @@ func (r *run) computeHealth(ctx context.Context) ([]serviceHealth, error) {
 	inds := r.scorer.Indicators()
 	byInd := make([]map[seriesKey][]float64, len(inds))
 	err := r.parallel(len(inds), func(i int) (err error) {
-		byInd[i], err = r.rangeByKey(ctx, fmt.Sprintf("indicator %s", inds[i].ID), r.expand(inds[i].Query, nil), false, 0)
+		byInd[i], err = r.rangeByKey(ctx, r.indicatorSource("indicator "+inds[i].ID, inds[i].ID), r.expand(inds[i].Query, nil), 0)
 		return err
 	})
 	if err != nil {

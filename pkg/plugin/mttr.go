@@ -37,7 +37,7 @@ func (r *run) breachSeries(ctx context.Context) (map[seriesKey][]bool, error) {
 		if !ok {
 			return nil, fmt.Errorf("condition.indicator: %q is not an indicator of the profile", c.Indicator)
 		}
-		byKey, err := r.rangeByKey(ctx, "indicator "+ind.ID, r.expand(ind.Query, nil), false, 0)
+		byKey, err := r.rangeByKey(ctx, r.indicatorSource("indicator "+ind.ID, ind.ID), r.expand(ind.Query, nil), 0)
 		if err != nil {
 			return nil, err
 		}
@@ -89,7 +89,7 @@ func (r *run) tierFiring(ctx context.Context, name string) (map[seriesKey][]bool
 	ratios := make([]map[seriesKey][]float64, 2)
 	err = r.parallel(2, func(i int) (err error) {
 		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": windows[i]})
-		ratios[i], err = r.rangeByKey(ctx, "error ratio over "+windows[i], expr, false, 0)
+		ratios[i], err = r.rangeByKey(ctx, source{what: "error ratio over " + windows[i], field: fieldErrorRatio}, expr, 0)
 		return err
 	})
 	if err != nil {

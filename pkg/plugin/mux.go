@@ -61,15 +61,17 @@ func firstNonNil(errs []error) error {
 }
 
 // rangeByKey runs a range query and aligns its series on the query's grid by service (and domain).
-func (r *run) rangeByKey(ctx context.Context, what, expr string, withDomain bool, shift int64) (map[seriesKey][]float64, error) {
+func (r *run) rangeByKey(ctx context.Context, src source, expr string, shift int64) (map[seriesKey][]float64, error) {
 	m, err := r.batch.QueryRange(ctx, expr, r.rangeShifted(shift))
 	if err != nil {
-		return nil, wrap(what, err)
+		return nil, wrap(src.what, err)
 	}
-	byKey, dup := r.grid.align(m, withDomain, shift)
+	kr := r.keys(src)
+	byKey, dup, unlabelled := r.grid.align(m, kr, shift)
 	if dup != nil {
-		return nil, duplicateSeries(what, *dup, withDomain)
+		return nil, duplicateSeries(src.what, *dup, kr)
 	}
+	r.unlabelled.add(src.field, kr.groupBy(), unlabelled)
 	return byKey, nil
 }
 
@@ -83,25 +85,27 @@ func (r *run) rangeShifted(shiftMs int64) prom.Range {
 }
 
 // instantByKey runs an instant query at the end of the range, keyed by service (and domain).
-func (r *run) instantByKey(ctx context.Context, what, expr string, withDomain bool) (map[seriesKey]float64, error) {
+func (r *run) instantByKey(ctx context.Context, src source, expr string) (map[seriesKey]float64, error) {
 	v, err := r.batch.Query(ctx, expr, r.rng.End)
 	if err != nil {
-		return nil, wrap(what, err)
+		return nil, wrap(src.what, err)
 	}
-	byKey, dup := alignVector(v, withDomain)
+	kr := r.keys(src)
+	byKey, dup, unlabelled := alignVector(v, kr)
 	if dup != nil {
-		return nil, duplicateSeries(what, *dup, withDomain)
+		return nil, duplicateSeries(src.what, *dup, kr)
 	}
+	r.unlabelled.add(src.field, kr.groupBy(), unlabelled)
 	return byKey, nil
 }
 
-func duplicateSeries(what string, k seriesKey, withDomain bool) error {
-	by := "service"
-	if withDomain {
-		by = "service and domain"
+func duplicateSeries(what string, k seriesKey, kr keyReader) error {
+	by := string(kr.label)
+	if kr.byDomain {
+		by += " and domain"
 	}
-	return fmt.Errorf("%s: the query returns several series for service %q; aggregate it by %s (e.g. sum by (%s))",
-		what, k.service, by, map[bool]string{false: "service", true: "service, domain"}[withDomain])
+	return fmt.Errorf("%s: the query returns several series for %s %q; aggregate it by %s (e.g. sum by (%s))",
+		what, kr.label, k.service, by, kr.groupBy())
 }
 
 // wrap names what failed, keeping the error's kind for fail.

@@ -26,18 +26,19 @@ func (r *run) computeOverhead(ctx context.Context) (*domainSeries, error) {
 		expr := r.expand(d.DomainLatencyQuery, nil)
 		err = r.parallel(2, func(i int) (err error) {
 			if i == 0 {
-				a, err = r.rangeByKey(ctx, "domain latency", expr, true, 0)
+				a, err = r.rangeByKey(ctx, source{what: "domain latency", field: fieldDomainLatency, byDomain: true}, expr, 0)
 			} else {
-				b, err = r.rangeByKey(ctx, "domain latency "+d.BaselineOffset+" earlier", expr, true, offset.Milliseconds())
+				b, err = r.rangeByKey(ctx, source{what: "domain latency " + d.BaselineOffset + " earlier", field: fieldDomainLatency, byDomain: true},
+					expr, offset.Milliseconds())
 			}
 			return err
 		})
 	} else {
 		err = r.parallel(2, func(i int) (err error) {
 			if i == 0 {
-				a, err = r.rangeByKey(ctx, "domain time", r.expand(d.DomainTimeQuery, nil), true, 0)
+				a, err = r.rangeByKey(ctx, source{what: "domain time", field: fieldDomainTime, byDomain: true}, r.expand(d.DomainTimeQuery, nil), 0)
 			} else {
-				b, err = r.rangeByKey(ctx, "total request time", r.expand(d.TotalTimeQuery, nil), false, 0)
+				b, err = r.rangeByKey(ctx, source{what: "total request time", field: fieldTotalTime}, r.expand(d.TotalTimeQuery, nil), 0)
 			}
 			return err
 		})

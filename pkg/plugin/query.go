@@ -71,6 +71,8 @@ type run struct {
 	// keepDomain tells the domains the query asks for: matching domain and not excludeDomain. Checked here
 	// too, so a profile query without $domain still answers for the chosen domains only.
 	keepDomain func(domain string) bool
+	// unlabelled are the series left out for want of the profile's service label, for the response's notices.
+	unlabelled unlabelledSeries
 }
 
 // ParseQuery decodes and checks a query's JSON; every problem names its field.

@@ -59,11 +59,11 @@ func (r *run) computeSLA(ctx context.Context) (states map[seriesKey]*slaState, p
 	err = r.parallel(queries, func(i int) (err error) {
 		if i == len(all) {
 			expr := r.expand(s.LatencyComplianceQuery, map[string]string{"window": period, "latencyThreshold": formatNumber(s.LatencyThreshold)})
-			compliance, err = r.instantByKey(ctx, "latency SLO compliance", expr, false)
+			compliance, err = r.instantByKey(ctx, source{what: "latency SLO compliance", field: fieldLatencyCompliance}, expr)
 			return err
 		}
 		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": all[i]})
-		ratios[i], err = r.instantByKey(ctx, "error ratio over "+all[i], expr, false)
+		ratios[i], err = r.instantByKey(ctx, source{what: "error ratio over " + all[i], field: fieldErrorRatio}, expr)
 		return err
 	})
 	if err != nil {
@@ -163,7 +163,7 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 		budget = r.periodRatioAtEnd(states)
 	default:
 		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": period})
-		if budget, err = r.rangeByKey(ctx, "error ratio over "+period, expr, false, 0); err != nil {
+		if budget, err = r.rangeByKey(ctx, source{what: "error ratio over " + period, field: fieldErrorRatio}, expr, 0); err != nil {
 			return fail(err)
 		}
 	}
