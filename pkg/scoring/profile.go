@@ -6,7 +6,10 @@ type Profile struct {
 	Aggregation string `json:"aggregation"`
 	// ServiceLabel is the label that names services in the user's metrics (service, job, service_name, app, ...):
 	// results are grouped by it, while PerfScope's own frames still call it service.
-	ServiceLabel string      `json:"serviceLabel"`
+	ServiceLabel string `json:"serviceLabel"`
+	// AllowMissing lets a key indicator without data pass perfscope check's gate (missing data is still
+	// reported); the datasource has no gate and only carries it.
+	AllowMissing bool        `json:"allowMissing"`
 	Indicators   []Indicator `json:"indicators"`
 	Domains      Domains     `json:"domains"`
 	SLA          SLA         `json:"sla"`

@@ -384,6 +384,7 @@ func parseValue(v any) *Parsed {
 		agg = Worst
 	}
 	p.ServiceLabel = r.serviceLabel(root, def.ServiceLabel)
+	p.AllowMissing = r.boolean(root, "allowMissing", "", def.AllowMissing)
 	inds, _ := root.get("indicators")
 	p.Indicators = r.indicators(inds, agg)
 	doms, hasDoms := root.get("domains")
