@@ -1,3 +1,4 @@
+import { parseDuration } from '../scoring';
 import { UsageError } from './errors';
 
 export interface FlagSpec {
@@ -72,4 +73,15 @@ export function flagHelp(specs: FlagSpec[]): string {
   const left = specs.map((s) => `  --${s.name}${s.value ? ` ${s.value}` : ''}`);
   const width = Math.max(...left.map((l) => l.length)) + 2;
   return specs.map((s, i) => `${left[i].padEnd(width)}${s.help}`).join('\n');
+}
+
+/** A duration flag in ms; a value that is not a positive duration is a usage error naming the flag. */
+export function durationFlag(text: string | undefined, flag: string, fallback: string): number {
+  const ms = parseDuration(text ?? fallback);
+  if (ms === null) {
+    throw new UsageError(
+      `--${flag} must be a positive duration such as "5m", "1h30m" or "7d", not ${JSON.stringify(text)}`
+    );
+  }
+  return ms;
 }

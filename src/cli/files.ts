@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 import { defaultProfile, parseProfile, type Profile } from '../scoring';
 import { UsageError } from './errors';
@@ -33,4 +34,18 @@ export function loadProfile(path: string | undefined): Profile {
     );
   }
   return profile;
+}
+
+/** Writes the whole file or nothing: a temporary file next to it, then a rename. */
+export function writeAtomically(path: string, text: string) {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(
+      `--out ${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`
+    );
+  }
 }

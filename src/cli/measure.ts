@@ -1,4 +1,6 @@
 import {
+  escapeForString,
+  interpolate,
   baselineOverhead,
   formatDuration,
   parseDuration,
@@ -19,16 +21,6 @@ export interface Variables {
   rateInterval: string;
   /** `$__range`, e.g. "1h". */
   range: string;
-}
-
-const escapeForString = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-
-/** Replaces $name, ${name}, ${name:format} and [[name]] for the variables given; others stay. */
-export function interpolate(query: string, vars: Record<string, string>): string {
-  return query.replace(/\$\{(\w+)(?::[^}]*)?\}|\$(\w+)|\[\[(\w+)(?::[^\]]*)?\]\]/g, (whole, a, b, c) => {
-    const name = a ?? b ?? c;
-    return Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : whole;
-  });
 }
 
 export function queryVariables(v: Variables, extra: Record<string, string> = {}): Record<string, string> {

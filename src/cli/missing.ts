@@ -1,12 +1,7 @@
-import { explainMissing } from '../discovery/explain';
+import { explainFor } from '../discovery/explain';
 import type { PrometheusApi } from '../discovery/api';
 import type { Profile } from '../scoring';
 import type { MissingIndicator, ServiceReport } from './report';
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Beyond this many services, one explanation per indicator looks at every service rather than naming them. */
-const NAMED_SERVICES = 20;
 
 /**
  * Every enabled indicator without data in each report, with why: the metric and label its query looked for.
@@ -26,9 +21,7 @@ export async function findMissing(
         return;
       }
       const names = lacking.map((r) => r.service ?? '');
-      const regex = names.length > NAMED_SERVICES ? '.*' : names.map(escapeRegex).join('|');
-      const why = await explainMissing(api, ind.query, profile.serviceLabel, regex, at);
-      const reason = why ?? 'its metrics have series for these services, but the query returns no value for them';
+      const reason = await explainFor(api, ind.query, profile.serviceLabel, names, at);
       for (const r of lacking) {
         out.get(r)!.push({ indicator: ind.id, key: ind.key, field: `indicators[${i}].query`, reason });
       }

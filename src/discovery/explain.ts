@@ -40,3 +40,23 @@ export async function explainMissing(
   }
   return null;
 }
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Beyond this many services, one explanation looks at every service rather than naming them. */
+const NAMED_SERVICES = 20;
+
+/** Why a query has no value for these services (one explanation for all of them, a few look-ups). */
+export async function explainFor(
+  api: PrometheusApi,
+  query: string,
+  label: string,
+  services: string[],
+  at: number
+): Promise<string> {
+  const regex = services.length > NAMED_SERVICES || services.length === 0 ? '.*' : services.map(escapeRegex).join('|');
+  return (
+    (await explainMissing(api, query, label, regex, at)) ??
+    'its metrics have series for these services, but the query returns no value for them'
+  );
+}

@@ -6,6 +6,7 @@ export { defaultProfile, defaultQueries } from './profile/defaults';
 export { metricPresets, applyPreset, type MetricPreset } from './profile/presets';
 export { parseProfile, validateProfile, type ParsedProfile, type ProfileProblem } from './profile/validate';
 export { metricNames, promqlSyntaxError, substituteVariables } from './profile/promql';
+export { escapeForString, interpolate } from './profile/variables';
 export { subScore, subScoreLower, bandOf, hasData } from './subscore';
 export {
   healthScore,

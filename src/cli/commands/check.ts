@@ -8,7 +8,7 @@ import {
   scoreSeries,
   type Profile,
 } from '../../scoring';
-import { numberFlag, requiredFlag, stringFlag } from '../args';
+import { durationFlag, numberFlag, requiredFlag, stringFlag } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { loadProfile } from '../files';
@@ -19,16 +19,6 @@ import { DEFAULT_MIN_SCORE, emitReports, reportFlags } from '../output';
 import { prometheusClient, type PrometheusClient } from '../prometheus';
 import { buildReport, type ServiceReport } from '../report';
 import { parseTime } from '../time';
-
-function durationFlag(text: string | undefined, flag: string, fallback: string): number {
-  const ms = parseDuration(text ?? fallback);
-  if (ms === null) {
-    throw new UsageError(
-      `--${flag} must be a positive duration such as "5m", "1h30m" or "7d", not ${JSON.stringify(text)}`
-    );
-  }
-  return ms;
-}
 
 /** Over a range: the score at every step, the breaches (score below --min-score or a key indicator critical) and their MTTR. */
 interface RangeSummary {
