@@ -1,5 +1,5 @@
 import { allowedErrorRatio, parseDuration, type Indicator, type Profile } from '../scoring';
-import { expand, finite, num, str, subScore, union, withLabel, withOffset } from './promql';
+import { expand as expandVariables, finite, num, str, subScore, union, withLabel, withOffset } from './promql';
 import type { AlertOptions } from './types';
 
 /**
@@ -64,7 +64,7 @@ function throughputQuery(profile: Profile): { query: string; where: string } {
   return i >= 0
     ? { query: profile.indicators[i].query, where: `indicators[${i}].query` }
     : {
-        query: 'sum by (service) (rate(http_requests_total{service=~"$service"}[$__rate_interval]))',
+        query: `sum by (${profile.serviceLabel}) (rate(http_requests_total{${profile.serviceLabel}=~"$service"}[$__rate_interval]))`,
         where: 'throughput',
       };
 }
@@ -108,10 +108,23 @@ function ruleVariables(options: Pick<AlertOptions, 'rateWindow'>, extra: Record<
   return { service: ALL, domain: ALL, __rate_interval: options.rateWindow, __range: options.rateWindow, ...extra };
 }
 
+/**
+ * A profile query's result with its service also under `service`, the name PerfScope's rules, recorded series
+ * and alert labels use (as the PerfScope datasource's frames do), whatever label the profile groups by.
+ */
+export function asService(expr: string, serviceLabel: string): string {
+  return serviceLabel === 'service' ? expr : `label_replace(${expr}, "service", "$1", ${str(serviceLabel)}, "(.*)")`;
+}
+
 /** Signals computed from the raw metrics with the profile's queries. */
 export function rawSignals(profile: Profile, options: Pick<AlertOptions, 'rateWindow'>): Signals {
   const where = (ind: Indicator) => `indicators[${profile.indicators.indexOf(ind)}].query`;
+  const label = profile.serviceLabel;
+  const expand = (q: string, values: Record<string, string>, at: string) =>
+    asService(expandVariables(q, values, at), label);
   const query = (ind: Indicator) => expand(ind.query, ruleVariables(options), where(ind));
+  // PerfScope's own metrics (docs/metrics.md), grouped by the profile's service label.
+  const own = (expr: (l: string) => string) => asService(expr(label), label);
   const latency = () => {
     const ind = profile.indicators.find((i) => i.id === LATENCY_INDICATOR);
     if (!ind) {
@@ -147,14 +160,20 @@ export function rawSignals(profile: Profile, options: Pick<AlertOptions, 'rateWi
     },
     systemOverhead: () => formulas.systemOverhead(signals.domainOverhead()),
     dbPoolPercent: () =>
-      `100 * sum by (service) (db_pool_connections_in_use{service=~${str(ALL)}}) / sum by (service) (db_pool_connections_max{service=~${str(ALL)}} > 0)`,
+      own(
+        (l) =>
+          `100 * sum by (${l}) (db_pool_connections_in_use{${l}=~${str(ALL)}}) / sum by (${l}) (db_pool_connections_max{${l}=~${str(ALL)}} > 0)`
+      ),
     latencyRegression: () => {
       const ind = latency();
       const then = finite(withOffset(query(ind), d.baselineOffset, where(ind)));
       return finite(formulas.change(`(${signals.value(ind)})`, `(${then}) > 0`));
     },
     memoryGrowthPerDay: () =>
-      `sum by (service) (deriv(process_resident_memory_bytes{service=~${str(ALL)}}[${GROWTH_WINDOW}])) * ${DAY_SECONDS}`,
+      own(
+        (l) =>
+          `sum by (${l}) (deriv(process_resident_memory_bytes{${l}=~${str(ALL)}}[${GROWTH_WINDOW}])) * ${DAY_SECONDS}`
+      ),
   };
   return signals;
 }
