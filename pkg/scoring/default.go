@@ -10,10 +10,15 @@ func errorsOrZero(window string) string {
 	return "(" + requests(window, `, code=~"5.."`) + " or " + requests(window, "") + " * 0)"
 }
 
-const (
-	domainTime  = `sum by (service, domain) (rate(domain_duration_seconds_sum{service=~"$service", domain=~"$domain"}[$__rate_interval]))`
-	domainCount = `sum by (service, domain) (rate(domain_duration_seconds_count{service=~"$service", domain=~"$domain"}[$__rate_interval]))`
-)
+// DomainQueries are PerfScope's own domain instrumentation queries (docs/metrics.md) for services named by
+// label: the time spent in each domain and its mean latency (domainQueries in src/scoring/profile/defaults.ts).
+func DomainQueries(label string) (domainTime, domainLatency string) {
+	rate := func(suffix string) string {
+		return "sum by (" + label + ", domain) (rate(domain_duration_seconds_" + suffix + "{" + label +
+			`=~"$service", domain=~"$domain"}[$__rate_interval]))`
+	}
+	return rate("sum"), rate("sum") + " / " + rate("count")
+}
 
 // DefaultServiceLabel is the label that names services when the profile does not say (Profile.ServiceLabel).
 const DefaultServiceLabel = "service"
@@ -27,6 +32,7 @@ func indicator(id, name, unit, direction string, t [3]float64, weight float64, k
 // keeps it equal to testdata/profiles/default.json.
 func DefaultProfile() *Profile {
 	rate := "$__rate_interval"
+	domainTime, domainLatency := DomainQueries(DefaultServiceLabel)
 	return &Profile{
 		Aggregation:  Weighted,
 		ServiceLabel: DefaultServiceLabel,
@@ -51,7 +57,7 @@ func DefaultProfile() *Profile {
 			BaselineOffset:     "7d",
 			DomainTimeQuery:    domainTime,
 			TotalTimeQuery:     `sum by (service) (rate(http_request_duration_seconds_sum{service=~"$service"}[$__rate_interval]))`,
-			DomainLatencyQuery: domainTime + " / " + domainCount,
+			DomainLatencyQuery: domainLatency,
 		},
 		SLA: SLA{
 			Target: 99.9, Period: "30d", MTTRTarget: "5m", LatencyThreshold: 0.2, LatencyTarget: 95,

@@ -1,7 +1,8 @@
 // The inputs of the shared vectors, section by section. Expected outputs come from ./evaluate.
+import { catalogue, type HttpPreset } from '../presets/catalogue';
 import { defaultProfile } from '../profile/defaults';
 import type { Direction, Indicator, Thresholds } from '../types';
-import type { Encoded } from './codec';
+import { encode, type Encoded } from './codec';
 
 export interface VectorCase {
   name: string;
@@ -523,6 +524,121 @@ function validationCases(): VectorCase[] {
   ];
 }
 
+/** A server's spellings of bounds: Prometheus 3 writes integral bounds as "1.0". */
+const spelled = (buckets: number[]): Array<[number, string]> =>
+  buckets.map((b) => [b, Number.isInteger(b) ? `${b}.0` : String(b)]);
+
+function presetsCases(): VectorCase[] {
+  const cases: VectorCase[] = [];
+  const http = catalogue.presets.filter((p): p is HttpPreset => p.kind === 'http');
+  // Every query of every HTTP preset, for a few service labels, with the catalogue's buckets or the server's.
+  for (const p of http) {
+    for (const label of ['job', 'service_name', 'destination_service_name']) {
+      cases.push({
+        name: `http ${p.id} by ${label}`,
+        input: { kind: 'http', preset: p.id, label, latencyThreshold: 0.2 },
+      });
+    }
+    const found = p.duration.buckets.filter((_, i) => i % 2 === 0);
+    cases.push({
+      name: `http ${p.id}, the server's buckets and spellings`,
+      input: {
+        kind: 'http',
+        preset: p.id,
+        label: 'job',
+        latencyThreshold: 0.25,
+        buckets: found,
+        spellings: spelled(found),
+      },
+    });
+  }
+  // The latency-SLO threshold against each preset's buckets: on a bound, between bounds, below the first bound,
+  // above the last, on an integral bound; with and without the server's spellings.
+  for (const p of http) {
+    const s = p.duration.unit === 'ms' ? 1000 : 1;
+    const b = p.duration.buckets;
+    const mid = b[Math.floor(b.length / 2)];
+    const thresholds: Array<[string, number]> = [
+      ['the default 0.2 s', 0.2],
+      ['on a bound', mid / s],
+      ['between two bounds', (mid + b[Math.floor(b.length / 2) + 1]) / 2 / s],
+      ['a third of the way between two bounds', (2 * b[1] + b[2]) / 3 / s],
+      ['below the first bound', b.find((x) => x > 0)! / 3 / s],
+      ['far below the first bound', 1e-9],
+      ['above the last bound', (b[b.length - 1] * 3) / s],
+    ];
+    const integral = b.find((x) => x > 0 && Number.isInteger(x));
+    if (integral !== undefined) {
+      thresholds.push(['on an integral bound', integral / s]);
+    }
+    for (const [what, threshold] of thresholds) {
+      for (const spellings of [undefined, spelled(b)]) {
+        cases.push({
+          name: `fit ${p.id}: ${what}${spellings ? ", the server's spellings" : ''}`,
+          input: {
+            kind: 'fit',
+            preset: p.id,
+            label: 'job',
+            threshold,
+            buckets: b,
+            ...(spellings ? { spellings } : {}),
+          },
+        });
+      }
+    }
+  }
+  // Numbers JavaScript writes its own way: a weight that is a tie at 12 digits (rounded up), exponents.
+  const custom: Array<[string, number, number[]]> = [
+    ['a weight on a tie at the 12th digit (3.814697265625e-6)', 2 ** -18, [1]],
+    ['a weight on a tie, between bounds', 0.5 + 2 ** -18, [0.5, 1.5]],
+    ['a tiny weight written with an exponent', 1e-9, [0.005]],
+    ['bounds of 1e21 and more', 5e21, [1e21, 1e22]],
+    ['a bound of 0', 0.001, [0, 0.0025]],
+    ['thirds', 0.2, [0.1, 0.4]],
+    ['an infinite bound is left out', 6, [1, 5, Infinity]],
+  ];
+  const flask = http.find((p) => p.id === 'flask')!;
+  for (const [what, threshold, buckets] of custom) {
+    cases.push({
+      name: `fit flask: ${what}`,
+      input: { kind: 'fit', preset: flask.id, label: 'job', threshold, buckets: buckets.map(encode) },
+    });
+  }
+  for (const p of catalogue.presets.filter((x) => x.kind === 'resources')) {
+    for (const label of ['job', 'container', 'service']) {
+      cases.push({ name: `resources ${p.id} by ${label}`, input: { kind: 'resources', preset: p.id, label } });
+    }
+  }
+  // applyPresets on the default profile and on a base of one's own.
+  const base = defaultProfile();
+  base.sla.latencyThreshold = 0.3;
+  base.indicators[2].query = 'avg by (job) (cpu_busy_percent{job=~"$service"})';
+  base.indicators.push({ ...base.indicators[5], id: 'queue', name: 'Queue', query: 'sum by (job) (queue_depth)' });
+  base.domains.overrides = { checkout: { target: 2, warning: 4, critical: 6 } };
+  const choices: Array<[string, Record<string, unknown>]> = [
+    ['nothing chosen', { serviceLabel: 'app' }],
+    [
+      'prometheus-client and node-exporter',
+      { serviceLabel: 'service', http: 'prometheus-client', resources: 'node-exporter' },
+    ],
+    ['otel-http and process', { serviceLabel: 'job', http: 'otel-http', resources: 'process' }],
+    [
+      "otel-http-legacy, the server's buckets",
+      { serviceLabel: 'job', http: 'otel-http-legacy', buckets: [0, 100, 250], spellings: spelled([0, 100, 250]) },
+    ],
+    ['istio and cadvisor', { serviceLabel: 'destination_service_name', http: 'istio', resources: 'cadvisor' }],
+    ['resources only', { serviceLabel: 'container', resources: 'cadvisor' }],
+    ...http.map((p): [string, Record<string, unknown>] => [p.id, { serviceLabel: p.serviceLabel, http: p.id }]),
+  ];
+  for (const [what, choice] of choices) {
+    cases.push({ name: `apply ${what}`, input: { kind: 'apply', choice } });
+  }
+  for (const [what, choice] of choices.slice(1, 4)) {
+    cases.push({ name: `apply ${what} on a base of one's own`, input: { kind: 'apply', choice, base } });
+  }
+  return cases;
+}
+
 export const vectorCases: Record<string, () => VectorCase[]> = {
   subscore: subscoreCases,
   bands: bandCases,
@@ -534,4 +650,5 @@ export const vectorCases: Record<string, () => VectorCase[]> = {
   series: seriesCases,
   durations: durationCases,
   validation: validationCases,
+  presets: presetsCases,
 };

@@ -4,11 +4,14 @@ import { healthScore } from '../composite';
 import { parseDuration } from '../duration';
 import { breachIntervals } from '../mttr';
 import { baselineOverhead, overheadReport, shareOverhead } from '../overhead';
+import type { HttpPreset, ResourcePreset } from '../presets/catalogue';
+import { applyPresets, presetById } from '../presets/profile';
+import { httpQueries, resourceQueries, thresholdFit, type BoundSpellings } from '../presets/queries';
 import { validateProfile } from '../profile/validate';
 import { latencyCompliance, slaReport } from '../sla';
 import { alignSeries, compileIndicators, scoreSeries } from '../series';
 import { bandOf, subScore } from '../subscore';
-import type { Aggregation, BurnRateTier, Direction, DomainSettings, Indicator } from '../types';
+import type { Aggregation, BurnRateTier, Direction, DomainSettings, Indicator, Profile } from '../types';
 import { decode, encode, encodeOutput, mapValues, type Encoded } from './codec';
 
 type In = any; // JSON input, shaped per section
@@ -136,7 +139,69 @@ export const sections: Record<string, { description: string; evaluate: (input: I
       problems: validateProfile(i.profile).map(({ path, message }) => ({ path, message })),
     }),
   },
+  presets: {
+    description:
+      'Queries built from the preset catalogue: every query of an HTTP preset (kind http), the latency-SLO threshold against buckets (fit), the cpu and memory queries of a resource preset (resources), and a profile built from a choice of presets (apply).',
+    evaluate: (i: PresetsInput) => {
+      const spellings: BoundSpellings | undefined = i.spellings && new Map(i.spellings);
+      const buckets = i.buckets?.map((b) => decode(b)!);
+      switch (i.kind) {
+        case 'http':
+          return {
+            ...httpQueries(presetById(i.preset) as HttpPreset, i.label, i.latencyThreshold, spellings, buckets),
+          };
+        case 'fit':
+          return { ...thresholdFit(presetById(i.preset) as HttpPreset, i.label, i.threshold, buckets!, spellings) };
+        case 'resources':
+          return resourceQueries(presetById(i.preset) as ResourcePreset, i.label);
+        case 'apply': {
+          const c = i.choice;
+          const choice = {
+            serviceLabel: c.serviceLabel,
+            http: c.http === undefined ? undefined : (presetById(c.http) as HttpPreset),
+            resources: c.resources === undefined ? undefined : (presetById(c.resources) as ResourcePreset),
+            buckets: c.buckets,
+            spellings: c.spellings && new Map(c.spellings),
+          };
+          return { profile: applyPresets(choice, i.base) };
+        }
+      }
+    },
+  },
 };
+
+/** The input of a presets case: spellings are [bound, text] pairs, buckets vector numbers. */
+type PresetsInput =
+  | {
+      kind: 'http';
+      preset: string;
+      label: string;
+      latencyThreshold: number;
+      buckets?: Encoded[];
+      spellings?: Array<[number, string]>;
+    }
+  | {
+      kind: 'fit';
+      preset: string;
+      label: string;
+      threshold: number;
+      buckets: Encoded[];
+      spellings?: Array<[number, string]>;
+    }
+  | { kind: 'resources'; preset: string; label: string; buckets?: undefined; spellings?: undefined }
+  | {
+      kind: 'apply';
+      choice: {
+        serviceLabel: string;
+        http?: string;
+        resources?: string;
+        buckets?: number[];
+        spellings?: Array<[number, string]>;
+      };
+      base?: Profile;
+      buckets?: undefined;
+      spellings?: undefined;
+    };
 
 /** Encodes numbers of an output for JSON (non-finite as strings). */
 export function toJson(value: unknown): unknown {
