@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/perfscope/perfscope/pkg/internal/jsondiff"
 )
 
 // One list: the embedded catalogue is src/scoring/presets/catalogue.json, byte for byte.
@@ -35,7 +37,7 @@ func TestCatalogueTypesMirrorTheTypeScript(t *testing.T) {
 		if err := json.Unmarshal(doc.Presets[i], &want); err != nil {
 			t.Fatal(err)
 		}
-		if d := difference(asJSON(t, p), want, p.ID()); d != "" {
+		if d := jsondiff.Difference(asJSON(t, p), want, p.ID()); d != "" {
 			t.Errorf("%s", d)
 		}
 		if found, ok := c.ByID(p.ID()); !ok || found.ID() != p.ID() {

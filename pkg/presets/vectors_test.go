@@ -2,14 +2,12 @@ package presets
 
 import (
 	"encoding/json"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
-	"reflect"
-	"strings"
 	"testing"
 
+	"github.com/perfscope/perfscope/pkg/internal/jsondiff"
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
@@ -118,52 +116,11 @@ func evaluate(t *testing.T, in presetsInput) any {
 // asJSON is v as generic JSON (objects, lists, float64, strings), for comparing with a vector's expected.
 func asJSON(t *testing.T, v any) any {
 	t.Helper()
-	raw, err := json.Marshal(v)
+	out, err := jsondiff.AsJSON(v)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out any
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatal(err)
-	}
 	return out
-}
-
-// difference is the first place where two JSON values differ (exactly: strings byte for byte), or "".
-func difference(got, want any, at string) string {
-	switch w := want.(type) {
-	case map[string]any:
-		g, ok := got.(map[string]any)
-		if !ok {
-			return fmt.Sprintf("%s: %v, want an object", at, got)
-		}
-		for k := range g {
-			if _, ok := w[k]; !ok {
-				return fmt.Sprintf("%s.%s: unexpected", at, k)
-			}
-		}
-		for k, v := range w {
-			if d := difference(g[k], v, at+"."+k); d != "" {
-				return d
-			}
-		}
-		return ""
-	case []any:
-		g, ok := got.([]any)
-		if !ok || len(g) != len(w) {
-			return fmt.Sprintf("%s: %v, want %v", at, got, want)
-		}
-		for i := range w {
-			if d := difference(g[i], w[i], fmt.Sprintf("%s[%d]", at, i)); d != "" {
-				return d
-			}
-		}
-		return ""
-	}
-	if !reflect.DeepEqual(got, want) {
-		return fmt.Sprintf("%s:\n got %#v\nwant %#v", at, got, want)
-	}
-	return ""
 }
 
 func TestVectorsPresets(t *testing.T) {
@@ -184,7 +141,7 @@ func TestVectorsPresets(t *testing.T) {
 	kinds := map[string]int{}
 	for _, c := range file.Cases {
 		kinds[c.Input.Kind]++
-		if d := difference(asJSON(t, evaluate(t, c.Input)), c.Expected, ""); d != "" {
+		if d := jsondiff.Difference(asJSON(t, evaluate(t, c.Input)), c.Expected, ""); d != "" {
 			t.Errorf("%s: %s", c.Name, d)
 		}
 	}
@@ -192,15 +149,5 @@ func TestVectorsPresets(t *testing.T) {
 	http, resources := len(All().HTTP()), len(All().Resources())
 	if kinds["http"] < 2*http || kinds["fit"] < 10*http || kinds["resources"] < resources || kinds["apply"] < http {
 		t.Fatalf("too few cases: %v", kinds)
-	}
-}
-
-func TestDifferenceFindsAChangedQuery(t *testing.T) {
-	want := map[string]any{"query": `le="0.1"`, "bounds": []any{0.1}}
-	if d := difference(map[string]any{"query": `le="0.10"`, "bounds": []any{0.1}}, want, ""); !strings.Contains(d, ".query") {
-		t.Fatalf("%q", d)
-	}
-	if d := difference(map[string]any{"query": `le="0.1"`, "bounds": []any{0.1}, "extra": 1.0}, want, ""); d == "" {
-		t.Fatal("an extra field went unnoticed")
 	}
 }
