@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { prometheusClient } from '../../cli/prometheus';
 import { defaultProfile } from '../../scoring';
 import type { Profile } from '../../scoring/types';
+import type { PrometheusApi } from '../api';
 import { discover, type DiscoverOptions } from '../discover';
 import { metricNameCases } from './metricNames';
 import { recordingApi, type Recording } from './recording';
@@ -18,18 +19,44 @@ const dir = join(testdata, 'discovery');
 const check = process.argv.includes('--check');
 const problems: string[] = [];
 
+/** JSON with every object's keys sorted. */
+const sortedKeys = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(sortedKeys)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, x]) => [k, sortedKeys(x)])
+        )
+      : v;
+
+/**
+ * A recording's content whatever the order of its requests and of its objects' keys (concurrent requests, and
+ * the coverage they fill, come in any order).
+ */
+function normalised(text: string): string {
+  const value = sortedKeys(JSON.parse(text)) as { requests?: unknown[] };
+  if (Array.isArray(value.requests)) {
+    value.requests = value.requests.map((r) => JSON.stringify(r)).sort();
+  }
+  return JSON.stringify(value);
+}
+
+/** Writes a file unless it already says the same (a recording's requests in any order). */
 function write(path: string, value: unknown) {
   const text = `${JSON.stringify(value, null, 2)}\n`;
+  let old: string | undefined;
+  try {
+    old = readFileSync(path, 'utf8');
+  } catch {
+    old = undefined;
+  }
+  if (old !== undefined && normalised(old) === normalised(text)) {
+    return;
+  }
   if (check) {
-    let old = '';
-    try {
-      old = readFileSync(path, 'utf8');
-    } catch {
-      // compared below as missing
-    }
-    if (old !== text) {
-      problems.push(`${path} is not what the recorder writes now`);
-    }
+    problems.push(`${path} is not what the recorder writes now`);
     return;
   }
   mkdirSync(join(path, '..'), { recursive: true });
@@ -66,7 +93,19 @@ function ownBase(): Profile {
 }
 
 async function record(name: string, fixture: string, url: string, at: number, options: Omit<DiscoverOptions, 'at'>) {
-  const { api, requests } = recordingApi(prometheusClient(url, {}, 30_000));
+  const client = prometheusClient(url, {}, 30_000);
+  // Prometheus returns a vector's samples in no set order: sorted, a recording is the same every time.
+  const sorted: PrometheusApi = {
+    async get(path, params) {
+      const data = (await client.get(path, params)) as { resultType?: string; result?: Array<{ metric: object }> };
+      if (data?.resultType === 'vector' && Array.isArray(data.result)) {
+        const key = (r: { metric: object }) => JSON.stringify(Object.entries(r.metric).sort());
+        data.result.sort((a, b) => key(a).localeCompare(key(b)));
+      }
+      return data;
+    },
+  };
+  const { api, requests } = recordingApi(sorted);
   const expected = await discover(api, { at, ...options });
   const recording: Recording = {
     comment:
@@ -79,7 +118,7 @@ async function record(name: string, fixture: string, url: string, at: number, op
   };
   write(join(dir, `${name}.json`), recording);
   console.log(`${name}: ${requests.length} requests`);
-  return name;
+  return recording;
 }
 
 async function main() {
@@ -95,17 +134,26 @@ async function main() {
     );
   }
   const at = evalTime('scenarios/expected.json');
-  const written = [
-    await record('default', 'default', url, at, { serviceLabel: 'service' }),
-    await record('default-recognised', 'default', url, at, {}),
-    await record('default-wrong-service-label', 'default', url, at, { serviceLabel: 'job' }),
-    await record('default-own-base', 'default', url, at, { base: ownBase() }),
-  ];
+  const written: string[] = [];
+  const recorded = async (name: string, ...args: [string, string, number, Omit<DiscoverOptions, 'at'>]) => {
+    written.push(name);
+    return record(name, ...args);
+  };
+  await recorded('default', 'default', url, at, { serviceLabel: 'service' });
+  await recorded('default-recognised', 'default', url, at, {});
+  await recorded('default-wrong-service-label', 'default', url, at, { serviceLabel: 'job' });
+  await recorded('default-own-base', 'default', url, at, { base: ownBase() });
   if (presets) {
     const servers = JSON.parse(presets) as Record<string, string>;
-    const presetAt = evalTime('presets/expected.json');
+    const expected = JSON.parse(readFileSync(join(testdata, 'presets', 'expected.json'), 'utf8'));
+    const presetAt = Date.parse(expected.evalTime);
     for (const [id, presetUrl] of Object.entries(servers).sort(([a], [b]) => a.localeCompare(b))) {
-      written.push(await record(`preset-${id}`, id, presetUrl, presetAt, {}));
+      const found = await recorded(`preset-${id}`, id, presetUrl, presetAt, {});
+      // Where discovery recognises another label than the one the fixture names services by, that one too.
+      const label: string | undefined = expected.fixtures?.[id]?.serviceLabel;
+      if (label && label !== found.expected.serviceLabel) {
+        await recorded(`preset-${id}-by-${label}`, id, presetUrl, presetAt, { serviceLabel: label });
+      }
     }
   }
   // Recordings of fixtures no longer served go (preset ones only when the preset fixtures were served).
