@@ -1,18 +1,22 @@
 package plugin
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
+	"github.com/perfscope/perfscope/pkg/presets"
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
@@ -120,13 +124,25 @@ func TestValidateProfileWithoutPrometheusStillChecksStructure(t *testing.T) {
 	}
 }
 
-func TestPresetsEndpoint(t *testing.T) {
+// GET /presets serves the preset catalogue, src/scoring/presets/catalogue.json byte for byte.
+func TestPresetsEndpointServesTheCatalogue(t *testing.T) {
 	p := servePlugin(t, map[string]any{"url": "http://127.0.0.1:1"}, nil, time.Time{})
-	var presets []scoring.MetricPreset
-	if status := p.callResource(t, http.MethodGet, "presets", nil, &presets); status != http.StatusOK {
-		t.Fatalf("status %d", status)
+	var resp *backend.CallResourceResponse
+	err := p.tp.Client.CallResource(context.Background(), &backend.CallResourceRequest{
+		PluginContext: p.pluginContext(), Path: "presets", Method: http.MethodGet, URL: "/presets",
+	}, backend.CallResourceResponseSenderFunc(func(r *backend.CallResourceResponse) error { resp = r; return nil }))
+	if err != nil || resp == nil || resp.Status != http.StatusOK {
+		t.Fatalf("%v %+v", err, resp)
 	}
-	if len(presets) != 4 || presets[1].ID != "otel-http" || !strings.Contains(presets[1].Queries["latency_p95"], "http_server_request_duration_seconds_bucket") {
-		t.Fatalf("%+v", presets)
+	source, err := os.ReadFile(filepath.Join("..", "..", "src", "scoring", "presets", "catalogue.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(resp.Body, source) || !strings.HasPrefix(resp.Headers["Content-Type"][0], "application/json") {
+		t.Fatalf("GET /presets is not src/scoring/presets/catalogue.json (%d bytes, %v)", len(resp.Body), resp.Headers)
+	}
+	c, err := presets.ParseCatalogue(resp.Body)
+	if err != nil || len(c.HTTP()) == 0 || len(c.Resources()) == 0 {
+		t.Fatalf("%v", err)
 	}
 }

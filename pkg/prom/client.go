@@ -28,7 +28,8 @@ const MaxPoints = 11000
 type Client struct {
 	api     v1.API
 	raw     api.Client
-	base    string // the URL without credentials, for messages
+	http    *http.Client // the client's HTTP client, redirects refused as in New, for Get
+	base    string       // the URL without credentials, for messages
 	slots   chan struct{}
 	timeout time.Duration
 	secrets []string // never repeated in a message, even when a server echoes them
@@ -107,7 +108,7 @@ func New(address string, httpClient *http.Client, maxConcurrent int, timeout tim
 	if err != nil {
 		return nil, fmt.Errorf("url: %w", err)
 	}
-	return &Client{api: v1.NewAPI(raw), raw: raw, base: redact(address),
+	return &Client{api: v1.NewAPI(raw), raw: raw, http: &c, base: redact(address),
 		slots: make(chan struct{}, maxConcurrent), timeout: timeout}, nil
 }
 

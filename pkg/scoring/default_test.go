@@ -51,25 +51,3 @@ func TestDefaultProfileReadsBackUnchanged(t *testing.T) {
 		t.Fatalf("parsed default profile differs:\n got %+v\nwant %+v", parsed.Profile, DefaultProfile())
 	}
 }
-
-// The presets golden file is what GET /presets serves; src/datasource checks it against src/scoring's presets.
-func TestMetricPresetsMatchTheGoldenFile(t *testing.T) {
-	golden := filepath.Join("testdata", "presets.golden.json")
-	got, err := json.MarshalIndent(MetricPresets(), "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	if os.Getenv("PERFSCOPE_UPDATE_GOLDEN") == "1" {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (write it with PERFSCOPE_UPDATE_GOLDEN=1 go test ./pkg/scoring)", err)
-	}
-	if string(got) != string(want) {
-		t.Fatalf("MetricPresets() differs from %s:\n%s", golden, got)
-	}
-}
