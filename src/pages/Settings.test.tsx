@@ -1,16 +1,7 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import React from 'react';
-import { PluginType, type AppPluginMeta } from '@grafana/data';
 import { NEVER } from 'rxjs';
-import {
-  getBackendSrv,
-  setBackendSrv,
-  setDataSourceSrv,
-  type BackendSrv,
-  type BackendSrvRequest,
-  type DataSourceSrv,
-} from '@grafana/runtime';
+import { getBackendSrv, setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 
 import { buildGrafanaAlertRules, DEFAULT_TARGETS } from '../alerting';
 import { bandLabel } from '../components/bands';
@@ -22,77 +13,11 @@ import { serveGrafanaApi } from '../panels/testing/grafana';
 import '../panels/testing/jsdom';
 import { loadRecording } from '../panels/testing/load';
 import { fakeAlerting } from './testing/grafanaAlerting';
-import Settings, { type AppSettingsProps } from './Settings';
+import { datasource, grafana, indicator, previewed, queryOf, show } from './testing/settingsPage';
 
 // The whole settings page renders on every keystroke the user events type; on a busy 2-core machine that
 // takes longer than Jest's default 5 s per test.
 jest.setTimeout(20000);
-
-const prometheus = {
-  uid: 'perfscope-prometheus',
-  name: 'Prometheus',
-  type: 'prometheus',
-  meta: { id: 'prometheus', info: { logos: {} } },
-};
-setDataSourceSrv({
-  getList: () => [prometheus],
-  getInstanceSettings: (ref: unknown) =>
-    ref === prometheus.uid || (ref as { uid?: string })?.uid === prometheus.uid ? prometheus : undefined,
-} as unknown as DataSourceSrv);
-
-const datasource = {
-  id: 7,
-  uid: 'perfscope-health',
-  name: 'PerfScope',
-  type: 'perfscope-health-datasource',
-  url: 'http://prometheus:9090',
-  readOnly: false,
-  version: 3,
-  jsonData: { scrapeInterval: '15s' },
-  secureJsonFields: { bearerToken: true },
-};
-
-/** Grafana's API for this page: the datasource, /api/ds/query from recordings, folders and alert rules, and saves. */
-function grafana(ds: Record<string, unknown> = datasource, alerting = fakeAlerting()) {
-  const answer = recordedResults([loadRecording('health.prometheus')]);
-  const requests = serveGrafanaApi((req: BackendSrvRequest) => {
-    const method = req.method ?? 'GET';
-    if (req.url === '/api/datasources/uid/perfscope-health') {
-      return method === 'GET' ? { status: 200, data: ds } : { status: 200, data: { message: 'Datasource updated' } };
-    }
-    if (req.url === '/api/ds/query') {
-      return answer(req);
-    }
-    if (req.url.startsWith('/api/folders') || req.url.startsWith('/api/v1/provisioning/')) {
-      return alerting.handle(req);
-    }
-    return { status: 200, data: {} };
-  });
-  return {
-    requests,
-    alerting,
-    sent: (method: string, url: string) => requests.filter((r) => (r.method ?? 'GET') === method && r.url === url),
-  };
-}
-
-function show(profile: Profile | null = defaultProfile()) {
-  const meta = {
-    id: 'perfscope-health-app',
-    name: 'PerfScope',
-    type: PluginType.app,
-    enabled: true,
-    pinned: true,
-    jsonData: profile ? { profile } : {},
-    info: {},
-  } as unknown as AppPluginMeta;
-  const props = { plugin: { meta }, query: {} } as unknown as AppSettingsProps;
-  return render(<Settings {...props} />);
-}
-
-/** The page previews the scores as it opens: its answer, once there. */
-const previewed = () => screen.findByRole('list', { name: 'Health by service' });
-
-const indicator = (id: string) => screen.getByRole('group', { name: new RegExp(`^${id}`) });
 
 it('names the field of each problem as it is typed, and refuses to save until it is fixed', async () => {
   const user = userEvent.setup();
@@ -189,19 +114,66 @@ it('names the rules provisioned from a file that a change needs, with the comman
   expect(g.alerting.writes).toEqual([]);
 });
 
-it('turns a burn-rate tier off and uses a metric preset', async () => {
+it('turns a burn-rate tier off', async () => {
   const user = userEvent.setup();
   grafana();
   show();
   await user.click(screen.getByRole('switch', { name: 'slow-drain on' }));
   expect(screen.getByRole('switch', { name: 'slow-drain on' })).not.toBeChecked();
-  await user.click(screen.getByRole('combobox', { name: /Metric preset/ }));
-  await user.paste('OpenTelemetry');
-  await user.keyboard('{Enter}');
-  await user.click(screen.getByRole('button', { name: 'Use its queries' }));
-  expect((within(indicator('Latency p95')).getByLabelText('Query (PromQL)') as HTMLTextAreaElement).value).toContain(
-    'http_server_request_duration_seconds_bucket'
-  );
+  await previewed();
+});
+
+describe('the instrumentation presets', () => {
+  const section = () => screen.getByRole('region', { name: 'Instrumentation' });
+  async function choose(user: ReturnType<typeof userEvent.setup>, field: RegExp, typed: string) {
+    await user.click(within(section()).getByRole('combobox', { name: field }));
+    await user.paste(typed);
+    await user.keyboard('{Enter}');
+  }
+
+  it('writes every query for the chosen presets and service label, and saves them with allowMissing', async () => {
+    const user = userEvent.setup();
+    const g = grafana();
+    show();
+    const useThem = within(section()).getByRole('button', { name: 'Use these queries' });
+    expect(useThem).toBeDisabled();
+    await choose(user, /HTTP metrics/, 'OpenTelemetry HTTP server (stable');
+    await choose(user, /CPU and memory metrics/, 'Process CPU');
+    const label = within(section()).getByLabelText(/^Service label/);
+    expect(label).toHaveValue('service');
+    expect(within(section()).getByText(/OpenTelemetry HTTP server usually "job"/)).toBeInTheDocument();
+    await user.clear(label);
+    await user.type(label, 'job');
+    await user.click(within(section()).getByRole('switch', { name: /Allow missing data/ }));
+    await user.click(useThem);
+    expect(queryOf('latency_p95')).toContain('http_server_request_duration_seconds_bucket{job=~"$service"}');
+    expect(queryOf('error_rate')).toContain('http_response_status_code=~"5.."');
+    expect(queryOf('cpu')).toContain('process_cpu_seconds_total{ job=~"$service" }');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    const saved = g.sent('POST', '/api/plugins/perfscope-health-app/settings')[0].data.jsonData.profile as Profile;
+    expect(saved).toMatchObject({ serviceLabel: 'job', allowMissing: true });
+    expect(saved.sla.errorRatioQuery).toContain('http_server_request_duration_seconds_count{job=~"$service"');
+    expect(saved.domains.domainTimeQuery).toContain('sum by (job, domain)');
+  });
+
+  it("says what is wrong with a service label, with the profile's words, and will not use it", async () => {
+    const user = userEvent.setup();
+    grafana();
+    show();
+    await choose(user, /HTTP metrics/, 'Flask');
+    const label = within(section()).getByLabelText(/^Service label/);
+    await user.clear(label);
+    await user.type(label, 'le');
+    expect(
+      within(section()).getByText(
+        `cannot be "le" or "domain": PerfScope's queries use those labels for buckets and domains`
+      )
+    ).toBeInTheDocument();
+    expect(within(section()).getByRole('button', { name: 'Use these queries' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await previewed();
+  });
 });
 
 describe('the live preview', () => {
@@ -317,6 +289,7 @@ it('starts from the default profile, and says so, when none was saved', async ()
 it('previews with the provisioned Prometheus unless another is chosen', async () => {
   grafana();
   show();
-  expect(within(screen.getByRole('region', { name: 'Preview' })).getByText('Prometheus')).toBeInTheDocument();
+  const region = screen.getByRole('region', { name: 'Prometheus' });
+  expect(within(region).getByText('Prometheus', { selector: ':not(h3)' })).toBeInTheDocument();
   await previewed();
 });

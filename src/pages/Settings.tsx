@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import React, { useMemo, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
 
@@ -8,7 +8,9 @@ import { PROMETHEUS_UID } from './shared/queries';
 import { Actions } from './settings/Actions';
 import { DomainsSection } from './settings/DomainsSection';
 import { IndicatorsSection } from './settings/IndicatorsSection';
+import { PresetsSection } from './settings/PresetsSection';
 import { PreviewSection } from './settings/PreviewSection';
+import { PrometheusSection } from './settings/PrometheusSection';
 import { SlaSection } from './settings/SlaSection';
 import { useDebounced } from './settings/useDebounced';
 import { useDraft } from './settings/useDraft';
@@ -26,8 +28,14 @@ export default function Settings({ plugin }: AppSettingsProps) {
   const d = useDraft(initial.profile);
   // The preview scores the draft once typing pauses, so that each keystroke renders neither it nor a query.
   const previewed = useDebounced(d.problems.length === 0 ? d.draft : null, PREVIEW_PAUSE_MS);
-  // The preview scores on it and the alert rules query it.
+  // Detection reads it, the preview scores on it and the alert rules query it.
   const [prometheus, setPrometheus] = useState(PROMETHEUS_UID);
+  // Detection starts from the draft as it is when asked, without rendering again on every edit.
+  const latest = useRef(d.draft);
+  useEffect(() => {
+    latest.current = d.draft;
+  }, [d.draft]);
+  const currentDraft = useCallback(() => latest.current, []);
   return (
     <div className={styles.page}>
       <p>
@@ -54,10 +62,24 @@ export default function Settings({ plugin }: AppSettingsProps) {
           </ul>
         </Alert>
       )}
+      <PrometheusSection
+        datasource={prometheus}
+        onDatasource={setPrometheus}
+        replace={d.replace}
+        currentDraft={currentDraft}
+      />
+      <PresetsSection
+        serviceLabel={d.draft.serviceLabel}
+        allowMissing={d.draft.allowMissing}
+        labelProblem={d.problem('serviceLabel')}
+        replace={d.replace}
+        setServiceLabel={d.setServiceLabel}
+        setAllowMissing={d.setAllowMissing}
+      />
       <IndicatorsSection d={d} />
       <DomainsSection d={d} />
       <SlaSection d={d} />
-      <PreviewSection profile={previewed} datasource={prometheus} onDatasource={setPrometheus} />
+      <PreviewSection profile={previewed} datasource={prometheus} />
       <Actions
         profile={d.draft}
         problems={d.problems.length}

@@ -23,7 +23,7 @@ export function overviewFrom(result: QueryResult, profile: Profile): Overview {
   const series = numericSeries(result.frames, result.timeRange.to.valueOf());
   const health = healthFromSeries(series, profile, {
     indicatorQueries: {},
-    groupBy: 'service',
+    groupBy: profile.serviceLabel,
     intervalMs: result.intervalMs,
   });
   const overhead = overheadFromSeries(series, profile.domains, {}, result.intervalMs);

@@ -1,9 +1,9 @@
 import { css } from '@emotion/css';
-import React, { useState } from 'react';
+import React from 'react';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Button, Checkbox, Combobox, Field, RadioButtonGroup, Stack, Switch, TextArea, useStyles2 } from '@grafana/ui';
+import { Checkbox, Field, RadioButtonGroup, Stack, Switch, TextArea, useStyles2 } from '@grafana/ui';
 
-import { applyPreset, metricPresets, type Indicator } from '../../scoring';
+import type { Indicator } from '../../scoring';
 import { NumberField } from './fields';
 import type { Draft } from './useDraft';
 
@@ -16,37 +16,15 @@ const aggregations = [
   { value: 'worst' as const, label: 'Worst', description: 'The lowest sub-score' },
 ];
 
-/** Each indicator's thresholds, weight, key flag and query, the aggregation, and the metric presets. */
+/** Each indicator's thresholds, weight, key flag and query, and the aggregation. */
 export function IndicatorsSection({ d }: { d: Draft }) {
   const styles = useStyles2(getStyles);
-  const [preset, setPreset] = useState<string | null>(null);
-  const chosen = metricPresets.find((p) => p.id === preset);
   return (
     <section aria-labelledby="perfscope-indicators" className={styles.section}>
       <h3 id="perfscope-indicators">Indicators</h3>
       <Field label="Aggregation" error={d.problem('aggregation')} invalid={Boolean(d.problem('aggregation'))}>
         <RadioButtonGroup options={aggregations} value={d.draft.aggregation} onChange={d.setAggregation} />
       </Field>
-      <Stack gap={1} alignItems="flex-end">
-        <Field label="Metric preset" description={chosen?.description ?? 'Ready queries for common metric conventions'}>
-          <Combobox
-            id="perfscope-preset"
-            width={40}
-            options={metricPresets.map((p) => ({ value: p.id, label: p.name }))}
-            value={preset}
-            onChange={(o) => setPreset(o.value)}
-          />
-        </Field>
-        <div className={styles.presetButton}>
-          <Button
-            variant="secondary"
-            disabled={!chosen}
-            onClick={() => chosen && d.replace(applyPreset(d.draft, chosen))}
-          >
-            Use its queries
-          </Button>
-        </div>
-      </Stack>
       {d.problem('indicators') && <p className={styles.error}>{d.problem('indicators')}</p>}
       {d.draft.indicators.map((ind, i) => {
         const path = `indicators[${i}]`;
@@ -131,5 +109,4 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   meta: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   error: css({ color: theme.colors.error.text }),
-  presetButton: css({ marginBottom: theme.spacing(2), flex: 'none' }),
 });

@@ -1,8 +1,8 @@
 import { css } from '@emotion/css';
 import React from 'react';
-import type { DataSourceInstanceSettings, GrafanaTheme2 } from '@grafana/data';
-import { DataSourcePicker, getDataSourceSrv } from '@grafana/runtime';
-import { Alert, Button, Field, Stack, useStyles2 } from '@grafana/ui';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { getDataSourceSrv } from '@grafana/runtime';
+import { Alert, Button, Stack, useStyles2 } from '@grafana/ui';
 
 import { Notices } from '../../panels/shared/components/Notices';
 import { describeErrors } from '../../panels/shared/data/state';
@@ -17,42 +17,30 @@ import { usePreview } from './usePreview';
 export const PreviewSection = React.memo(function PreviewSection({
   profile,
   datasource,
-  onDatasource,
 }: {
   profile: Profile | null;
   /** The chosen Prometheus datasource's uid. */
   datasource: string;
-  onDatasource: (uid: string) => void;
 }) {
   const styles = useStyles2(getStyles);
   const chosen = getDataSourceSrv().getInstanceSettings(datasource)?.type === 'prometheus';
   const { result, running, refresh } = usePreview(profile, chosen ? datasource : null);
   const waiting = !chosen
-    ? 'Choose a Prometheus datasource to preview the scores.'
+    ? 'Choose a Prometheus datasource above to preview the scores.'
     : !profile
       ? 'The preview waits until the profile has no problems.'
       : null;
   return (
     <section aria-labelledby="perfscope-preview" className={styles.section}>
       <h3 id="perfscope-preview">Preview</h3>
-      <Stack gap={1} alignItems="flex-end">
-        <Field
-          label="Prometheus datasource"
-          description="Scores the last hour of every service with the thresholds above, as they change; the alert rules query it"
-        >
-          <DataSourcePicker
-            pluginId="prometheus"
-            current={datasource}
-            noDefault
-            width={40}
-            onChange={(ds: DataSourceInstanceSettings) => onDatasource(ds.uid)}
-          />
-        </Field>
-        <Field>
-          <Button variant="secondary" icon="sync" disabled={waiting !== null || running} onClick={refresh}>
-            Refresh the preview
-          </Button>
-        </Field>
+      <Stack gap={1} alignItems="center">
+        <span className={styles.help}>
+          Every service&apos;s score over the last hour on the Prometheus datasource above, with the profile as it is
+          edited.
+        </span>
+        <Button variant="secondary" icon="sync" disabled={waiting !== null || running} onClick={refresh}>
+          Refresh the preview
+        </Button>
       </Stack>
       <div aria-live="polite" className={styles.status}>
         {waiting ?? (running ? 'Scoring…' : '')}
@@ -78,6 +66,7 @@ export const PreviewSection = React.memo(function PreviewSection({
 
 const getStyles = (theme: GrafanaTheme2) => ({
   section: css({ marginBottom: theme.spacing(3) }),
+  help: css({ color: theme.colors.text.secondary }),
   status: css({ color: theme.colors.text.secondary, minHeight: theme.spacing(2.5) }),
   stale: css({ opacity: 0.6 }),
 });

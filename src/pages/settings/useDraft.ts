@@ -19,6 +19,8 @@ export function useDraft(initial: Profile) {
     () => ({
       replace: setDraft,
       setAggregation: (aggregation: Profile['aggregation']) => setDraft((d) => ({ ...d, aggregation })),
+      setServiceLabel: (serviceLabel: string) => setDraft((d) => ({ ...d, serviceLabel })),
+      setAllowMissing: (allowMissing: boolean) => setDraft((d) => ({ ...d, allowMissing })),
       setIndicator: (i: number, patch: Partial<Indicator>) =>
         setDraft((d) => ({ ...d, indicators: d.indicators.map((ind, k) => (k === i ? { ...ind, ...patch } : ind)) })),
       setDomains: (patch: Partial<DomainSettings>) => setDraft((d) => ({ ...d, domains: { ...d.domains, ...patch } })),

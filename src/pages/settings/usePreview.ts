@@ -15,7 +15,7 @@ async function scorePreview(profile: Profile, datasource: string, signal: AbortS
   const series = numericSeries(result.frames, result.timeRange.to.valueOf());
   const view = healthFromSeries(series, profile, {
     indicatorQueries: {},
-    groupBy: 'service',
+    groupBy: profile.serviceLabel,
     intervalMs: result.intervalMs,
   });
   return { view, errors: result.errors };
