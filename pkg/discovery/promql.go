@@ -156,7 +156,7 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
-// closing is the index of the token that closes the bracket at open (or the end).
+// closing is the index of the token that closes the bracket at open (len(toks) when none does).
 func closing(toks []token, open int) int {
 	pairs := map[string]string{"(": ")", "{": "}", "[": "]"}
 	depth := 0
@@ -174,7 +174,7 @@ func closing(toks []token, open int) int {
 			return i
 		}
 	}
-	return len(toks) - 1
+	return len(toks)
 }
 
 // nameMatcher is the metric name an equality matcher on __name__ gives a selector without a name.
