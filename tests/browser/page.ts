@@ -10,9 +10,10 @@ export const shots = join(root, 'test-results/screenshots');
 
 /**
  * Serves the checkout and starts Chromium before a test file's tests (once the built files it needs are
- * there), and stops both after them. `gallery(query)` is the gallery page's address.
+ * there), and stops both after them. `open(query, ...)` opens the gallery page. With `prometheus`, the
+ * Prometheus datasource's resource calls go to the Prometheus at the URL it returns.
  */
-export function useHost(built: string[]) {
+export function useHost(built: string[], { prometheus }: { prometheus?: () => string | undefined } = {}) {
   const host = { server: undefined as unknown as StaticServer, browser: undefined as unknown as Browser };
   beforeAll(async () => {
     for (const f of ['build/browser-host/host.js', 'build/browser-host/gallery.js', ...built]) {
@@ -21,7 +22,7 @@ export function useHost(built: string[]) {
       }
     }
     mkdirSync(shots, { recursive: true });
-    host.server = await serveStatic(root);
+    host.server = await serveStatic(root, 0, { prometheus });
     host.browser = await launchChromium();
   });
   afterAll(async () => {
@@ -29,14 +30,23 @@ export function useHost(built: string[]) {
     await host.server?.close();
   });
   return {
-    open: (query: string, viewport: { width: number; height: number }) =>
-      openPage(host.browser, `${host.server.url}/tests/browser/host/index.html?gallery&${query}`, viewport),
+    open: (query: string, viewport: { width: number; height: number }, before?: (page: Page) => Promise<void>) =>
+      openPage(host.browser, `${host.server.url}/tests/browser/host/index.html?gallery&${query}`, viewport, before),
   };
 }
 
-/** A page of the host that records everything that went wrong in it: errors, console errors, HTTP failures. */
-export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }) {
+/**
+ * A page of the host that records everything that went wrong in it: errors, console errors, HTTP failures.
+ * `before` prepares the page before it loads (e.g. installs a clock).
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number },
+  before?: (page: Page) => Promise<void>
+) {
   const page = await browser.newPage({ viewport });
+  await before?.(page);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));

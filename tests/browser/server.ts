@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'fs';
-import { createServer, type Server } from 'http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { extname, join, normalize, sep } from 'path';
 
@@ -26,9 +26,46 @@ const aliases: Array<[string, string]> = [
   ['/public/build/img/icons/', '/node_modules/@grafana/ui/dist/public/img/icons/'],
 ];
 
-/** Serves files under root on 127.0.0.1, read-only, on `port` (default: a free one). */
-export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
+// Grafana's resource route of a Prometheus datasource, which Grafana's Prometheus datasource forwards to its server.
+const RESOURCES = /^\/api\/datasources\/uid\/[^/]+\/resources\//;
+
+/**
+ * Passes a datasource resource call on to the Prometheus at `base` as Grafana does: its status and body as they
+ * are, and Grafana's 500 "Failed to call resource" when the server cannot be reached (or none is given).
+ */
+function forwardToPrometheus(base: string | undefined, req: IncomingMessage, res: ServerResponse): void {
+  const failed = () => {
+    if (!res.headersSent) {
+      res.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"Failed to call resource"}');
+    }
+  };
+  if (!base) {
+    failed();
+    return;
+  }
+  const target = new URL(req.url!.replace(RESOURCES, ''), `${base.replace(/\/+$/, '')}/`);
+  const upstream = request(target, { method: 'GET' }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json' });
+    answer.pipe(res);
+  });
+  upstream.on('error', failed);
+  upstream.end();
+}
+
+/**
+ * Serves files under root on 127.0.0.1, read-only, on `port` (default: a free one); with `prometheus`, the
+ * datasource resource calls go to the Prometheus at the URL it returns when they arrive.
+ */
+export async function serveStatic(
+  root: string,
+  port = 0,
+  { prometheus }: { prometheus?: () => string | undefined } = {}
+): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
+    if (prometheus && req.method === 'GET' && RESOURCES.test(req.url ?? '')) {
+      forwardToPrometheus(prometheus(), req, res);
+      return;
+    }
     let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     for (const [from, to] of aliases) {
       if (path.startsWith(from)) {

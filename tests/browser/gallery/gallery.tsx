@@ -52,7 +52,7 @@ const recording = (name: string) => {
 };
 
 // What Grafana's API answers the panels and the app's pages: the app settings with the default profile, the
-// recorded query results, and the datasources they name.
+// recorded query results, the datasources they name, and the Prometheus datasource's resource calls.
 const queryResults = Promise.all([recording('health.prometheus'), recording('domainoverhead.prometheus')]).then(
   recordedResults
 );
@@ -71,6 +71,17 @@ setBackendSrv({
         }
         if (req.url === '/api/plugins/perfscope-health-app/settings') {
           return { status: 200, ok: true, data: { jsonData: { profile: defaultProfile() } } };
+        }
+        if (/^\/api\/datasources\/uid\/[^/]+\/resources\//.test(req.url)) {
+          // The test's server plays Grafana's resource route (tests/browser/server.ts); backendSrv rejects a
+          // refusal with its status and body.
+          const answer = await fetch(req.url, { signal: req.abortSignal });
+          const text = await answer.text();
+          const data = answer.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+          if (!answer.ok) {
+            throw { status: answer.status, data };
+          }
+          return { status: answer.status, ok: true, data };
         }
         throw { status: 404, data: { message: `${req.url} is not served here` } };
       })()

@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'child_process';
+import { join } from 'path';
+
+import { root } from './page';
+
+/** The fixture Prometheus (testdata/scenarios) and the time its scenarios are evaluated at (ms). */
+export interface FixturePrometheus {
+  url: string;
+  at: number;
+  stop(): Promise<void>;
+}
+
+const MARK = 'perfscope-fixture-prometheus ';
+
+// Run by `fixtures serve` once Prometheus is ready: prints what the test needs, then waits until the test
+// closes its standard input (fixtures serve then stops Prometheus and exits).
+const WAITER = `
+process.stdout.write(${JSON.stringify(MARK)} + JSON.stringify({
+  url: process.env.PERFSCOPE_PROMETHEUS_URL,
+  at: Number(process.env.PERFSCOPE_FIXTURE_TIME) * 1000,
+}) + '\\n');
+process.stdin.resume();
+process.stdin.on('end', () => process.exit(0));
+`;
+
+/**
+ * The fixture Prometheus: the one scripts/with-prometheus.sh started when the tests run under it, else one
+ * started here through that same script (Debian's prometheus on 127.0.0.1, a free port), stopped by `stop`.
+ */
+export async function fixturePrometheus(): Promise<FixturePrometheus> {
+  const { PERFSCOPE_PROMETHEUS_URL: url, PERFSCOPE_FIXTURE_TIME: time } = process.env;
+  if (url && time) {
+    return { url, at: Number(time) * 1000, stop: async () => {} };
+  }
+  const child = spawn(join(root, 'scripts/with-prometheus.sh'), ['--', process.execPath, '-e', WAITER], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const found = await announced(child, exited);
+  return {
+    ...found,
+    stop: async () => {
+      child.stdin!.end();
+      const timer = setTimeout(() => child.kill('SIGTERM'), 10000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The URL and time the waiter prints, or the script's own words when it ends first. */
+function announced(child: ChildProcess, exited: Promise<number | null>): Promise<{ url: string; at: number }> {
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const line = out.split('\n').find((l) => l.startsWith(MARK) && out.includes(`${l}\n`));
+      if (line) {
+        resolve(JSON.parse(line.slice(MARK.length)));
+      }
+    });
+    void exited.then((code) =>
+      reject(new Error(`scripts/with-prometheus.sh ended (${code}) before Prometheus was ready: ${err.trim()}`))
+    );
+  });
+}
