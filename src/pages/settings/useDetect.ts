@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { discover, type Discovery } from '../../discovery/discover';
 import type { Profile } from '../../scoring';
 import { GrafanaApiError } from '../shared/grafanaApi';
-import { prometheusApi, PrometheusApiError } from '../shared/prometheusApi';
+import { prometheusApi } from '../shared/prometheusApi';
 
 /** The Prometheus datasource detection looks at. */
 export interface DetectedOn {
@@ -72,18 +72,16 @@ export function useDetect(datasource: string | null, replace: (profile: Profile)
 
 /** What went wrong, in words, and what to look at. */
 function failure(e: Error): { message: string; hint?: string } {
-  if (e instanceof PrometheusApiError) {
+  if (!(e instanceof GrafanaApiError)) {
     return { message: e.message };
   }
-  const status = e instanceof GrafanaApiError ? e.status : undefined;
-  if (status === 401 || status === 403) {
-    return { message: e.message, hint: 'Your Grafana user may not query this datasource.' };
-  }
-  if (status === 404) {
-    return { message: e.message, hint: 'Grafana has no such datasource, or its server has no Prometheus HTTP API.' };
-  }
-  return {
-    message: e.message,
-    hint: "Grafana got no answer from the datasource's server: check its URL with Save & test on the datasource's page.",
-  };
+  const hint =
+    e.status === 401 || e.status === 403
+      ? 'Your Grafana user may not query this datasource.'
+      : e.status === 404
+        ? 'Grafana has no such datasource, or its server has no Prometheus HTTP API.'
+        : e.status === undefined || e.status >= 500
+          ? "Grafana got no answer from the datasource's server: check its URL with Save & test on the datasource's page."
+          : undefined;
+  return { message: e.message, hint };
 }
