@@ -18,7 +18,7 @@ step "unit tests"; npm run -s test:ci
 step "build";      npm run -s build && npm run -s build:backend && npm run -s build:browser-host && npm run -s build:cli
 
 step "tests against the fixture Prometheus (Go and Jest)"
-PERFSCOPE_REQUIRE_PROMETHEUS=1 scripts/with-prometheus.sh -- \
+PERFSCOPE_REQUIRE_PROMETHEUS=1 scripts/with-prometheus.sh --presets all -- \
   bash -c 'go test -count=1 ./... && npx jest -c jest.prometheus.config.js'
 
 step "Go fuzz targets (10 s each)"; scripts/fuzz.sh

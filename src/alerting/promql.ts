@@ -14,6 +14,9 @@ const VARIABLE = /\$\{(\w+)(?::[^}]*)?\}|\$(\w+)|\[\[(\w+)(?::[^\]]*)?\]\]/g;
 export function expand(query: string, values: Record<string, string>, where: string): string {
   return query.replace(VARIABLE, (match, a?: string, b?: string, c?: string) => {
     const name = a ?? b ?? c!;
+    if (/^\d+$/.test(name)) {
+      return match; // $1 in label_replace is a regex group, not a template variable
+    }
     if (values[name] === undefined) {
       throw new Error(`${where} uses ${match}, which rules cannot fill in (known: ${Object.keys(values).join(', ')})`);
     }

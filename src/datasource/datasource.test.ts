@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTemplateSrv, type TemplateSrv } from '@grafana/runtime';
 
-import { defaultProfile, metricPresets } from '../scoring';
+import { defaultProfile } from '../scoring';
 import { testDatasource } from './testDatasource';
 
 const datasource = testDatasource;
@@ -46,8 +46,10 @@ describe('PerfScopeDataSource', () => {
   });
 });
 
-// GET /presets serves pkg/scoring's presets; the golden file both sides check keeps them equal.
-it('the backend presets equal src/scoring presets', () => {
-  const golden = JSON.parse(readFileSync(join(__dirname, '../../pkg/scoring/testdata/presets.golden.json'), 'utf8'));
-  expect(golden).toEqual(metricPresets);
+// GET /presets serves pkg/presets' embedded copy of the catalogue; it must be the catalogue byte for byte.
+it('the backend presets are the catalogue the library reads', () => {
+  const root = join(__dirname, '../..');
+  expect(readFileSync(join(root, 'pkg/presets/catalogue.json'), 'utf8')).toBe(
+    readFileSync(join(root, 'src/scoring/presets/catalogue.json'), 'utf8')
+  );
 });

@@ -1,7 +1,8 @@
 import type { DataSourceInstanceSettings, ScopedVars } from '@grafana/data';
 import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
-import { defaultProfile, type MetricPreset, type Profile, type ProfileProblem } from '../scoring';
+import { defaultProfile, type Profile, type ProfileProblem } from '../scoring';
+import type { PresetCatalogue } from '../scoring/presets/catalogue';
 import { defaultQuery, profileOf, type PerfScopeDataSourceOptions, type PerfScopeQuery } from './types';
 
 /** The answer of POST resources/profile/validate (pkg/plugin/resources.go). */
@@ -49,7 +50,7 @@ export class PerfScopeDataSource extends DataSourceWithBackend<PerfScopeQuery, P
   }
 
   /** The metric presets the backend serves. */
-  getPresets(): Promise<MetricPreset[]> {
-    return this.getResource<MetricPreset[]>('presets');
+  getPresets(): Promise<PresetCatalogue> {
+    return this.getResource<PresetCatalogue>('presets');
   }
 }

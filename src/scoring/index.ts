@@ -3,7 +3,6 @@
 export * from './types';
 export * from './duration';
 export { defaultProfile, defaultQueries } from './profile/defaults';
-export { metricPresets, applyPreset, type MetricPreset } from './profile/presets';
 export { parseProfile, validateProfile, type ParsedProfile, type ProfileProblem } from './profile/validate';
 export { metricNames, promqlSyntaxError, substituteVariables } from './profile/promql';
 export { escapeForString, interpolate } from './profile/variables';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { defaultProfile } from './defaults';
-import { applyPreset, metricPresets } from './presets';
+import { applyPresets, presets } from '../presets/profile';
 import { parseProfile, validateProfile } from './validate';
 
 const messages = (raw: unknown) => validateProfile(raw).map((p) => p.message);
@@ -42,9 +42,13 @@ describe('default profile', () => {
     ]);
   });
 
-  it('every preset keeps the profile valid', () => {
-    for (const preset of metricPresets) {
-      expect([preset.id, validateProfile(applyPreset(defaultProfile(), preset))]).toEqual([preset.id, []]);
+  it('every preset keeps the profile valid, whatever the service label', () => {
+    for (const preset of presets) {
+      const choice = preset.kind === 'http' ? { http: preset } : { resources: preset };
+      for (const serviceLabel of ['service', 'job', 'destination_service_name']) {
+        const profile = applyPresets({ serviceLabel, ...choice }, defaultProfile());
+        expect([preset.id, serviceLabel, validateProfile(profile)]).toEqual([preset.id, serviceLabel, []]);
+      }
     }
   });
 });
