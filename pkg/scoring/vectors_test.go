@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/perfscope/perfscope/pkg/prom"
-	"github.com/perfscope/perfscope/tools/fixtures"
+	"github.com/perfscope/perfscope/tools/fixtures/promtest"
 )
 
 // The shared vectors (testdata/vectors, written by src/scoring) pin the maths of both implementations.
@@ -391,7 +391,7 @@ func TestVectorsValidation(t *testing.T) {
 	var client *prom.Client
 	if url := os.Getenv("PERFSCOPE_PROMETHEUS_URL"); url != "" || os.Getenv("PERFSCOPE_REQUIRE_PROMETHEUS") == "1" {
 		var err error
-		if client, err = prom.New(fixtures.PrometheusURL(t), &http.Client{}, 4, 10*time.Second); err != nil {
+		if client, err = prom.New(promtest.PrometheusURL(t), &http.Client{}, 4, 10*time.Second); err != nil {
 			t.Fatal(err)
 		}
 	}
