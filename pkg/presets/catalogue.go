@@ -21,7 +21,7 @@ var catalogueJSON []byte
 // CatalogueJSON is the catalogue as src/scoring/presets/catalogue.json spells it (a copy: do not modify).
 func CatalogueJSON() []byte { return catalogueJSON }
 
-// Catalogue is the instrumentation PerfScope recognises, in the catalogue's order (catalogue.ts).
+// Catalogue is the instrumentation PerfScope recognises, in the catalogue's order (presetCatalogue.ts).
 type Catalogue struct {
 	Presets []Preset
 }
@@ -32,7 +32,7 @@ type Preset struct {
 	Resources *ResourcePreset
 }
 
-// Base is what every preset has (PresetBase in catalogue.ts).
+// Base is what every preset has (PresetBase in presetCatalogue.ts).
 type Base struct {
 	ID          string   `json:"id"`
 	Kind        string   `json:"kind"`
@@ -110,7 +110,7 @@ func (p Preset) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads a preset of either kind; a field Go does not know is an error, so the Go types cannot
-// fall behind catalogue.ts unnoticed.
+// fall behind presetCatalogue.ts unnoticed.
 func (p *Preset) UnmarshalJSON(raw []byte) error {
 	var kind struct {
 		ID   string `json:"id"`

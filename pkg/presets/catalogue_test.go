@@ -22,7 +22,7 @@ func TestCatalogueIsACopyOfTheSource(t *testing.T) {
 	}
 }
 
-// The Go types hold every field of catalogue.ts: a preset written back is the catalogue's own entry.
+// The Go types hold every field of presetCatalogue.ts: a preset written back is the catalogue's own entry.
 func TestCatalogueTypesMirrorTheTypeScript(t *testing.T) {
 	var doc struct{ Presets []json.RawMessage }
 	if err := json.Unmarshal(CatalogueJSON(), &doc); err != nil {

@@ -2,7 +2,7 @@ import type { DataSourceInstanceSettings, ScopedVars } from '@grafana/data';
 import { DataSourceWithBackend, getTemplateSrv } from '@grafana/runtime';
 
 import { defaultProfile, type Profile, type ProfileProblem } from '../scoring';
-import type { PresetCatalogue } from '../scoring/presets/catalogue';
+import type { PresetCatalogue } from '../scoring/presets/presetCatalogue';
 import { defaultQuery, profileOf, type PerfScopeDataSourceOptions, type PerfScopeQuery } from './types';
 
 /** The answer of POST resources/profile/validate (pkg/plugin/resources.go). */

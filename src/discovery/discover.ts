@@ -1,5 +1,5 @@
 import { defaultProfile, interpolate, type Indicator, type Profile } from '../scoring';
-import type { HttpPreset, ResourcePreset } from '../scoring/presets/catalogue';
+import type { HttpPreset, ResourcePreset } from '../scoring/presets/presetCatalogue';
 import { applyPresets, presets } from '../scoring/presets/profile';
 import { resourceQueries, thresholdFit, type BoundSpellings, type ThresholdFit } from '../scoring/presets/queries';
 import { countOf, instantQuery, labelNames, labelValues, type PrometheusApi } from './api';

@@ -2,7 +2,7 @@
 // every query the presets and the default profile build, and queries with every construct discovery meets.
 // Written with the recordings into testdata/discovery/promql/metric-names.json.
 import { metricNames } from '../../scoring';
-import { catalogue } from '../../scoring/presets/catalogue';
+import { catalogue } from '../../scoring/presets/presetCatalogue';
 import { httpQueries, resourceQueries } from '../../scoring/presets/queries';
 import { defaultProfile } from '../../scoring/profile/defaults';
 

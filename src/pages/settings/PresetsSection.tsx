@@ -3,7 +3,7 @@ import React, { useState } from 'react';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, Combobox, Field, Stack, Switch, useStyles2, type ComboboxOption } from '@grafana/ui';
 
-import type { HttpPreset, Preset, ResourcePreset } from '../../scoring/presets/catalogue';
+import type { HttpPreset, Preset, ResourcePreset } from '../../scoring/presets/presetCatalogue';
 import { applyPresets, presetById, presets } from '../../scoring/presets/profile';
 import { TextField } from './fields';
 import type { Draft } from './useDraft';

@@ -1,6 +1,6 @@
 import { defaultProfile, domainQueries } from '../profile/defaults';
 import type { Profile } from '../types';
-import { catalogue, type HttpPreset, type Preset, type ResourcePreset } from './catalogue';
+import { catalogue, type HttpPreset, type Preset, type ResourcePreset } from './presetCatalogue';
 import { httpQueries, resourceQueries, type BoundSpellings } from './queries';
 
 /** What a profile is built from: the service label, and at most one HTTP and one resource preset. */

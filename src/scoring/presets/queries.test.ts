@@ -1,7 +1,7 @@
 import { parser } from '@prometheus-io/lezer-promql';
 
 import { substituteVariables } from '../profile/promql';
-import { catalogue, type HttpPreset } from './catalogue';
+import { catalogue, type HttpPreset } from './presetCatalogue';
 import { httpQueries, resourceQueries, thresholdFit } from './queries';
 
 const http = (id: string) => catalogue.presets.find((p) => p.id === id) as HttpPreset;

@@ -1,4 +1,4 @@
-import type { HttpPreset, ResourcePreset } from './catalogue';
+import type { HttpPreset, ResourcePreset } from './presetCatalogue';
 
 /** Every query of a profile that an HTTP preset supplies. */
 export interface HttpQueries {

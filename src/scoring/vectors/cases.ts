@@ -1,5 +1,5 @@
 // The inputs of the shared vectors, section by section. Expected outputs come from ./evaluate.
-import { catalogue, type HttpPreset } from '../presets/catalogue';
+import { catalogue, type HttpPreset } from '../presets/presetCatalogue';
 import { defaultProfile } from '../profile/defaults';
 import type { Direction, Indicator, Thresholds } from '../types';
 import { encode, type Encoded } from './codec';

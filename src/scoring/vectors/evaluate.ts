@@ -4,7 +4,7 @@ import { healthScore } from '../composite';
 import { parseDuration } from '../duration';
 import { breachIntervals } from '../mttr';
 import { baselineOverhead, overheadReport, shareOverhead } from '../overhead';
-import type { HttpPreset, ResourcePreset } from '../presets/catalogue';
+import type { HttpPreset, ResourcePreset } from '../presets/presetCatalogue';
 import { applyPresets, presetById } from '../presets/profile';
 import { httpQueries, resourceQueries, thresholdFit, type BoundSpellings } from '../presets/queries';
 import { validateProfile } from '../profile/validate';
