@@ -96,7 +96,7 @@ func jobIndicators(q string) []canned {
 	switch {
 	case strings.Contains(q, "histogram_quantile"):
 		return []canned{{job("checkout"), 0.35}, {job("payments"), 0.1},
-			{map[string]string{"instance": "10.0.0.7:9100"}, 5}, {map[string]string{"job": "", "instance": "10.0.0.8:9100"}, 5}}
+			{map[string]string{"instance": "host-a:9100"}, 5}, {map[string]string{"job": "", "instance": "host-b:9100"}, 5}}
 	case strings.Contains(q, `code=~"5.."`) && !strings.Contains(q, "[1h]"):
 		return []canned{{job("checkout"), 0.2}, {job("payments"), 0.05}}
 	}
