@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"net/http"
-	"regexp"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -91,8 +90,6 @@ type DiscoverError struct {
 	Problems []scoring.Problem `json:"problems,omitempty"`
 }
 
-var labelName = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
-
 // discoverOptions reads the body of POST /discover: {"serviceLabel"?: string, "profile"?: <base profile>,
 // "at"?: Unix seconds}. Every problem names its field. Without a profile, the datasource's own is the base.
 func (d *Datasource) discoverOptions(body []byte) (discovery.Options, *DiscoverError) {
@@ -113,7 +110,7 @@ func (d *Datasource) discoverOptions(body []byte) (discovery.Options, *DiscoverE
 			if json.Unmarshal(raw, &o.ServiceLabel) != nil {
 				return o, &DiscoverError{Message: "serviceLabel must be a string"}
 			}
-			if !labelName.MatchString(o.ServiceLabel) || strings.HasPrefix(o.ServiceLabel, "__") {
+			if !scoring.IsLabelName(o.ServiceLabel) {
 				return o, &DiscoverError{Message: fmt.Sprintf("serviceLabel must be a Prometheus label name (not starting with __), not %q", o.ServiceLabel)}
 			}
 		case "at":

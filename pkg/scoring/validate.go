@@ -172,8 +172,10 @@ func (r *reader) order(t Thresholds, path string, higher bool) {
 	}
 }
 
-// labelName is a Prometheus label name; names starting with __ are Prometheus' own.
 var labelName = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
+
+// IsLabelName reports whether s is a Prometheus label name that is not one of Prometheus' own (__*).
+func IsLabelName(s string) bool { return labelName.MatchString(s) && !strings.HasPrefix(s, "__") }
 
 // serviceLabel reads the label that names services. As in src/scoring, null takes the default like absence.
 func (r *reader) serviceLabel(o object, fallback string) string {
@@ -186,7 +188,7 @@ func (r *reader) serviceLabel(o object, fallback string) string {
 	case !ok:
 		r.problem("serviceLabel", "must be a string")
 		return ""
-	case !labelName.MatchString(label) || strings.HasPrefix(label, "__"):
+	case !IsLabelName(label):
 		r.problem("serviceLabel", fmt.Sprintf(
 			"must be a Prometheus label name (letters, digits and _, not starting with a digit or __), not %q", label))
 	case label == "le" || label == "domain":

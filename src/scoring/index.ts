@@ -3,7 +3,13 @@
 export * from './types';
 export * from './duration';
 export { defaultProfile, defaultQueries } from './profile/defaults';
-export { parseProfile, validateProfile, type ParsedProfile, type ProfileProblem } from './profile/validate';
+export {
+  isLabelName,
+  parseProfile,
+  validateProfile,
+  type ParsedProfile,
+  type ProfileProblem,
+} from './profile/validate';
 export { metricNames, promqlSyntaxError, substituteVariables } from './profile/promql';
 export { escapeForString, interpolate } from './profile/variables';
 export { subScore, subScoreLower, bandOf, hasData } from './subscore';

@@ -1,13 +1,12 @@
 import { discover } from '../../discovery/discover';
 import { discoveryReport } from '../../discovery/report';
+import { isLabelName } from '../../scoring';
 import { durationFlag, requiredFlag, stringFlag } from '../args';
 import type { Command } from '../command';
 import { EXIT_HEALTHY, EXIT_UNHEALTHY, UsageError } from '../errors';
 import { loadProfile, writeAtomically } from '../files';
 import { prometheusClient } from '../prometheus';
 import { parseTime } from '../time';
-
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 export const discoverCommand: Command = {
   name: 'discover',
@@ -33,7 +32,7 @@ export const discoverCommand: Command = {
     const url = requiredFlag(flags, 'prometheus', 'URL');
     const out = stringFlag(flags, 'out');
     const serviceLabel = stringFlag(flags, 'service-label');
-    if (serviceLabel !== undefined && (!LABEL_NAME.test(serviceLabel) || serviceLabel.startsWith('__'))) {
+    if (serviceLabel !== undefined && !isLabelName(serviceLabel)) {
       throw new UsageError(`--service-label must be a Prometheus label name, not ${JSON.stringify(serviceLabel)}`);
     }
     const base = loadProfile(stringFlag(flags, 'profile'));

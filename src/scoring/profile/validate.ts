@@ -279,14 +279,15 @@ function readSla(r: Reader, value: unknown, defaults: SlaSettings): SlaSettings 
   };
 }
 
-const LABEL_NAME = /^(?!__)[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** A Prometheus label name that is not one of Prometheus' own (`__*`). */
+export const isLabelName = (text: string): boolean => /^(?!__)[a-zA-Z_][a-zA-Z0-9_]*$/.test(text);
 
 function readServiceLabel(r: Reader, value: unknown): string {
   if (typeof value !== 'string') {
     r.problem('serviceLabel', 'must be a string');
     return '';
   }
-  if (!LABEL_NAME.test(value)) {
+  if (!isLabelName(value)) {
     r.problem(
       'serviceLabel',
       `must be a Prometheus label name (letters, digits and _, not starting with a digit or __), not ${JSON.stringify(value)}`
