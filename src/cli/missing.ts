@@ -13,26 +13,28 @@ export async function findMissing(
   reports: ServiceReport[],
   at: number
 ): Promise<Map<ServiceReport, MissingIndicator[]>> {
-  const out = new Map<ServiceReport, MissingIndicator[]>(reports.map((r) => [r, []]));
-  await Promise.all(
+  // Explained side by side, then listed in the profile's order of indicators.
+  const explained = await Promise.all(
     profile.indicators.map(async (ind, i) => {
       const lacking = reports.filter((r) => r.indicators.some((x) => x.id === ind.id && x.value === null));
       if (!ind.enabled || lacking.length === 0) {
-        return;
+        return null;
       }
-      const names = lacking.map((r) => r.service ?? '');
-      const reason = await explainFor(api, ind.query, profile.serviceLabel, names, at);
-      for (const r of lacking) {
-        out.get(r)!.push({ indicator: ind.id, key: ind.key, field: `indicators[${i}].query`, reason });
-      }
+      const reason = await explainFor(
+        api,
+        ind.query,
+        profile.serviceLabel,
+        lacking.map((r) => r.service ?? ''),
+        at
+      );
+      return { lacking, missing: { indicator: ind.id, key: ind.key, field: `indicators[${i}].query`, reason } };
     })
   );
-  for (const list of out.values()) {
-    list.sort(
-      (a, b) =>
-        profile.indicators.findIndex((x) => x.id === a.indicator) -
-        profile.indicators.findIndex((x) => x.id === b.indicator)
-    );
+  const out = new Map<ServiceReport, MissingIndicator[]>(reports.map((r) => [r, []]));
+  for (const e of explained) {
+    for (const r of e?.lacking ?? []) {
+      out.get(r)!.push(e!.missing);
+    }
   }
   return out;
 }

@@ -67,11 +67,12 @@ describe.each(Object.entries(expected.fixtures))('preset fixture %s', (id, fixtu
       `services: ${Object.keys(fixture.services).length} named by the label "${fixture.serviceLabel}"`
     );
     expect(r.stdout).not.toMatch(/^missing: /m);
-    const profile: Profile = JSON.parse(readFileSync(profilePath(), 'utf8'));
-    expect(profile.serviceLabel).toBe(fixture.serviceLabel);
+    expect(discovered().serviceLabel).toBe(fixture.serviceLabel);
   });
 
-  it('scores every service with the values of expected.json, with no edits', async () => {
+  const discovered = (): Profile => JSON.parse(readFileSync(profilePath(), 'utf8'));
+  /** Every service's `check --json` report with the discovered profile (--min-score 0: values, not the gate). */
+  const checkReports = async (): Promise<Array<Record<string, any>>> => {
     const r = await perfscope(
       'check',
       '--prometheus',
@@ -85,9 +86,13 @@ describe.each(Object.entries(expected.fixtures))('preset fixture %s', (id, fixtu
       '0'
     );
     const report = JSON.parse(r.stdout);
-    const reports: Array<Record<string, any>> = report.services ?? [report];
+    return report.services ?? [report];
+  };
+
+  it('scores every service with the values of expected.json, with no edits', async () => {
+    const reports = await checkReports();
     expect(reports.map((s) => s.service)).toEqual(Object.keys(fixture.services).sort());
-    const profile: Profile = JSON.parse(readFileSync(profilePath(), 'utf8'));
+    const profile = discovered();
     const allowed = allowedErrorRatio(profile.sla.target);
     for (const s of reports) {
       const want = fixture.services[s.service];
@@ -116,19 +121,8 @@ describe.each(Object.entries(expected.fixtures))('preset fixture %s', (id, fixtu
   });
 
   it("gives the rule file's health score the CLI's, grouped by the service label", async () => {
-    const profile: Profile = JSON.parse(readFileSync(profilePath(), 'utf8'));
-    const rules = await instant(url(), rawSignals(profile, { rateWindow: '5m' }).health(), expected.evalUnix);
-    const r = await perfscope(
-      'check',
-      '--prometheus',
-      url(),
-      '--at',
-      expected.evalTime,
-      '--profile',
-      profilePath(),
-      '--json'
-    );
-    const reports: Array<{ service: string; score: number }> = JSON.parse(r.stdout).services;
+    const rules = await instant(url(), rawSignals(discovered(), { rateWindow: '5m' }).health(), expected.evalUnix);
+    const reports = await checkReports();
     expect(rules.map((s) => s.labels.service).sort()).toEqual(reports.map((s) => s.service));
     for (const s of reports) {
       expect([s.service, rules.find((x) => x.labels.service === s.service)!.value]).toEqual([

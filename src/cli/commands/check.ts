@@ -84,7 +84,6 @@ export const checkCommand: Command = {
     { name: 'step', value: 'DURATION', help: 'step of --range (default: range / 240, at least 15s)' },
     { name: 'rate-interval', value: 'DURATION', help: 'value of $__rate_interval (default 5m)' },
     { name: 'timeout', value: 'DURATION', help: 'per-request timeout (default 30s)' },
-
     ...reportFlags,
   ],
   async run(flags, io) {

@@ -22,7 +22,7 @@ export function presetById(id: string): Preset | undefined {
 /**
  * A copy of `base` whose every query comes from the chosen presets, grouped by the chosen service label: the
  * indicators, the SLA's error ratio and latency compliance, and the domains' queries. Indicators no preset
- * covers keep their query, rewritten for the label only where they are the default's.
+ * covers keep their query as it is.
  */
 export function applyPresets(choice: PresetChoice, base: Profile = defaultProfile()): Profile {
   const label = choice.serviceLabel;
