@@ -67,7 +67,9 @@ export function CoverageTable({ discovery, indicators }: { discovery: Discovery;
                     –
                   </td>
                 ) : (
-                  <td key={ind.id}>{formatValue(value, ind.unit)}</td>
+                  // 12 significant digits: Prometheus sums in no fixed order, and 1.9999999999999998 would show
+                  // as "2.00%" where 2 shows as "2%".
+                  <td key={ind.id}>{formatValue(Number(value.toPrecision(12)), ind.unit)}</td>
                 );
               })}
             </tr>
