@@ -3,9 +3,15 @@ package plugin
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -140,4 +146,37 @@ func frameTransfer(b *testing.B, resp *backend.QueryDataResponse) (encode, decod
 		dec = append(dec, time.Since(start))
 	}
 	return median(enc), median(dec)
+}
+
+// BenchmarkDiscoverFleet is the settings page's "Detect from my Prometheus": POST /discover over gRPC against
+// the fixture fleet (scripts/with-prometheus.sh --fleet 1000), through a proxy on 127.0.0.1 that counts the
+// requests the datasource sends. Reports requests per discovery and checks that every service was found.
+func BenchmarkDiscoverFleet(b *testing.B) {
+	upstream := os.Getenv(fixtures.FleetEnv)
+	if upstream == "" {
+		b.Skip(fixtures.FleetEnv + " is not set: run through scripts/with-prometheus.sh --fleet 1000")
+	}
+	target, err := url.Parse(upstream)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sent atomic.Int64
+	forward := httputil.NewSingleHostReverseProxy(target)
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sent.Add(1)
+		forward.ServeHTTP(w, r)
+	}))
+	defer proxy.Close()
+	p := servePlugin(b, map[string]any{"url": proxy.URL}, nil, time.Time{})
+	body := []byte(`{"at": ` + strconv.FormatInt(fixtures.EvalTime.Unix(), 10) + `}`)
+	want, _ := strconv.Atoi(os.Getenv("PERFSCOPE_FLEET_SIZE"))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		status, found := p.discoverCall(b, body)
+		services, _ := found["services"].([]any)
+		if status != http.StatusOK || found["serviceLabel"] != "job" || (want > 0 && len(services) != want) {
+			b.Fatalf("POST /discover: %d, service label %v, %d services", status, found["serviceLabel"], len(services))
+		}
+	}
+	b.ReportMetric(float64(sent.Load())/float64(b.N), "requests/op")
 }

@@ -22,7 +22,7 @@ import (
 )
 
 // discoverCall posts body to /discover over gRPC; the answer's status and its JSON.
-func (p *plugin) discoverCall(t *testing.T, body []byte) (int, map[string]any) {
+func (p *plugin) discoverCall(t testing.TB, body []byte) (int, map[string]any) {
 	t.Helper()
 	var resp *backend.CallResourceResponse
 	err := p.tp.Client.CallResource(context.Background(), &backend.CallResourceRequest{
