@@ -9,6 +9,8 @@ targets=(
   "./pkg/scoring FuzzComposite"
   "./pkg/scoring FuzzParseProfile"
   "./pkg/plugin FuzzQueryParsing"
+  "./pkg/discovery FuzzMetricNames"
+  "./pkg/presets FuzzJSNumber"
 )
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

@@ -137,7 +137,8 @@ func NewHTTPQueries(p *HTTPPreset, label string, latencyThreshold float64, spell
 // Fit is the fraction of requests faster than the threshold (seconds). On a bucket bound it is that bucket
 // over the count; between two bounds it is interpolated linearly, as histogram_quantile assumes requests
 // spread in a bucket (weights rounded to 12 significant digits); past the last finite bound the last bound is
-// used. thresholdFit in queries.ts.
+// used. Without a finite bound (a server holding only le="+Inf", or none yet), the preset's default buckets
+// are used. thresholdFit in queries.ts.
 func Fit(p *HTTPPreset, label string, threshold float64, buckets []float64, spellings Spellings) ThresholdFit {
 	t := threshold * scale(p)
 	under := func(bound *float64) string {
@@ -151,15 +152,15 @@ func Fit(p *HTTPPreset, label string, threshold float64, buckets []float64, spel
 			finite = append(finite, b)
 		}
 	}
+	if len(finite) == 0 {
+		finite = p.Duration.Buckets
+	}
 	seconds := func(b float64) float64 { return b / scale(p) }
 	hiAt := slices.IndexFunc(finite, func(b float64) bool { return b >= t })
 	if hiAt >= 0 && finite[hiAt] == t {
 		return ThresholdFit{Query: under(&t) + " / " + all, Fit: FitExact, Bounds: Numbers{seconds(t)}}
 	}
 	if hiAt < 0 {
-		if len(finite) == 0 { // as JavaScript does with finite[-1]: undefined, NaN in seconds
-			return ThresholdFit{Query: under(nil) + " / " + all, Fit: FitBelowBound, Bounds: Numbers{math.NaN()}}
-		}
 		last := finite[len(finite)-1]
 		return ThresholdFit{Query: under(&last) + " / " + all, Fit: FitBelowBound, Bounds: Numbers{seconds(last)}}
 	}

@@ -69,7 +69,8 @@ export function httpQueries(
 /**
  * The fraction of requests faster than the threshold (seconds). On a bucket bound it is that bucket over the
  * count; between two bounds it is interpolated linearly, as histogram_quantile assumes requests spread in a
- * bucket; past the last finite bound the last bound is used.
+ * bucket; past the last finite bound the last bound is used. Without a finite bound (a server holding only
+ * le="+Inf", or none yet), the preset's default buckets are used.
  */
 export function thresholdFit(
   p: HttpPreset,
@@ -82,7 +83,8 @@ export function thresholdFit(
   const under = (bound: number) =>
     `sum by (${label}) (rate(${p.duration.metric}_bucket{${label}=~"$service", ${leMatcher(bound, spellings)}}[$window]))`;
   const all = `sum by (${label}) (rate(${p.duration.metric}_count{${label}=~"$service"}[$window]))`;
-  const finite = buckets.filter((b) => Number.isFinite(b));
+  const given = buckets.filter((b) => Number.isFinite(b));
+  const finite = given.length > 0 ? given : p.duration.buckets;
   const seconds = (b: number) => b / scale(p);
   const hi = finite.find((b) => b >= t);
   if (hi === t) {

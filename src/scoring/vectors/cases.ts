@@ -596,6 +596,8 @@ function presetsCases(): VectorCase[] {
     ['a bound of 0', 0.001, [0, 0.0025]],
     ['thirds', 0.2, [0.1, 0.4]],
     ['an infinite bound is left out', 6, [1, 5, Infinity]],
+    ['no finite bound on the server: the preset default buckets', 0.2, [Infinity]],
+    ['no bound at all: the preset default buckets', 0.3, []],
   ];
   const flask = http.find((p) => p.id === 'flask')!;
   for (const [what, threshold, buckets] of custom) {
