@@ -19,9 +19,9 @@ step "build";      npm run -s build && npm run -s build:backend && npm run -s bu
 
 step "tests against the fixture Prometheus (Go and Jest)"
 PERFSCOPE_REQUIRE_PROMETHEUS=1 scripts/with-prometheus.sh --presets all -- \
-  bash -c 'go test -count=1 ./... && npx jest -c jest.prometheus.config.js'
+  bash -c 'go test -count=1 ./... && npx jest --selectProjects prometheus'
 
 step "Go fuzz targets (10 s each)"; scripts/fuzz.sh
 step "the demo: workload, compose files, live Prometheus"; npm run -s test:demo
 step "the built plugin in Chromium"; npm run -s test:browser
-step "release zip";                 npm run -s package && npx jest -c jest.package.config.js
+step "release zip";                 npm run -s package && npx jest --selectProjects package
