@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 const admin = process.env.GRAFANA_ADMIN_USER ?? 'admin';
 
 export default defineConfig<PluginOptions>({
-  testDir: './e2e',
+  testDir: './tests/e2e',
   reporter: 'list',
   use: {
     baseURL: process.env.GRAFANA_URL ?? 'http://localhost:3000',

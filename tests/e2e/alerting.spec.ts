@@ -10,7 +10,7 @@ interface RuleFile {
 // The rules Grafana provisions from provisioning/alerting/perfscope-rules.yaml (`perfscope rules --format grafana`).
 const provisioned = () =>
   (
-    parse(readFileSync(join(__dirname, '../provisioning/alerting/perfscope-rules.yaml'), 'utf8')) as RuleFile
+    parse(readFileSync(join(__dirname, '../../provisioning/alerting/perfscope-rules.yaml'), 'utf8')) as RuleFile
   ).groups.flatMap((g) => g.rules);
 
 test('the provisioned alert rules are listed', async ({ page, request }) => {
