@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { parse } from 'yaml';
 
-import { runCli } from '../cli/testing';
+import { runCli } from '../testing/cli';
 import type { PrometheusRuleFile } from './types';
 
 // The checked-in rule files are `perfscope rules` output for the default profile, and promtool accepts them.

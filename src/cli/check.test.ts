@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { runCli } from './testing';
+import { runCli } from '../testing/cli';
 
 type Handler = (query: string, req: IncomingMessage, res: ServerResponse) => void;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { defaultProfile } from '../scoring';
 import type { Command } from './command';
 import { main } from './main';
-import { runCli } from './testing';
+import { runCli } from '../testing/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'perfscope-cli-'));
 const file = (name: string, content: unknown) => {

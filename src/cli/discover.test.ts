@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { runCli } from './testing';
+import { runCli } from '../testing/cli';
 
 interface FakeState {
   names: string[];

@@ -6,7 +6,15 @@ import { defaultDashboard } from '@grafana/schema';
 
 import { DASHBOARDS, DEFAULT_TARGETS, PANELS } from '../alerting';
 import { defaultProfile, promqlSyntaxError } from '../scoring';
-import { countQueries, datasourceOf, loadDashboards, panelsOf, PERFSCOPE, PROMETHEUS, type Json } from './inspect';
+import {
+  countQueries,
+  datasourceOf,
+  loadDashboards,
+  panelsOf,
+  PERFSCOPE,
+  PROMETHEUS,
+  type Json,
+} from '../testing/dashboards';
 
 const dashboards = loadDashboards();
 const profile = defaultProfile();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import ts from 'typescript';
 
-import { loadDashboards, panelsOf, type Json } from './inspect';
+import { loadDashboards, panelsOf, type Json } from '../testing/dashboards';
 
 // Type-checks each dashboard, written out as a TypeScript object literal, against @grafana/schema's Dashboard
 // and each panel's options and field config against its panel's own types: a misspelt or misplaced field, a

@@ -2,7 +2,7 @@
 import { buildPrometheusRules, DASHBOARDS } from '../alerting';
 import { defaultProfile, parseDuration } from '../scoring';
 import { OBJECTIVE_NAMES } from '../panels/sla/data/objectives';
-import { loadDashboards, panelsOf, type Panel } from './inspect';
+import { loadDashboards, panelsOf, type Panel } from '../testing/dashboards';
 
 // The executive SLA panel's own time range: its burn-down must span the SLA period and its calendar-month
 // history a whole month, whatever range the dashboard shows, from rates that count every request once.

@@ -5,7 +5,7 @@ import { CoreApp } from '@grafana/data';
 
 import { defaultProfile } from '../scoring';
 import { QueryEditor } from './QueryEditor';
-import { testDatasource } from './testDatasource';
+import { testDatasource } from '../testing/datasource';
 import type { PerfScopeQuery } from './types';
 
 const datasource = testDatasource;

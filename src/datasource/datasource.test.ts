@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setTemplateSrv, type TemplateSrv } from '@grafana/runtime';
 
 import { defaultProfile } from '../scoring';
-import { testDatasource } from './testDatasource';
+import { testDatasource } from '../testing/datasource';
 
 const datasource = testDatasource;
 

@@ -3,9 +3,9 @@ import React from 'react';
 import type { BackendSrvRequest } from '@grafana/runtime';
 
 import { defaultProfile } from '../scoring';
-import { recordedResults } from '../panels/testing/answers';
-import { serveGrafanaApi } from '../panels/testing/grafana';
-import { loadRecording } from '../panels/testing/load';
+import { recordedResults } from '../testing/answers';
+import { serveGrafanaApi } from '../testing/grafana';
+import { loadRecording } from '../testing/load';
 import { Overview } from './Overview';
 
 const answer = recordedResults([loadRecording('health.prometheus'), loadRecording('domainoverhead.prometheus')]);

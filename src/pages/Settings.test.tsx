@@ -6,14 +6,14 @@ import { getBackendSrv, setBackendSrv, type BackendSrv, type BackendSrvRequest }
 import { buildGrafanaAlertRules, DEFAULT_TARGETS } from '../alerting';
 import { bandLabel } from '../components/bands';
 import { healthView } from '../panels/healthscore/data/healthView';
-import { recordedPanelData } from '../panels/testing/recordings';
+import { recordedPanelData } from '../testing/recordings';
 import { defaultProfile, type Profile } from '../scoring';
-import { recordedResults } from '../panels/testing/answers';
-import { serveGrafanaApi } from '../panels/testing/grafana';
-import '../panels/testing/jsdom';
-import { loadRecording } from '../panels/testing/load';
-import { fakeAlerting } from './testing/grafanaAlerting';
-import { datasource, grafana, indicator, previewed, queryOf, show } from './testing/settingsPage';
+import { recordedResults } from '../testing/answers';
+import { serveGrafanaApi } from '../testing/grafana';
+import '../testing/jsdom';
+import { loadRecording } from '../testing/load';
+import { fakeAlerting } from '../testing/grafanaAlerting';
+import { datasource, grafana, indicator, previewed, queryOf, show } from '../testing/settingsPage';
 
 // The whole settings page renders on every keystroke the user events type; on a busy 2-core machine that
 // takes longer than Jest's default 5 s per test.

@@ -4,10 +4,10 @@ import { NEVER } from 'rxjs';
 import { getBackendSrv, setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 
 import { defaultProfile, type Profile } from '../scoring';
-import '../panels/testing/jsdom';
-import { fakeAlerting } from './testing/grafanaAlerting';
-import { prometheusResources, type FakePrometheus } from './testing/prometheusResources';
-import { datasource, grafana, indicator, previewed, queryOf, show } from './testing/settingsPage';
+import '../testing/jsdom';
+import { fakeAlerting } from '../testing/grafanaAlerting';
+import { prometheusResources, type FakePrometheus } from '../testing/prometheusResources';
+import { datasource, grafana, indicator, previewed, queryOf, show } from '../testing/settingsPage';
 
 // "Detect from my Prometheus" on the settings page, with the Prometheus datasource's resource calls answered
 // at Grafana's HTTP boundary as Grafana's Prometheus datasource passes a Prometheus server's answers on.

@@ -3,7 +3,7 @@
 import { existsSync } from 'fs';
 import { join, resolve } from 'path';
 
-import { serveStatic } from './server';
+import { serveStatic } from '../helpers/server';
 
 const root = resolve(__dirname, '../..');
 const portArg = process.argv.indexOf('--port');

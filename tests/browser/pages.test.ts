@@ -2,8 +2,8 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 
 import { themes } from './gallery/cases';
-import { axeViolations, shots, useHost } from './page';
-import { fixturePrometheus, type FixturePrometheus } from './prometheus';
+import { axeViolations, shots, useHost } from '../helpers/page';
+import { fixturePrometheus, type FixturePrometheus } from '../helpers/fixturePrometheus';
 
 // The app's pages from the built dist/module.js (its lazily loaded chunks included), in both themes: what
 // they show, axe, and a screenshot each.

@@ -2,7 +2,7 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 
 import { cases, sizes, themes, type SizeName } from './gallery/cases';
-import { axeViolations, shots, useHost } from './page';
+import { axeViolations, shots, useHost } from '../helpers/page';
 
 // The built panels (dist/), loaded by the gallery page as Grafana loads them, with the recorded frames: in
 // both themes at three sizes, each case must show its text, pass axe and leave a screenshot.

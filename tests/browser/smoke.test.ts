@@ -2,8 +2,8 @@ import { existsSync } from 'fs';
 import { join, resolve } from 'path';
 import type { Browser, Page } from 'playwright-core';
 
-import { launchChromium } from './chromium';
-import { serveStatic, type StaticServer } from './server';
+import { launchChromium } from '../helpers/chromium';
+import { serveStatic, type StaticServer } from '../helpers/server';
 
 // Loads every built module.js in Chromium the way Grafana does: AMD, with React and @grafana/* provided by the
 // host page rather than bundled.

@@ -11,9 +11,10 @@ import {
   type GrafanaAlertRule,
   type PrometheusAlertingRule,
 } from '../../src/alerting';
-import { formulas, periodWindow, tierWindows } from '../../src/alerting/signals';
+import { formulas, rulePeriodWindow, tierWindows } from '../../src/alerting/signals';
 import { defaultProfile, type Profile } from '../../src/scoring';
-import { fixtureUrl, instant, startRecordedPrometheus, type RecordedPrometheus, type Sample } from './recorded';
+import { fixtureUrl } from '../helpers/fixturePrometheus';
+import { instant, startRecordedPrometheus, type RecordedPrometheus, type Sample } from '../helpers/recordedPrometheus';
 
 // Every alert rule against the fixture scenarios at their evaluation time. Grafana's PromQL queries give the
 // values of testdata/scenarios/expected.json, and its rules made of PromQL fire what testdata/alerts/firing.json
@@ -201,7 +202,7 @@ function twins(p: Profile): Array<[string, string]> {
   const raw = rawSignals(p, { rateWindow: '5m' });
   const rec = recordedSignals();
   const enabled = p.indicators.filter((ind) => ind.enabled);
-  const period = periodWindow(p);
+  const period = rulePeriodWindow(p);
   const pairs: Array<[string, string]> = [
     ...enabled.flatMap((ind): Array<[string, string]> => [
       [rec.value(ind), raw.value(ind)],

@@ -3,7 +3,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { perfscope, prometheusUrl as url } from './cli';
+import { perfscope } from '../helpers/cli';
+import { fixtureUrl as url } from '../helpers/fixturePrometheus';
 
 interface Expect {
   indicators: Record<string, number>;

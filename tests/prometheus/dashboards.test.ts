@@ -12,9 +12,9 @@ import {
   PROMETHEUS,
   type Json,
   type Target,
-} from '../../src/dashboards/inspect';
+} from '../../src/testing/dashboards';
 import { defaultProfile } from '../../src/scoring';
-import { instant, startRecordedPrometheus, type RecordedPrometheus, type Sample } from './recorded';
+import { instant, startRecordedPrometheus, type RecordedPrometheus, type Sample } from '../helpers/recordedPrometheus';
 
 // Every query of the provisioned dashboards, run against the fixture scenarios (with PerfScope's recording
 // rules backfilled) as Grafana would send it for each service: every panel shows data for every scenario,

@@ -1,6 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
+import { fixtureUrl as prometheusUrl } from '../helpers/fixturePrometheus';
+
 // The fixture Prometheus (scripts/with-prometheus.sh) serves exactly the values of testdata/scenarios/expected.json.
 
 interface ScenarioValues {
@@ -17,14 +19,6 @@ interface Expected {
 }
 
 const expected: Expected = JSON.parse(readFileSync(join(__dirname, '../../testdata/scenarios/expected.json'), 'utf8'));
-
-function prometheusUrl(): string {
-  const url = process.env.PERFSCOPE_PROMETHEUS_URL;
-  if (!url) {
-    throw new Error('PERFSCOPE_PROMETHEUS_URL is not set: run through scripts/with-prometheus.sh');
-  }
-  return url;
-}
 
 async function instant(query: string): Promise<Array<{ metric: Record<string, string>; value: number }>> {
   const params = new URLSearchParams({ query, time: String(expected.evalUnix) });

@@ -5,7 +5,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { defaultProfile, type Profile } from '../../src/scoring';
-import { perfscope, profileFile, prometheusUrl as url } from './cli';
+import { perfscope, profileFile } from '../helpers/cli';
+import { fixtureUrl as url } from '../helpers/fixturePrometheus';
 
 const { evalTime, evalUnix } = JSON.parse(
   readFileSync(join(__dirname, '../../testdata/scenarios/expected.json'), 'utf8')

@@ -7,8 +7,8 @@ import { join } from 'path';
 
 import { rawSignals } from '../../src/alerting';
 import { allowedErrorRatio, type Profile } from '../../src/scoring';
-import { perfscope, root } from './cli';
-import { instant } from './recorded';
+import { perfscope, root } from '../helpers/cli';
+import { instant } from '../helpers/recordedPrometheus';
 
 interface ServiceValues {
   indicators: Record<string, number>;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 import { defaultProfile } from '../../scoring';
-import { runCli } from '../testing';
+import { runCli } from '../../testing/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'perfscope-rules-'));
 const file = (name: string, content: unknown) => {

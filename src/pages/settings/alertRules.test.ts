@@ -2,8 +2,8 @@
 import { buildGrafanaAlertRules, DEFAULT_TARGETS, GROUPS, type GrafanaAlertRule } from '../../alerting';
 import { defaultProfile, parseDuration, type Profile } from '../../scoring';
 import { GrafanaApiError } from '../shared/grafanaApi';
-import { fakeAlerting, type FakeAlerting } from '../testing/grafanaAlerting';
-import { provisionedStack } from '../testing/provisionedStack';
+import { fakeAlerting, type FakeAlerting } from '../../testing/grafanaAlerting';
+import { provisionedStack } from '../../testing/provisionedStack';
 import { applyAlertRules, regenerateCommand } from './alertRules';
 
 const datasources = { prometheusUid: 'perfscope-prometheus', perfscopeUid: 'perfscope-health' };

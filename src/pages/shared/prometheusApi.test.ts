@@ -1,5 +1,5 @@
 import { labelNames, labelValues, instantQuery } from '../../discovery/api';
-import { serveGrafanaApi } from '../../panels/testing/grafana';
+import { serveGrafanaApi } from '../../testing/grafana';
 import { GrafanaApiError } from './grafanaApi';
 import { prometheusApi, PrometheusApiError } from './prometheusApi';
 

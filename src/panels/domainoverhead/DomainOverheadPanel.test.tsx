@@ -3,9 +3,9 @@ import React from 'react';
 import { LoadingState, type FieldConfigSource } from '@grafana/data';
 
 import { defaultProfile } from '../../scoring';
-import { loadRecording } from '../testing/load';
-import { only, panelProps, serveAppSettings } from '../testing/grafana';
-import { recordedPanelData } from '../testing/recordings';
+import { loadRecording } from '../../testing/load';
+import { only, panelProps, serveAppSettings } from '../../testing/grafana';
+import { recordedPanelData } from '../../testing/recordings';
 import { DomainOverheadPanel } from './DomainOverheadPanel';
 import { defaultOptions, type DomainOverheadOptions } from './types';
 

@@ -4,9 +4,9 @@ import React from 'react';
 import { LoadingState } from '@grafana/data';
 
 import { defaultProfile } from '../../scoring';
-import { loadRecording } from '../testing/load';
-import { only, panelProps, serveAppSettings } from '../testing/grafana';
-import { recordedPanelData } from '../testing/recordings';
+import { loadRecording } from '../../testing/load';
+import { only, panelProps, serveAppSettings } from '../../testing/grafana';
+import { recordedPanelData } from '../../testing/recordings';
 import { HealthScorePanel } from './HealthScorePanel';
 import { defaultOptions, type HealthScoreOptions } from './types';
 

@@ -4,10 +4,10 @@ import React from 'react';
 import { createTheme, LoadingState, ThresholdsMode, type FieldConfigSource } from '@grafana/data';
 
 import { defaultProfile } from '../../scoring';
-import { loadRecording } from '../testing/load';
-import { only, panelProps, serveAppSettings } from '../testing/grafana';
-import '../testing/jsdom';
-import { recordedPanelData } from '../testing/recordings';
+import { loadRecording } from '../../testing/load';
+import { only, panelProps, serveAppSettings } from '../../testing/grafana';
+import '../../testing/jsdom';
+import { recordedPanelData } from '../../testing/recordings';
 import { SlaPanel } from './SlaPanel';
 import { defaultOptions, type SlaOptions } from './types';
 

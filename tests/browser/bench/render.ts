@@ -4,8 +4,8 @@
 import { existsSync } from 'fs';
 import { join, resolve } from 'path';
 
-import { launchChromium } from '../chromium';
-import { serveStatic } from '../server';
+import { launchChromium } from '../../helpers/chromium';
+import { serveStatic } from '../../helpers/server';
 
 const root = resolve(__dirname, '../../..');
 const RUNS = 40;

@@ -1,6 +1,6 @@
 // Every panel state the gallery shows, the browser test checks and a person can look at (npm run gallery).
 // Plain data: the page renders it, the test reads what each case must show.
-import type { RecordingName } from '../../../src/panels/testing/recordings';
+import type { RecordingName } from '../../../src/testing/recordings';
 
 export type PanelName = 'healthscore' | 'domainoverhead' | 'sla';
 

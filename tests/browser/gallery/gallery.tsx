@@ -27,9 +27,9 @@ import { MemoryRouter } from 'react-router-dom';
 import { from } from 'rxjs';
 
 import { defaultProfile } from '../../../src/scoring';
-import { recordedResults } from '../../../src/panels/testing/answers';
-import { recordedPanelData, type Recording } from '../../../src/panels/testing/recordings';
-import { replaceVariables } from '../../../src/panels/testing/templateSrv';
+import { recordedResults } from '../../../src/testing/answers';
+import { recordedPanelData, type Recording } from '../../../src/testing/recordings';
+import { replaceVariables } from '../../../src/testing/templateSrv';
 import { cases, sizes, type GalleryCase, type SizeName } from './cases';
 import { syntheticHealth, syntheticOverhead } from './synthetic';
 
@@ -73,7 +73,7 @@ setBackendSrv({
           return { status: 200, ok: true, data: { jsonData: { profile: defaultProfile() } } };
         }
         if (/^\/api\/datasources\/uid\/[^/]+\/resources\//.test(req.url)) {
-          // The test's server plays Grafana's resource route (tests/browser/server.ts); backendSrv rejects a
+          // The test's server plays Grafana's resource route (tests/helpers/server.ts); backendSrv rejects a
           // refusal with its status and body.
           const answer = await fetch(req.url, { signal: req.abortSignal });
           const text = await answer.text();

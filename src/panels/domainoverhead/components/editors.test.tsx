@@ -4,10 +4,10 @@ import React from 'react';
 import type { StandardEditorsRegistryItem } from '@grafana/data';
 
 import { defaultProfile } from '../../../scoring';
-import { loadRecording } from '../../testing/load';
-import { serveAppSettings } from '../../testing/grafana';
-import '../../testing/jsdom';
-import { recordedPanelData } from '../../testing/recordings';
+import { loadRecording } from '../../../testing/load';
+import { serveAppSettings } from '../../../testing/grafana';
+import '../../../testing/jsdom';
+import { recordedPanelData } from '../../../testing/recordings';
 import { QueriesEditor } from './QueriesEditor';
 import { ThresholdsEditor } from './ThresholdsEditor';
 

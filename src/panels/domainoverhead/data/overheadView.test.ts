@@ -1,8 +1,8 @@
 import { FieldType, LoadingState, toDataFrame } from '@grafana/data';
 
 import { defaultProfile } from '../../../scoring';
-import { loadRecording, loadScenarios } from '../../testing/load';
-import { recordedPanelData, recordingTimeRange } from '../../testing/recordings';
+import { loadRecording, loadScenarios } from '../../../testing/load';
+import { recordedPanelData, recordingTimeRange } from '../../../testing/recordings';
 import { overheadView } from './overheadView';
 import { panelSettings } from './panelSettings';
 

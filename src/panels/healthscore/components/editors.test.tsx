@@ -4,12 +4,12 @@ import React from 'react';
 import type { StandardEditorContext, StandardEditorsRegistryItem } from '@grafana/data';
 
 import { defaultProfile } from '../../../scoring';
-import { loadRecording } from '../../testing/load';
-import { serveAppSettings } from '../../testing/grafana';
-import { recordedPanelData } from '../../testing/recordings';
+import { loadRecording } from '../../../testing/load';
+import { serveAppSettings } from '../../../testing/grafana';
+import { recordedPanelData } from '../../../testing/recordings';
 import { IndicatorOverridesEditor } from './IndicatorOverridesEditor';
 import { IndicatorQueriesEditor } from './IndicatorQueriesEditor';
-import '../../testing/jsdom';
+import '../../../testing/jsdom';
 
 const item = {} as StandardEditorsRegistryItem;
 const context = (refIds?: string[]): StandardEditorContext<unknown> => ({

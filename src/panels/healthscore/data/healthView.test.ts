@@ -1,8 +1,8 @@
 import { FieldType, LoadingState, toDataFrame, type PanelData } from '@grafana/data';
 
 import { defaultProfile } from '../../../scoring';
-import { loadRecording, loadScenarios } from '../../testing/load';
-import { recordedPanelData, recordingTimeRange } from '../../testing/recordings';
+import { loadRecording, loadScenarios } from '../../../testing/load';
+import { recordedPanelData, recordingTimeRange } from '../../../testing/recordings';
 import { defaultOptions } from '../types';
 import { healthView } from './healthView';
 import { panelProfile } from './panelProfile';

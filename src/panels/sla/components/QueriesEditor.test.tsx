@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import React from 'react';
 import type { StandardEditorsRegistryItem } from '@grafana/data';
 
-import { loadRecording } from '../../testing/load';
-import '../../testing/jsdom';
-import { recordedPanelData } from '../../testing/recordings';
+import { loadRecording } from '../../../testing/load';
+import '../../../testing/jsdom';
+import { recordedPanelData } from '../../../testing/recordings';
 import { QueriesEditor } from './QueriesEditor';
 
 it('finds the recorded queries under their default refIds and maps another', async () => {

@@ -1,8 +1,8 @@
 import { dateTime, FieldType, LoadingState, toDataFrame, type PanelData } from '@grafana/data';
 
 import { defaultProfile } from '../../../scoring';
-import { loadExpected, loadRecording, loadScenarios } from '../../testing/load';
-import { recordedPanelData } from '../../testing/recordings';
+import { loadExpected, loadRecording, loadScenarios } from '../../../testing/load';
+import { recordedPanelData } from '../../../testing/recordings';
 import { panelSla } from './panelSla';
 import { slaView } from './slaView';
 

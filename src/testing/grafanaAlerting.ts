@@ -1,8 +1,8 @@
 import type { BackendSrvRequest } from '@grafana/runtime';
 
-import type { GrafanaAlertRule } from '../../alerting';
-import { parseDuration } from '../../scoring';
-import { GrafanaApiError } from '../shared/grafanaApi';
+import type { GrafanaAlertRule } from '../alerting';
+import { parseDuration } from '../scoring';
+import { GrafanaApiError } from '../pages/shared/grafanaApi';
 
 // Grafana's folders and alerting provisioning HTTP API as they behave, in memory, for the settings page's
 // "Apply to alert rules": folders get generated uids, stored rules carry fields Grafana fills in, a rule group

@@ -1,7 +1,7 @@
 import type { DataSourceInstanceSettings } from '@grafana/data';
 
-import { PerfScopeDataSource } from './datasource';
-import type { PerfScopeDataSourceOptions } from './types';
+import { PerfScopeDataSource } from '../datasource/datasource';
+import type { PerfScopeDataSourceOptions } from '../datasource/types';
 
 /** A datasource instance as Grafana creates it from saved settings, for tests. */
 export const testDatasource = (jsonData: Record<string, unknown> = {}) =>

@@ -1,5 +1,5 @@
-import type { Io } from './command';
-import { main } from './main';
+import type { Io } from '../cli/command';
+import { main } from '../cli/main';
 
 /** Runs the CLI in-process with captured output. */
 export async function runCli(argv: string[], env: Record<string, string> = {}) {

@@ -1,13 +1,22 @@
 import { spawn, type ChildProcess } from 'child_process';
-import { join } from 'path';
+import { join, resolve } from 'path';
 
-import { root } from './page';
+const root = resolve(__dirname, '../..');
 
 /** The fixture Prometheus (testdata/scenarios) and the time its scenarios are evaluated at (ms). */
 export interface FixturePrometheus {
   url: string;
   at: number;
   stop(): Promise<void>;
+}
+
+/** The URL of the fixture Prometheus that scripts/with-prometheus.sh started (the tests run under it). */
+export function fixtureUrl(): string {
+  const url = process.env.PERFSCOPE_PROMETHEUS_URL;
+  if (!url) {
+    throw new Error('PERFSCOPE_PROMETHEUS_URL is not set: run through scripts/with-prometheus.sh');
+  }
+  return url;
 }
 
 const MARK = 'perfscope-fixture-prometheus ';

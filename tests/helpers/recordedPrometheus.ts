@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 
 import type { PrometheusRecordingRule, PrometheusRuleFile } from '../../src/alerting';
+import { fixtureUrl } from './fixturePrometheus';
 
 // A second Prometheus over the fixture data with PerfScope's recording rules backfilled by promtool, so tests
 // can read recorded series (perfscope:health_score and friends) at the fixture's evaluation time.
@@ -17,14 +18,6 @@ const run = promisify(execFile);
 export interface RecordedPrometheus {
   url: string;
   stop: () => Promise<void>;
-}
-
-export function fixtureUrl(): string {
-  const url = process.env.PERFSCOPE_PROMETHEUS_URL;
-  if (!url) {
-    throw new Error('PERFSCOPE_PROMETHEUS_URL is not set: run through scripts/with-prometheus.sh');
-  }
-  return url;
 }
 
 /**

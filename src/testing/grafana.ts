@@ -9,7 +9,7 @@ import {
 } from '@grafana/data';
 import { setBackendSrv, type BackendSrv, type BackendSrvRequest, type FetchResponse } from '@grafana/runtime';
 
-import { forgetAppProfile } from '../../components/profile/appProfile';
+import { forgetAppProfile } from '../components/profile/appProfile';
 import { replaceVariables } from './templateSrv';
 
 type Handler = (req: BackendSrvRequest) => { status: number; data: unknown };

@@ -3,14 +3,14 @@ import { join } from 'path';
 
 import type { Recording, RecordingName } from './recordings';
 
-const dir = join(__dirname, '../../../testdata/frames');
+const dir = join(__dirname, '../../testdata/frames');
 
 /** Reads a recording of testdata/frames/ (Node only: unit and component tests). */
 export function loadRecording(name: RecordingName): Recording {
   return JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
 }
 
-const scenarioDir = join(__dirname, '../../../testdata/scenarios');
+const scenarioDir = join(__dirname, '../../testdata/scenarios');
 
 /** What one fixture scenario must produce (its file's "expect"), by scenario (= service) name. */
 export function loadScenarios(): Record<string, Record<string, any>> {

@@ -13,15 +13,6 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The fixture Prometheus that scripts/with-prometheus.sh started. */
-export function prometheusUrl(): string {
-  const value = process.env.PERFSCOPE_PROMETHEUS_URL;
-  if (!value) {
-    throw new Error('PERFSCOPE_PROMETHEUS_URL is not set: run through scripts/with-prometheus.sh');
-  }
-  return value;
-}
-
 /** Runs the CLI; resolves with its exit code and output (a non-zero exit is not an error here). */
 export function perfscope(...args: string[]): Promise<CliResult> {
   if (!existsSync(join(root, 'build/cli/cli/main.js'))) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { parse } from 'yaml';
 
-import { parseDuration } from '../../scoring';
+import { parseDuration } from '../scoring';
 import { fakeAlerting, type Stored } from './grafanaAlerting';
 
 // Needs Node's build of yaml: a test importing it sets customExportConditions to node.
@@ -22,7 +22,7 @@ interface FileGroup {
  * (found by title) has a uid Grafana generated and every rule has provenance "file".
  */
 export function provisionedStack(folderUid = 'bf9c2d71e0a4') {
-  const file = parse(readFileSync(join(__dirname, '../../../provisioning/alerting/perfscope-rules.yaml'), 'utf8'));
+  const file = parse(readFileSync(join(__dirname, '../../provisioning/alerting/perfscope-rules.yaml'), 'utf8'));
   const groups: FileGroup[] = file.groups;
   const rules = groups.flatMap(
     (g) =>

@@ -3,11 +3,11 @@ import React from 'react';
 import { PluginType, type AppPluginMeta } from '@grafana/data';
 import { setDataSourceSrv, type BackendSrvRequest, type DataSourceSrv } from '@grafana/runtime';
 
-import { defaultProfile, type Profile } from '../../scoring';
-import { recordedResults } from '../../panels/testing/answers';
-import { serveGrafanaApi } from '../../panels/testing/grafana';
-import { loadRecording } from '../../panels/testing/load';
-import Settings, { type AppSettingsProps } from '../Settings';
+import { defaultProfile, type Profile } from '../scoring';
+import { recordedResults } from './answers';
+import { serveGrafanaApi } from './grafana';
+import { loadRecording } from './load';
+import Settings, { type AppSettingsProps } from '../pages/Settings';
 import { fakeAlerting } from './grafanaAlerting';
 
 // The settings page as Grafana shows it, with Grafana's HTTP API faked at the backend-srv boundary.
