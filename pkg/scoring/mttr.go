@@ -54,3 +54,9 @@ func BreachIntervals(timestamps []int64, inBreach []bool, step int64) BreachSumm
 	}
 	return sum
 }
+
+// InBreach reports whether a value is in breach: its sub-score in band or a worse one (BandCritical unless a
+// condition says otherwise). A value without data is not in breach; it ends a breach run, as a gap does.
+func InBreach(v float64, t Thresholds, higher bool, band string) bool {
+	return HasData(v) && AtOrWorse(SubScore(v, t, higher), band)
+}

@@ -1,8 +1,8 @@
 import type { PerfScopeAlertQuery } from '../datasource/measures';
-import { parseDuration, periodLength, tierFactor, type Indicator, type Profile } from '../scoring';
+import { bandCeiling, parseDuration, periodLength, tierFactor, type Indicator, type Profile } from '../scoring';
 import { regexLiteral, str } from './promql';
 import { indicatorPanel, PANELS, type PanelRef } from './panels';
-import { LATENCY_INDICATOR, periodWindow, type Signals } from './signals';
+import { LATENCY_INDICATOR, rulePeriodWindow, type Signals } from './signals';
 import type { AlertOptions, ExecErrState, NoDataState, Severity } from './types';
 
 // The one list of PerfScope's alerts, derived from the profile. grafana.ts and prometheus.ts render it; the
@@ -21,12 +21,11 @@ export const GROUPS = {
 
 export type GroupKey = keyof typeof GROUPS;
 
-/** The score band cut-offs of src/scoring (bandOf): below 50 critical, below 70 warning, below 90 info. */
-export const HEALTH_FLOORS: Array<[Severity, number]> = [
-  ['critical', 50],
-  ['warning', 70],
-  ['info', 90],
-];
+/** Each severity's score alert fires below its band's ceiling (src/scoring's bands): 50, 70 and 90. */
+export const HEALTH_FLOORS: Array<[Severity, number]> = (['critical', 'warning', 'info'] as const).map((band) => [
+  band,
+  bandCeiling(band),
+]);
 
 export const DEFAULT_OPTIONS: AlertOptions = {
   team: 'platform',
@@ -285,7 +284,7 @@ const noneOf = (domains: string[]) =>
   `(${domains.map((d) => `label_replace(vector(1), "domain", ${str(d)}, "", "")`).join(' or ')})`;
 
 function tierAlerts(profile: Profile): AlertSpec[] {
-  const periodMs = periodLength(periodWindow(profile), 0);
+  const periodMs = periodLength(rulePeriodWindow(profile), 0);
   return profile.sla.burnRateTiers
     .filter((tier) => tier.enabled)
     .map((tier): AlertSpec => {
@@ -310,13 +309,13 @@ function tierAlerts(profile: Profile): AlertSpec[] {
           query: { queryType: 'sla', measure: 'tierFiring', tier: tier.name },
           op: '>',
           threshold: 0,
-          description: `${SERVICE} burns its error budget more than ${factor}x as fast as the SLO allows over both ${tier.longWindow} and ${tier.shortWindow}, serving {{ printf "%.4g" .Values.T.Value }} requests per second: at this pace ${budget} of the ${periodWindow(profile)} budget goes in ${tier.longWindow}. The SLA panel shows both burn rates.`,
+          description: `${SERVICE} burns its error budget more than ${factor}x as fast as the SLO allows over both ${tier.longWindow} and ${tier.shortWindow}, serving {{ printf "%.4g" .Values.T.Value }} requests per second: at this pace ${budget} of the ${rulePeriodWindow(profile)} budget goes in ${tier.longWindow}. The SLA panel shows both burn rates.`,
         },
         guard: tier.shortWindow,
         labels: { tier: tier.name },
         summary: `${SERVICE}: ${tier.name} burn rate above ${factor}x`,
         description: (v) =>
-          `${SERVICE} burns its error budget ${v(0)}x as fast as the SLO allows over ${tier.longWindow} (${v(1)}x over ${tier.shortWindow}): at this pace ${budget} of the ${periodWindow(profile)} budget goes in ${tier.longWindow}.`,
+          `${SERVICE} burns its error budget ${v(0)}x as fast as the SLO allows over ${tier.longWindow} (${v(1)}x over ${tier.shortWindow}): at this pace ${budget} of the ${rulePeriodWindow(profile)} budget goes in ${tier.longWindow}.`,
         panel: PANELS.sla,
         runbook: 'burn-rate-tiers',
       };

@@ -7,7 +7,7 @@ import {
   type PrometheusAlertingRule,
   type PrometheusRecordingRule,
 } from '.';
-import { periodWindow } from './signals';
+import { rulePeriodWindow } from './signals';
 
 const profile = defaultProfile();
 const file = buildPrometheusRules(profile);
@@ -78,7 +78,7 @@ describe('buildPrometheusRules', () => {
       if (perfscope?.measure === 'tierFiring') {
         // Grafana asks the datasource whether the tier fires; Prometheus compares both windows with its factor.
         const tier = profile.sla.burnRateTiers.find((t) => t.name === perfscope.tier)!;
-        const factor = tierFactor(tier, periodLength(periodWindow(profile), 0));
+        const factor = tierFactor(tier, periodLength(rulePeriodWindow(profile), 0));
         expect(thresholds).toEqual([0, 0.1]);
         thresholds = [factor, factor, 0.1];
       }

@@ -13,7 +13,7 @@ import { num, subScore } from './promql';
 import {
   formulas,
   LATENCY_INDICATOR,
-  periodWindow,
+  rulePeriodWindow,
   rawSignals,
   RECORDED,
   recordedSignals,
@@ -35,7 +35,7 @@ export function buildPrometheusRules(profile: Profile, options: Partial<AlertOpt
   const record = (name: string, expr: string, labels?: Record<string, string>): PrometheusRecordingRule =>
     labels ? { record: name, expr, labels } : { record: name, expr };
 
-  const period = periodWindow(profile);
+  const period = rulePeriodWindow(profile);
   const windows = tierWindows(profile);
   // Traffic for the guards, recorded once in the slo group. Prometheus evaluates groups independently, so
   // alerts of other groups read it up to one interval (1m) old: well inside the 5m lookback.

@@ -1,6 +1,6 @@
 import { parser } from '@prometheus-io/lezer-promql';
 
-import type { Direction, Thresholds } from '../scoring';
+import { interpolate, type Direction, type Thresholds } from '../scoring';
 
 // PromQL building blocks for rules. A rule has no dashboard to fill in `$service` or `$__rate_interval`, so
 // every template variable of the profile's queries gets a fixed value here. The Prometheus rule file, for
@@ -8,19 +8,10 @@ import type { Direction, Thresholds } from '../scoring';
 // rules); the tests hold it to the same numbers. Grafana-managed rules leave that maths to the PerfScope
 // datasource.
 
-const VARIABLE = /\$\{(\w+)(?::[^}]*)?\}|\$(\w+)|\[\[(\w+)(?::[^\]]*)?\]\]/g;
-
 /** Fills in template variables; a variable without a value is an error naming `where` (a profile field). */
 export function expand(query: string, values: Record<string, string>, where: string): string {
-  return query.replace(VARIABLE, (match, a?: string, b?: string, c?: string) => {
-    const name = a ?? b ?? c!;
-    if (/^\d+$/.test(name)) {
-      return match; // $1 in label_replace is a regex group, not a template variable
-    }
-    if (values[name] === undefined) {
-      throw new Error(`${where} uses ${match}, which rules cannot fill in (known: ${Object.keys(values).join(', ')})`);
-    }
-    return values[name];
+  return interpolate(query, values, (v) => {
+    throw new Error(`${where} uses ${v.text}, which rules cannot fill in (known: ${Object.keys(values).join(', ')})`);
   });
 }
 

@@ -55,8 +55,13 @@ export const GROWTH_WINDOW = '3d';
 const DAY_SECONDS = 86400;
 const ALL = '.+';
 
-/** The SLA period as a Prometheus window. A calendar month has no fixed window, so rules use 30 days. */
-export const periodWindow = (profile: Profile): string => (profile.sla.period === 'month' ? '30d' : profile.sla.period);
+/**
+ * The SLA period as a rule's window. A rule runs at any time and a PromQL range is a fixed duration, so a
+ * calendar month (which the CLI and the datasource measure from its 1st, src/scoring's periodWindow) is
+ * approximated in rules by the 30 days before each evaluation.
+ */
+export const rulePeriodWindow = (profile: Profile): string =>
+  profile.sla.period === 'month' ? '30d' : profile.sla.period;
 
 /** The query of the `throughput` indicator (enabled or not), else requests per second as docs/metrics.md names them. */
 function throughputQuery(profile: Profile): { query: string; where: string } {

@@ -4,7 +4,7 @@ import {
   baselineOverhead,
   formatDuration,
   parseDuration,
-  periodStart,
+  periodWindow,
   shareOverhead,
   type Profile,
   type Series,
@@ -84,11 +84,6 @@ function byKey(samples: Sample[], field: string, labels: string[], unlabelled: U
   return out;
 }
 
-/** The PromQL window of the SLA period at `at`: the period itself, or the time since the month began. */
-export function periodWindow(period: string, at: number): string {
-  return period === 'month' ? `${Math.max(1, Math.floor((at - periodStart(period, at)) / 1000))}s` : period;
-}
-
 /** What `measure` found: the inputs per service, and the series left out for want of the service label. */
 export interface Measured {
   services: Map<string, Measurements>;
@@ -149,12 +144,14 @@ export async function measure(client: PrometheusClient, profile: Profile, v: Var
   })();
 
   const sla = profile.sla;
-  const period = periodWindow(sla.period, at);
+  // At the first instant of a calendar month nothing has elapsed: the period has no data yet.
+  const periodMs = periodWindow(sla.period, at);
+  const period = formatDuration(periodMs);
   const windows = new Set<string>();
   for (const tier of sla.burnRateTiers.filter((t) => t.enabled)) {
     windows.add(tier.longWindow).add(tier.shortWindow);
   }
-  const ratioRuns = [...windows, 'period'].map(async (w) => {
+  const ratioRuns = [...windows, ...(periodMs > 0 ? ['period'] : [])].map(async (w) => {
     const window = w === 'period' ? period : w;
     const results = await instant('sla.errorRatioQuery', sla.errorRatioQuery, { window });
     for (const [service, ratio] of byService(results, `sla.errorRatioQuery (window ${window})`)) {
@@ -162,6 +159,9 @@ export async function measure(client: PrometheusClient, profile: Profile, v: Var
     }
   });
   const complianceRun = (async () => {
+    if (periodMs === 0) {
+      return;
+    }
     const extra = { window: period, latencyThreshold: String(sla.latencyThreshold) };
     for (const [service, fraction] of byService(
       await instant('sla.latencyComplianceQuery', sla.latencyComplianceQuery, extra),

@@ -1,4 +1,5 @@
 import {
+  gate,
   healthScore,
   overheadReport,
   slaReport,
@@ -92,27 +93,26 @@ export function buildReport(profile: Profile, m: Measurements, at: number, servi
 }
 
 /**
- * Why a report fails the gate; empty when it passes: score >= minScore, no key indicator critical and, unless
- * missing data is allowed, none without data.
+ * Why a report fails the gate (the library's gate, in words); empty when it passes: score >= minScore, no key
+ * indicator critical and, unless missing data is allowed, a score and every key indicator with data.
  */
 export function gateFailures(report: ServiceReport, minScore: number, allowMissing = false): string[] {
   const who = report.service === undefined ? '' : `${report.service}: `;
+  const keys = report.indicators.filter((i) => i.key).map((i) => ({ id: i.id, subScore: i.subScore }));
+  const verdict = gate({ score: report.score, keys }, { minScore, allowMissing });
   const failures: string[] = [];
-  if (report.score === null) {
+  if (verdict.noScore) {
     failures.push(`${who}no score: none of the indicators that make it up has data`);
-  } else if (report.score < minScore) {
-    failures.push(`${who}score ${report.score.toFixed(1)} is below --min-score ${minScore}`);
+  } else if (verdict.belowMinScore) {
+    failures.push(`${who}score ${report.score!.toFixed(1)} is below --min-score ${minScore}`);
   }
-  const critical = report.indicators.filter((i) => i.key && i.band === 'critical');
+  const critical = verdict.criticalKeys;
   if (critical.length > 0) {
-    failures.push(
-      `${who}key indicator${critical.length > 1 ? 's' : ''} ${critical.map((i) => i.id).join(', ')} critical`
-    );
+    failures.push(`${who}key indicator${critical.length > 1 ? 's' : ''} ${critical.join(', ')} critical`);
   }
-  if (!allowMissing) {
-    for (const m of report.missing?.filter((x) => x.key) ?? []) {
-      failures.push(`${who}key indicator ${m.indicator} has no data: ${m.field}: ${m.reason}`);
-    }
+  for (const id of verdict.missingKeys) {
+    const m = report.missing?.find((x) => x.indicator === id);
+    failures.push(`${who}key indicator ${id} has no data${m ? `: ${m.field}: ${m.reason}` : ''}`);
   }
   return failures;
 }

@@ -11,7 +11,7 @@ export const bandLabel: Record<Band, string> = {
 };
 
 // The same colours as the PerfScope datasource's thresholds (pkg/plugin/frames.go).
-const bandColorName: Record<Exclude<Band, 'nodata'>, string> = {
+export const bandColorName: Record<Exclude<Band, 'nodata'>, string> = {
   ok: 'green',
   info: 'blue',
   warning: 'orange',

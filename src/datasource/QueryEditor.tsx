@@ -2,6 +2,7 @@ import React from 'react';
 import { CoreApp, type QueryEditorProps, type SelectableValue } from '@grafana/data';
 import { InlineField, InlineFieldRow, Input, RadioButtonGroup, TextArea } from '@grafana/ui';
 
+import { bandCeiling } from '../scoring/bands';
 import type { PerfScopeDataSource } from './datasource';
 import { measuresOf } from './measures';
 import { type BreachCondition, type PerfScopeDataSourceOptions, type PerfScopeQuery, type QueryType } from './types';
@@ -27,9 +28,9 @@ const conditionKinds: Array<SelectableValue<BreachCondition['kind']>> = [
 ];
 
 const bands: Array<SelectableValue<NonNullable<BreachCondition['band']>>> = [
-  { label: 'Info or worse', value: 'info', description: 'Below 90' },
-  { label: 'Warning or worse', value: 'warning', description: 'Below 70' },
-  { label: 'Critical', value: 'critical', description: 'Below 50' },
+  { label: 'Info or worse', value: 'info', description: `Below ${bandCeiling('info')}` },
+  { label: 'Warning or worse', value: 'warning', description: `Below ${bandCeiling('warning')}` },
+  { label: 'Critical', value: 'critical', description: `Below ${bandCeiling('critical')}` },
 ];
 
 const LABEL_WIDTH = 16;

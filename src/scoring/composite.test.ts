@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { healthScore, keyIndicatorCritical } from './composite';
+import { healthScore } from './composite';
 import { defaultProfile } from './profile/defaults';
 import type { Indicator } from './types';
 
@@ -95,13 +95,5 @@ describe('healthScore, worst', () => {
       noData: ['c'],
     });
     expect(healthScore(p, {}).score).toBeNull();
-  });
-});
-
-describe('keyIndicatorCritical', () => {
-  it('is true only when a key indicator is past its critical threshold', () => {
-    expect(keyIndicatorCritical(healthScore(profile, { ...values, error_rate: 1 }))).toBe(false);
-    expect(keyIndicatorCritical(healthScore(profile, { ...values, error_rate: 1.01 }))).toBe(true);
-    expect(keyIndicatorCritical(healthScore(profile, { ...values, cpu: 99 }))).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import { bandOf, hasData, subScore } from './subscore';
+import { bandOf } from './bands';
+import { hasData, subScore } from './subscore';
 import type { Aggregation, Band, Indicator } from './types';
 
 export type IndicatorValues = Record<string, number | null | undefined>;
@@ -92,7 +93,3 @@ export function healthScore(
     noData: indicators.filter((ind) => ind.subScore === null).map((ind) => ind.id),
   };
 }
-
-/** True when an enabled key indicator is in the critical band: the CLI gate fails on it whatever the score. */
-export const keyIndicatorCritical = (health: HealthScore) =>
-  health.indicators.some((i) => i.key && i.band === 'critical');

@@ -11,15 +11,13 @@ export {
   type ProfileProblem,
 } from './profile/validate';
 export { metricNames, promqlSyntaxError, substituteVariables } from './profile/promql';
-export { escapeForString, interpolate } from './profile/variables';
-export { subScore, subScoreLower, bandOf, hasData } from './subscore';
-export {
-  healthScore,
-  keyIndicatorCritical,
-  type HealthScore,
-  type IndicatorScore,
-  type IndicatorValues,
-} from './composite';
+export { escapeForString, interpolate, VARIABLE_FORMATS, type TemplateVariable } from './variables';
+export { subScore, subScoreLower, hasData } from './subscore';
+export { BAND_FLOORS, bandOf, bandFloor, bandCeiling, atOrWorse, scoreSteps, valueSteps, type BandStep } from './bands';
+export { objectiveMet, objectiveThreshold, type Objective, type ObjectiveTargets } from './objectives';
+export { gate, type GateInput, type GateRule, type GateVerdict } from './gate';
+export { errorRatios, monthlyCompliance, monthBurnDown, type MonthCompliance, type MonthBurnDown } from './calendar';
+export { healthScore, type HealthScore, type IndicatorScore, type IndicatorValues } from './composite';
 export {
   overheadReport,
   shareOverhead,
@@ -36,13 +34,15 @@ export {
   tierFactor,
   periodLength,
   periodStart,
+  periodWindow,
+  availability,
   latencyCompliance,
   type SlaReport,
   type TierState,
   type ErrorRatios,
   type HistogramBucket,
 } from './sla';
-export { breachIntervals, type BreachInterval, type BreachSummary } from './mttr';
+export { breachIntervals, inBreach, type BreachInterval, type BreachSummary } from './mttr';
 export {
   alignSeries,
   compileIndicators,

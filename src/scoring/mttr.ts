@@ -1,3 +1,7 @@
+import { atOrWorse } from './bands';
+import { subScore } from './subscore';
+import type { Band, Direction, Thresholds } from './types';
+
 export interface BreachInterval {
   /** Timestamp of the first sample in breach. */
   start: number;
@@ -56,3 +60,14 @@ export function breachIntervals(
   const mttr = runs.length === 0 ? null : runs.reduce((sum, r) => sum + r.length, 0) / runs.length;
   return { resolved: runs, open, mttr };
 }
+
+/**
+ * Whether a value is in breach: its sub-score in `band` or a worse one (by default critical). A value without
+ * data is not in breach; it ends a breach run, as a gap does.
+ */
+export const inBreach = (
+  value: number | null | undefined,
+  t: Thresholds,
+  direction: Direction,
+  band: Band = 'critical'
+): boolean => atOrWorse(subScore(value, t, direction), band);

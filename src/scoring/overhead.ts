@@ -1,4 +1,5 @@
-import { bandOf, hasData, subScore } from './subscore';
+import { bandOf } from './bands';
+import { hasData, subScore } from './subscore';
 import type { Band, DomainSettings, Thresholds } from './types';
 
 export interface DomainOverhead {

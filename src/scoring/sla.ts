@@ -53,6 +53,16 @@ export function periodStart(period: string, at: number): number {
   return at - periodLength(period, at);
 }
 
+/**
+ * The window the period's error ratio is measured over at `at` (ms): the rolling period, or the time since the
+ * calendar month began (0 at its first instant, when there is nothing to measure yet).
+ */
+export const periodWindow = (period: string, at: number): number =>
+  period === 'month' ? at - periodStart(period, at) : periodLength(period, at);
+
+/** Availability (%) from an error ratio: 100 x (1 - ratio). */
+export const availability = (errorRatio: number): number => 100 * (1 - errorRatio);
+
 export const tierFactor = (tier: Pick<BurnRateTier, 'budgetFraction' | 'longWindow'>, periodMs: number): number =>
   (tier.budgetFraction * (periodMs / HOUR)) / (parseDuration(tier.longWindow)! / HOUR);
 
@@ -112,7 +122,7 @@ export function slaReport(
       };
     });
   return {
-    availability: hasData(periodRatio) ? 100 * (1 - periodRatio) : null,
+    availability: hasData(periodRatio) ? availability(periodRatio) : null,
     budgetRemaining: budgetRemaining(periodRatio, sla.target),
     burnRates,
     tiers,

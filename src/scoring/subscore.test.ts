@@ -1,5 +1,6 @@
 /** @jest-environment node */
-import { bandOf, subScore, subScoreLower } from './subscore';
+import { bandOf } from './bands';
+import { subScore, subScoreLower } from './subscore';
 
 describe('subScoreLower', () => {
   it.each([

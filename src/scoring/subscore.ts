@@ -1,4 +1,4 @@
-import type { Band, Direction, Thresholds } from './types';
+import type { Direction, Thresholds } from './types';
 
 /** A value counts as data only when it is a finite number; null, NaN and ±Inf mean "no data". */
 export const hasData = (v: number | null | undefined): v is number => typeof v === 'number' && v - v === 0;
@@ -28,12 +28,4 @@ export function subScore(v: number | null | undefined, t: Thresholds, direction:
   return direction === 'higher'
     ? subScoreLower(-v, -t.target, -t.warning, -t.critical)
     : subScoreLower(v, t.target, t.warning, t.critical);
-}
-
-/** ok >= 90 > info >= 70 > warning >= 50 > critical; nodata for null or NaN. */
-export function bandOf(score: number | null | undefined): Band {
-  if (score === null || score === undefined || Number.isNaN(score)) {
-    return 'nodata';
-  }
-  return score >= 90 ? 'ok' : score >= 70 ? 'info' : score >= 50 ? 'warning' : 'critical';
 }

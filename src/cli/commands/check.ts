@@ -1,5 +1,5 @@
 import {
-  bandOf,
+  gate,
   breachIntervals,
   compileIndicators,
   formatDuration,
@@ -128,9 +128,9 @@ export const checkCommand: Command = {
         );
       }
     }
-    const gate = { json: flags.json === true, minScore, allowMissing };
+    const output = { json: flags.json === true, minScore, allowMissing };
     if (range === null) {
-      return emitReports(reports, gate, io);
+      return emitReports(reports, output, io);
     }
 
     const step = durationFlag(
@@ -146,14 +146,10 @@ export const checkCommand: Command = {
     const summaries: Record<string, RangeSummary> = {};
     for (const report of reports) {
       const scored = scoreSeries(compiled, grid, series.get(report.service!) ?? {}, { subScores: true });
+      const rule = { minScore, allowMissing };
       const breach = Array.from(
         scored.score,
-        (s, k) =>
-          s < minScore ||
-          keys.some((id) => {
-            const band = bandOf(scored.subScores![id][k]);
-            return band === 'critical' || (band === 'nodata' && !allowMissing);
-          })
+        (score, k) => gate({ score, keys: keys.map((id) => ({ id, subScore: scored.subScores![id][k] })) }, rule).fails
       );
       const b = breachIntervals(scored.timestamps, breach, step);
       const scores = Array.from(scored.score).filter((s) => !Number.isNaN(s));
@@ -182,12 +178,12 @@ export const checkCommand: Command = {
         const why =
           scores.length === 0
             ? 'no score at any step'
-            : `in breach at ${count} of ${grid.length} steps (score below --min-score ${minScore}, or a key indicator critical${allowMissing ? '' : ' or without data'})`;
+            : `in breach at ${count} of ${grid.length} steps (score below --min-score ${minScore}, or a key indicator critical${allowMissing ? '' : ', or no score or a key indicator without data'})`;
         io.err(`perfscope: unhealthy: ${report.service}: ${why} over the last ${rangeText}`);
       }
     }
     const ranged = reports.map((r) => ({ ...r, range: summaries[r.service!] }));
-    const code = emitReports(ranged, gate, io);
+    const code = emitReports(ranged, output, io);
     if (flags.json !== true) {
       for (const r of ranged) {
         const s = r.range;

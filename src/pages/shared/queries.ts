@@ -1,16 +1,13 @@
 import { dateTime, type DataFrame, type DataQueryError, type TimeRange } from '@grafana/data';
 import { toDataQueryResponse, type BackendDataSourceResponse } from '@grafana/runtime';
 
-import type { Profile } from '../../scoring';
+import { interpolate, type Profile } from '../../scoring';
 import { grafanaApi, GrafanaApiError } from './grafanaApi';
 
 export const PROMETHEUS_UID = 'perfscope-prometheus';
 
 /** A profile query for every service and domain: $service and $domain match all; Grafana fills $__rate_interval. */
-export const forAllServices = (query: string) =>
-  query
-    .replace(/\$\{service(?::[^}]*)?\}|\$service\b|\[\[service\]\]/g, '.*')
-    .replace(/\$\{domain(?::[^}]*)?\}|\$domain\b|\[\[domain\]\]/g, '.*');
+export const forAllServices = (query: string) => interpolate(query, { service: '.*', domain: '.*' });
 
 export interface ProfileQueries {
   /** refId -> PromQL. */

@@ -641,9 +641,187 @@ function presetsCases(): VectorCase[] {
   return cases;
 }
 
+const bandStepCases = (): VectorCase[] => [
+  { name: 'score', input: { kind: 'score' } },
+  ...thresholdSets.map(([name, direction, thresholds]) => ({
+    name: `${name} (${direction} is better)`,
+    input: { kind: 'value', direction, thresholds },
+  })),
+  ...(
+    [
+      ['thirds that do not add up in binary', 'lower', { target: 0.1, warning: 0.3, critical: 0.7 }],
+      ['negative values', 'lower', { target: -5, warning: -2, critical: 0 }],
+      ['a crossing at zero', 'higher', { target: 3, warning: 0, critical: -3 }],
+      ['large values', 'lower', { target: 1e9, warning: 3e9, critical: 1e10 }],
+    ] as Array<[string, Direction, Thresholds]>
+  ).map(([name, direction, thresholds]) => ({ name, input: { kind: 'value', direction, thresholds } })),
+];
+
+function breachCases(): VectorCase[] {
+  const cases: VectorCase[] = [];
+  for (const [name, direction, t] of thresholdSets.slice(0, 2).concat(thresholdSets.slice(6, 7))) {
+    const s = direction === 'lower' ? 1 : -1;
+    const values: Array<[string, number | null]> = [
+      ['at target', t.target],
+      ['at warning', t.warning],
+      ['just past warning', t.warning + s * Math.abs(t.warning - t.target) * 1e-6],
+      ['at critical', t.critical],
+      ['just past critical', t.critical + s * Math.abs(t.critical - t.warning) * 1e-6],
+      ['far past critical', t.critical + s * 10 * Math.abs(t.critical - t.target)],
+      ['no data', null],
+    ];
+    for (const band of ['critical', 'warning', 'info'] as const) {
+      for (const [what, value] of values) {
+        cases.push({
+          name: `${name} ${what}, ${band}`,
+          input: { value: encode(value), direction, thresholds: t, band },
+        });
+      }
+    }
+  }
+  cases.push({
+    name: 'NaN is no data',
+    input: { value: 'NaN', direction: 'lower', thresholds: thresholdSets[0][2], band: 'critical' },
+  });
+  return cases;
+}
+
+function objectiveCases(): VectorCase[] {
+  const sla = { target: 99.9, latencyTarget: 95, mttrTarget: '5m' };
+  const c = (name: string, objective: string, value: Encoded, s: Json = sla) => ({
+    name,
+    input: { objective, value, sla: s },
+  });
+  return [
+    c('availability on target', 'availability', 99.9),
+    c('availability just under', 'availability', 99.89999),
+    c('availability without data', 'availability', null),
+    c('availability without a target', 'availability', 99.95, { latencyTarget: 95 }),
+    c('budget untouched', 'budget', 1),
+    c('budget spent exactly', 'budget', 0),
+    c('budget overspent', 'budget', -0.01),
+    c('budget NaN', 'budget', 'NaN'),
+    c('latency compliance on target', 'latency', 0.95),
+    c('latency compliance under', 'latency', 0.9499),
+    // 100 x 0.29 is 28.999999999999996 in binary: the threshold is in the value's unit (0.29), so 0.29 meets it.
+    c('latency compliance 0.29 against 29 %', 'latency', 0.29, { ...sla, latencyTarget: 29 }),
+    c('latency compliance 0.57 against 57 %', 'latency', 0.57, { ...sla, latencyTarget: 57 }),
+    c('MTTR on target', 'mttr', 300e3),
+    c('MTTR over', 'mttr', 300001),
+    c('MTTR without data', 'mttr', null),
+    c('MTTR target not a duration', 'mttr', 1000, { ...sla, mttrTarget: 'soon' }),
+  ];
+}
+
+function gateCases(): VectorCase[] {
+  const rule = { minScore: 70, allowMissing: false };
+  const c = (name: string, score: Encoded, keys: Array<[string, Encoded]>, r: Json = rule) => ({
+    name,
+    input: { score, keys: keys.map(([id, subScore]) => ({ id, subScore })), rule: r },
+  });
+  return [
+    c('passes', 85, [['error_rate', 100]]),
+    c('on the minimum score', 70, []),
+    c('below the minimum score', 69.999, []),
+    c('a key indicator critical', 90, [
+      ['error_rate', 49.99],
+      ['availability', 100],
+    ]),
+    c('a key indicator on the critical floor', 90, [['error_rate', 50]]),
+    c('two key indicators critical', 40, [
+      ['error_rate', 10],
+      ['availability', 0],
+    ]),
+    c('no score', null, [['error_rate', 100]]),
+    c('no score, missing allowed', null, [], { ...rule, allowMissing: true }),
+    c('a key indicator without data', 95, [['error_rate', null]]),
+    c('a key indicator without data, missing allowed', 95, [['error_rate', null]], { ...rule, allowMissing: true }),
+    c('NaN is no data', 'NaN', [['error_rate', 'NaN']]),
+    c('no key indicators, minScore 0', 0, [], { ...rule, minScore: 0 }),
+  ];
+}
+
+function variableCases(): VectorCase[] {
+  const vars = {
+    service: 'checkout|payments',
+    domain: '.*',
+    __rate_interval: '5m',
+    window: '1h',
+    latencyThreshold: '0.2',
+  };
+  const c = (name: string, query: string, v: Record<string, string> = vars) => ({ name, input: { query, vars: v } });
+  return [
+    c('$name', 'rate(x{service=~"$service"}[$__rate_interval])'),
+    c('${name}', 'rate(x{service=~"${service}"}[${window}])'),
+    c('${name:regex}', 'x{service=~"${service:regex}", domain=~"${domain:regex}"}'),
+    c('${name:pipe} and ${name:raw}', 'x{service=~"${service:pipe}"} or y{service=~"${service:raw}"}'),
+    c('[[name]] and [[name:regex]]', 'x{service=~"[[service]]"} / y{service=~"[[service:regex]]"}'),
+    c('a format PerfScope does not fill in stays', 'x{service=~"${service:csv}"}'),
+    c('an empty format stays', 'x{service=~"${service:}"} or y{service=~"[[service:]]"}'),
+    c('an unknown variable stays', 'x{team=~"$team"}[$__range]'),
+    c('a longer name is another variable', 'x{service=~"$services"}'),
+    c(
+      '$1 in label_replace is a regex group',
+      'label_replace(x{service=~"$service"}, "host", "$1", "instance", "(.*):.*")'
+    ),
+    c('values are inserted as they are', 'x{le="$latencyThreshold"}', { latencyThreshold: '$1 ${x} [[y]]' }),
+    c('no variables', 'sum(rate(http_requests_total[5m]))'),
+  ];
+}
+
+const periodWindowCases = (): VectorCase[] =>
+  (
+    [
+      ['30d', '2026-01-31T00:00:00Z'],
+      ['7d', '2026-03-15T12:34:56Z'],
+      ['1h30m', '2026-03-15T12:34:56Z'],
+      ['month', '2026-01-31T00:00:00Z'],
+      ['month', '2026-02-01T00:00:00Z'],
+      ['month', '2026-02-01T00:00:00.001Z'],
+      ['month', '2026-03-15T12:34:56Z'],
+      ['month', '2028-02-29T23:59:59Z'],
+    ] as Array<[string, string]>
+  ).map(([period, at]) => ({ name: `${period} at ${at}`, input: { period, at } }));
+
+function calendarCases(): VectorCase[] {
+  const hour = 3600e3;
+  // Six-hourly samples from 2026-01-30 06:00 to 2026-02-02 00:00 UTC: the end of January and the start of February.
+  const grid = { start: Date.UTC(2026, 0, 30, 6), step: 6 * hour, length: 12 };
+  const requests = Array.from({ length: grid.length }, (_, k) => 10 + k);
+  const errors = requests.map((r, k) => (k % 4 === 0 ? r * 0.002 : r * 0.0005));
+  const gaps = <T>(xs: T[], at: number[], v: T) => xs.map((x, k) => (at.includes(k) ? v : x));
+  const c = (name: string, input: Json) => ({
+    name,
+    input: { grid, errors, requests, target: 99.9, from: '2026-01-30T06:00:00Z', ...input },
+  });
+  return [
+    c('two months, the range from the 30th', {}),
+    c('the range from the 1st of February', { from: '2026-02-01T00:00:00Z' }),
+    c('the range from before the 1st of January', { from: '2025-12-31T00:00:00Z' }),
+    c('gaps in the errors and the requests', {
+      errors: gaps(errors.map(encode), [2, 9], 'NaN'),
+      requests: gaps(requests.map(encode), [3], null),
+    }),
+    c('no requests in January', { requests: requests.map((r, k) => (k < 7 ? 0 : r)) }),
+    c('a target of 99.5', { target: 99.5 }),
+    c('a month covered whole', {
+      grid: { start: Date.UTC(2026, 1, 1), step: 7 * 24 * hour, length: 4 },
+      errors: [1, 2, 3, 4],
+      requests: [1000, 1000, 1000, 1000],
+    }),
+  ];
+}
+
 export const vectorCases: Record<string, () => VectorCase[]> = {
   subscore: subscoreCases,
   bands: bandCases,
+  'band-steps': bandStepCases,
+  breach: breachCases,
+  objectives: objectiveCases,
+  gate: gateCases,
+  variables: variableCases,
+  'period-window': periodWindowCases,
+  calendar: calendarCases,
   composite: compositeCases,
   overhead: overheadCases,
   sla: slaCases,

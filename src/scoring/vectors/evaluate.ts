@@ -2,16 +2,30 @@
 // Go twin check against it. Inputs and outputs are plain JSON (see testdata/vectors/README.md).
 import { healthScore } from '../composite';
 import { parseDuration } from '../duration';
-import { breachIntervals } from '../mttr';
+import { breachIntervals, inBreach } from '../mttr';
 import { baselineOverhead, overheadReport, shareOverhead } from '../overhead';
 import type { HttpPreset, ResourcePreset } from '../presets/presetCatalogue';
 import { applyPresets, presetById } from '../presets/profile';
 import { httpQueries, resourceQueries, thresholdFit, type BoundSpellings } from '../presets/queries';
 import { validateProfile } from '../profile/validate';
-import { latencyCompliance, slaReport } from '../sla';
-import { alignSeries, compileIndicators, scoreSeries } from '../series';
-import { bandOf, subScore } from '../subscore';
-import type { Aggregation, BurnRateTier, Direction, DomainSettings, Indicator, Profile } from '../types';
+import { latencyCompliance, periodWindow, slaReport } from '../sla';
+import { alignSeries, compileIndicators, scoreSeries, type Grid } from '../series';
+import { atOrWorse, BAND_FLOORS, bandOf, scoreSteps, valueSteps } from '../bands';
+import { monthBurnDown, monthlyCompliance } from '../calendar';
+import { gate, type GateRule } from '../gate';
+import { objectiveMet, objectiveThreshold, type Objective, type ObjectiveTargets } from '../objectives';
+import { subScore } from '../subscore';
+import { interpolate } from '../variables';
+import type {
+  Aggregation,
+  Band,
+  BurnRateTier,
+  Direction,
+  DomainSettings,
+  Indicator,
+  Profile,
+  Thresholds,
+} from '../types';
 import { decode, encode, encodeOutput, mapValues, type Encoded } from './codec';
 
 type In = any; // JSON input, shaped per section
@@ -28,8 +42,66 @@ export const sections: Record<string, { description: string; evaluate: (input: I
     },
   },
   bands: {
-    description: 'Band of a score (null: no data).',
-    evaluate: (i: { score: number | null }) => ({ band: bandOf(i.score) }),
+    description: 'Band of a score (null: no data), and whether it is in each band or a worse one.',
+    evaluate: (i: { score: number | null }) => ({
+      band: bandOf(i.score),
+      atOrWorse: Object.fromEntries(BAND_FLOORS.map(({ band }) => [band, atOrWorse(i.score, band)])),
+    }),
+  },
+  'band-steps': {
+    description:
+      "Where each band starts as a score rises (kind score), or as a raw value rises for an indicator's thresholds (kind value): ascending steps, exact to the double.",
+    evaluate: (i: { kind: 'score' } | { kind: 'value'; direction: Direction; thresholds: Thresholds }) => ({
+      steps: i.kind === 'score' ? scoreSteps() : valueSteps(i.thresholds, i.direction),
+    }),
+  },
+  breach: {
+    description: 'Whether a value is in breach: its sub-score in the band given (or a worse one).',
+    evaluate: (i: { value: Encoded; direction: Direction; thresholds: Thresholds; band: Band }) => ({
+      inBreach: inBreach(decode(i.value), i.thresholds, i.direction, i.band),
+    }),
+  },
+  objectives: {
+    description:
+      'Whether an SLA objective (availability %, budget remaining, latency compliance fraction, MTTR ms) is met against the SLA: null when unknown.',
+    evaluate: (i: { objective: Objective; value: Encoded; sla: ObjectiveTargets }) => ({
+      threshold: objectiveThreshold(i.objective, i.sla),
+      met: objectiveMet(i.objective, decode(i.value), i.sla),
+    }),
+  },
+  gate: {
+    description:
+      "The gate of perfscope check at one time: a score, the key indicators' sub-scores, minScore and allowMissing.",
+    evaluate: (i: { score: Encoded; keys: Array<{ id: string; subScore: Encoded }>; rule: GateRule }) => ({
+      ...gate(
+        { score: decode(i.score), keys: i.keys.map((k) => ({ id: k.id, subScore: decode(k.subScore) })) },
+        i.rule
+      ),
+    }),
+  },
+  variables: {
+    description:
+      'Template variables filled in: $name, ${name}, ${name:format} (regex, pipe, raw), [[name]]; others, and names of digits ($1), left as written.',
+    evaluate: (i: { query: string; vars: Record<string, string> }) => ({ query: interpolate(i.query, i.vars) }),
+  },
+  'period-window': {
+    description:
+      "The window (ms) an SLA period's error ratio is measured over at `at`: the rolling period, or the time since the calendar month began.",
+    evaluate: (i: { period: string; at: string }) => ({ windowMs: periodWindow(i.period, Date.parse(i.at)) }),
+  },
+  calendar: {
+    description:
+      "A calendar-month SLA from error and request rates on a grid: availability per month (UTC) and the budget burn-down from each month's 1st, for a time range starting at `from`.",
+    evaluate: (i: { grid: Grid; errors: Encoded[]; requests: Encoded[]; target: number; from: string }) => {
+      const errors = i.errors.map((v) => decode(v) ?? NaN);
+      const requests = i.requests.map((v) => decode(v) ?? NaN);
+      const burn = monthBurnDown(errors, requests, i.grid, i, Date.parse(i.from));
+      return {
+        monthly: monthlyCompliance(errors, requests, i.grid, i),
+        burnDown: Array.from(burn.values, encodeOutput),
+        firstMonth: burn.firstMonth === null ? null : new Date(burn.firstMonth).toISOString(),
+      };
+    },
   },
   composite: {
     description: 'Composite health score of one service at one time, with the explanation.',

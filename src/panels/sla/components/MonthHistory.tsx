@@ -4,7 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 
 import { BandBadge } from '../../../components/health/BandBadge';
-import type { MonthCompliance } from '../data/model';
+import type { MonthCompliance } from '../../../scoring';
 
 const monthName = (month: string) =>
   new Date(`${month}-01T00:00:00Z`).toLocaleString('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });

@@ -1,17 +1,18 @@
 import {
-  bandOf,
   breachIntervals,
   budgetRemaining,
+  errorRatios,
   gridTimestamps,
+  inBreach,
+  monthBurnDown,
+  monthlyCompliance,
   slaReport,
-  subScore,
   type ErrorRatios,
   type Indicator,
   type SlaSettings,
 } from '../../../scoring';
-import { resultGrid, type LabelledSeries } from '../../../scoring/frames';
+import { onGrid, resultGrid, type LabelledSeries } from '../../../scoring/frames';
 import { defaultQueries, type SlaRole } from '../types';
-import { errorRatio, monthBurnDown, monthlyCompliance } from './history';
 import type { ServiceSla, SlaView } from './model';
 
 const lastValue = (s: LabelledSeries | undefined) => {
@@ -47,14 +48,41 @@ export function fromRates(
   if (!grid || !errors || !requests) {
     return { mttr: null, history: [], monthly: { burnDown: null, problem: month ? NO_RATES : null } };
   }
-  const ratio = errorRatio(errors, requests, grid);
-  const inBreach = Array.from(ratio, (v) =>
-    breach ? bandOf(subScore(100 * v, breach, breach.direction)) === 'critical' : false
+  const e = onGrid(errors, grid);
+  const r = onGrid(requests, grid);
+  const inBreachAt = Array.from(errorRatios(e, r), (v) =>
+    breach ? inBreach(100 * v, breach, breach.direction) : false
   );
   return {
-    mttr: breach ? breachIntervals(gridTimestamps(grid), inBreach, grid.step) : null,
-    history: monthlyCompliance(errors, requests, grid, sla),
-    monthly: month ? monthBurnDown(errors, requests, grid, sla, from) : { burnDown: null, problem: null },
+    mttr: breach ? breachIntervals(gridTimestamps(grid), inBreachAt, grid.step) : null,
+    history: monthlyCompliance(e, r, grid, sla),
+    monthly: month ? burnDownFrom(e, r, grid, sla, from) : { burnDown: null, problem: null },
+  };
+}
+
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/** A calendar-month SLA's burn-down from the time range's start `from` on, and why it is missing or starts late. */
+function burnDownFrom(
+  e: ArrayLike<number>,
+  r: ArrayLike<number>,
+  grid: NonNullable<ReturnType<typeof resultGrid>>,
+  sla: SlaSettings,
+  from: number
+): FromRates['monthly'] {
+  const { values, firstMonth } = monthBurnDown(e, r, grid, sla, from);
+  if (firstMonth === null) {
+    return {
+      burnDown: null,
+      problem: `No budget burn-down: a calendar month's is measured from its 1st, and the time range (from ${day(from)}) starts after it`,
+    };
+  }
+  return {
+    burnDown: { timestamps: gridTimestamps(grid), values },
+    problem:
+      firstMonth > grid.start
+        ? `Budget burn-down from ${day(firstMonth)}: the month before began before the time range`
+        : null,
   };
 }
 

@@ -1,14 +1,4 @@
-import type { BreachSummary, SlaReport } from '../../../scoring';
-
-export interface MonthCompliance {
-  /** "2026-01" (UTC). */
-  month: string;
-  /** Percent; null when the month has no requests in the range. */
-  availability: number | null;
-  compliant: boolean | null;
-  /** The range covers only part of the month. */
-  partial: boolean;
-}
+import type { BreachSummary, MonthCompliance, SlaReport } from '../../../scoring';
 
 /** One service's SLA at the end of the range, and how it got there. */
 export interface ServiceSla {

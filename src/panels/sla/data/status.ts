@@ -1,4 +1,4 @@
-import { parseDuration, type Band, type SlaSettings } from '../../../scoring';
+import { objectiveMet, parseDuration, type Band, type SlaSettings } from '../../../scoring';
 import type { ServiceSla } from './model';
 
 /** Met (ok), missed (critical) or unknown (nodata): how the SLA panel bands each objective. */
@@ -18,10 +18,10 @@ export function slaStatus(s: ServiceSla, sla: SlaSettings): SlaStatus {
   const mttrTargetMs = parseDuration(sla.mttrTarget);
   const mttr = s.mttr?.mttr ?? null;
   return {
-    availability: met(availability === null ? null : availability >= sla.target),
-    budget: met(budgetRemaining === null ? null : budgetRemaining >= 0),
-    latency: met(s.latencyCompliance === null ? null : 100 * s.latencyCompliance >= sla.latencyTarget),
-    mttr: met(mttr === null || mttrTargetMs === null ? null : mttr <= mttrTargetMs),
+    availability: met(objectiveMet('availability', availability, sla)),
+    budget: met(objectiveMet('budget', budgetRemaining, sla)),
+    latency: met(objectiveMet('latency', s.latencyCompliance, sla)),
+    mttr: met(objectiveMet('mttr', mttr, sla)),
     mttrTargetMs,
   };
 }

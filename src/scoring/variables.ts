@@ -1,0 +1,41 @@
+/** A value for a string literal in PromQL: backslashes and double quotes escaped. */
+export const escapeForString = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+
+/**
+ * Formats of `${name:format}` PerfScope fills in. PerfScope's variable values are already the text a query
+ * needs (a service regex, a window), so each of these inserts the value as it is; what Grafana's other
+ * formats (csv, json, ...) would write differs, so those stay unfilled.
+ */
+export const VARIABLE_FORMATS = ['regex', 'pipe', 'raw'];
+
+// Grafana's template variable forms: $name, ${name}, ${name:format}, [[name]], [[name:format]].
+const VARIABLE = /\$\{(\w+)(?::([^}]*))?\}|\$(\w+)|\[\[(\w+)(?::([^\]]*))?\]\]/g;
+
+/** A template variable a query uses, as written (`text`), by name and format. */
+export interface TemplateVariable {
+  text: string;
+  name: string;
+  format?: string;
+}
+
+/**
+ * Fills in the template variables of a query with `vars`. A variable without a value (or with a format
+ * PerfScope does not fill in) becomes what `unfilled` returns for it: by default its own text, so Prometheus
+ * names it in its error. A name of digits only is not a variable: `$1` in label_replace is a regex group.
+ */
+export function interpolate(
+  query: string,
+  vars: Record<string, string>,
+  unfilled: (v: TemplateVariable) => string = (v) => v.text
+): string {
+  return query.replace(VARIABLE, (text, a?: string, fa?: string, b?: string, c?: string, fc?: string) => {
+    const name = (a ?? b ?? c)!;
+    const format = fa ?? fc;
+    if (/^\d+$/.test(name)) {
+      return text;
+    }
+    const known =
+      Object.prototype.hasOwnProperty.call(vars, name) && (format === undefined || VARIABLE_FORMATS.includes(format));
+    return known ? vars[name] : unfilled({ text, name, ...(format === undefined ? {} : { format }) });
+  });
+}
