@@ -21,4 +21,24 @@ export default defineConfig([
     files: ['tests/**/*.ts', 'tools/**/*.ts', 'demo/**/*.ts', 'playwright.config.ts'],
     languageOptions: { parserOptions: { project: './tsconfig.json' } },
   },
+  {
+    // The scoring library runs in the panels, the CLI and the vector generator alike: no React and no
+    // @grafana/* (src/scoring/index.ts). Its Grafana data-frame adapters are src/scoring/frames, the exception.
+    files: ['src/scoring/**/*.{ts,tsx}'],
+    ignores: ['src/scoring/frames/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['moment'], // as @grafana/eslint-config has it everywhere
+          patterns: [
+            {
+              group: ['react', 'react/*', 'react-*', 'react-*/**', '@grafana/*'],
+              message: 'src/scoring stays free of React and @grafana/* (Grafana adapters go in src/scoring/frames).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);
