@@ -14,6 +14,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/perfscope/perfscope/pkg/models"
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
@@ -221,11 +222,11 @@ func TestMeasuresAreTheFrontendsMeasures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var golden map[string][]string
+	var golden map[models.QueryType][]models.Measure
 	if err := json.Unmarshal(raw, &golden); err != nil {
 		t.Fatal(err)
 	}
-	if !maps.EqualFunc(golden, measures, slices.Equal) {
-		t.Errorf("measures %v, the golden file (src/datasource/measures.ts) %v", measures, golden)
+	if !maps.EqualFunc(golden, models.Measures, slices.Equal) {
+		t.Errorf("measures %v, the golden file (src/datasource/measures.ts) %v", models.Measures, golden)
 	}
 }

@@ -21,6 +21,7 @@ import (
 	v1 "github.com/prometheus/client_golang/api/prometheus/v1"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/perfscope/perfscope/pkg/models"
 	"github.com/perfscope/perfscope/pkg/scoring"
 	"github.com/perfscope/perfscope/tools/fixtures"
 )
@@ -46,7 +47,7 @@ func BenchmarkHealthOverhead(b *testing.B) {
 	const step = 15 * time.Second
 	q := dataQuery("A", map[string]any{"queryType": "health"}, eval.Add(-24*time.Hour), eval, step)
 
-	r, err := newRun(&Datasource{settings: &Settings{scrapeInterval: time.Minute}}, nil, q, false)
+	r, err := newRun(&Datasource{settings: &models.Settings{ScrapeInterval: time.Minute}}, nil, q, false)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/instancemgmt"
 	"github.com/grafana/grafana-plugin-sdk-go/backend/log"
 
+	"github.com/perfscope/perfscope/pkg/models"
 	"github.com/perfscope/perfscope/pkg/prom"
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
@@ -32,7 +33,7 @@ var (
 
 // Datasource is one configured PerfScope datasource instance.
 type Datasource struct {
-	settings    *Settings
+	settings    *models.Settings
 	settingsErr error // bad settings: every query and the health check report it
 	client      *prom.Client
 	httpClient  *http.Client
@@ -53,17 +54,17 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 		}
 	}()
 	d.resources = newResources(d)
-	d.settings, d.settingsErr = LoadSettings(s)
+	d.settings, d.settingsErr = models.LoadSettings(s)
 	if d.settingsErr != nil {
 		return d, nil
 	}
-	d.scorer = scoring.NewScorer(d.settings.profile)
+	d.scorer = scoring.NewScorer(d.settings.Profile)
 	opts, err := d.settings.HTTPOptions(ctx, s)
 	if err == nil {
 		d.httpClient, err = httpclient.New(opts)
 	}
 	if err == nil {
-		d.client, err = prom.New(d.settings.URL, d.httpClient, d.settings.maxConcurrent, d.settings.timeout)
+		d.client, err = prom.New(d.settings.URL, d.httpClient, d.settings.MaxConcurrent, d.settings.Timeout)
 	}
 	if err != nil {
 		d.settingsErr = fmt.Errorf("datasource settings: %w", err)
@@ -72,7 +73,7 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 	for _, secret := range s.DecryptedSecureJSONData {
 		d.client.Redact(secret)
 	}
-	if d.settings.AuthType == AuthBasic {
+	if d.settings.AuthType == models.AuthBasic {
 		d.client.RedactBasicAuth(d.settings.BasicAuthUser, s.DecryptedSecureJSONData["basicAuthPassword"])
 	}
 	return d, nil
@@ -121,7 +122,8 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 	return resp, nil
 }
 
-// query runs one query through the query-type mux; a panic becomes that query's error, never the plugin's.
+// query runs one query through the query-type mux (mux.go): its handler's result becomes the response's frames,
+// its error the response's error. A panic becomes that query's error, never the plugin's.
 func (d *Datasource) query(ctx context.Context, batch *prom.Batch, dq backend.DataQuery, alert bool) (dr backend.DataResponse) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -132,12 +134,16 @@ func (d *Datasource) query(ctx context.Context, batch *prom.Batch, dq backend.Da
 	if err != nil {
 		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream, err.Error())
 	}
-	handler, ok := queryTypes[r.q.QueryType]
+	handle, ok := queryTypes[r.q.QueryType]
 	if !ok {
 		return backend.ErrDataResponseWithSource(backend.StatusBadRequest, backend.ErrorSourceDownstream,
-			fmt.Sprintf("queryType: %q is not one of %s", r.q.QueryType, strings.Join(queryTypeNames, ", ")))
+			fmt.Sprintf("queryType: %q is not one of %s", r.q.QueryType, models.QueryTypeNames()))
 	}
-	dr = handler(ctx, r)
+	if result, err := handle(ctx, r); err != nil {
+		dr = fail(err)
+	} else {
+		dr = backend.DataResponse{Frames: result.Frames()}
+	}
 	r.noteUnlabelled(&dr)
 	return dr
 }

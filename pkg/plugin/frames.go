@@ -4,11 +4,13 @@ import (
 	"math"
 	"time"
 
-	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
+
+// The frame builders the query types' results share; testdata/frames/contract.json declares the frames they
+// make, as the panels read them back.
 
 // Band colours, as the panels draw them.
 var bandColor = map[string]string{
@@ -17,30 +19,6 @@ var bandColor = map[string]string{
 
 func step(v float64, band string) data.Threshold {
 	return data.Threshold{Value: data.ConfFloat64(v), Color: bandColor[band]}
-}
-
-// scoreThresholds colour a score (0..100) by its band: >= 90 ok, >= 70 info, >= 50 warning, else critical.
-func scoreThresholds() *data.ThresholdsConfig {
-	return &data.ThresholdsConfig{Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{
-		step(math.Inf(-1), scoring.BandCritical), step(50, scoring.BandWarning), step(70, scoring.BandInfo), step(90, scoring.BandOK),
-	}}
-}
-
-// valueThresholds colour a raw value by the band its sub-score falls in, so a value and its sub-score always
-// show the same colour: the sub-score is 90 at a third of the way from target to warning, 70 at warning and
-// 50 at critical. Grafana colours a value >= a step's value, hence the next float up on the lower-is-better side.
-func valueThresholds(t scoring.Thresholds, higher bool) *data.ThresholdsConfig {
-	if higher {
-		return &data.ThresholdsConfig{Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{
-			step(math.Inf(-1), scoring.BandCritical), step(t.Critical, scoring.BandWarning), step(t.Warning, scoring.BandInfo),
-			step(t.Target-(t.Target-t.Warning)/3, scoring.BandOK),
-		}}
-	}
-	up := func(v float64) float64 { return math.Nextafter(v, math.Inf(1)) }
-	return &data.ThresholdsConfig{Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{
-		step(math.Inf(-1), scoring.BandOK), step(up(t.Target+(t.Warning-t.Target)/3), scoring.BandInfo),
-		step(up(t.Warning), scoring.BandWarning), step(up(t.Critical), scoring.BandCritical),
-	}}
 }
 
 // grafanaUnit maps a profile unit to a Grafana unit id; Grafana's own ids pass through.
@@ -138,13 +116,42 @@ func last(vals []float64) float64 {
 	return vals[len(vals)-1]
 }
 
-// noData is the honest answer when Prometheus has no series for the query. An alert query's carries the
-// numeric type, as the data plane contract writes "no data": one typed frame without fields.
-func (r *run) noData(name, why string) backend.DataResponse {
-	f := data.NewFrame(name)
-	f.Meta = &data.FrameMeta{Notices: []data.Notice{{Severity: data.NoticeSeverityInfo, Text: why}}}
-	if r.alert {
+// Number is one labelled number of an alert query's answer.
+type Number struct {
+	Name   string
+	Value  float64 // NaN: no data, a null
+	Labels data.Labels
+	Config *data.FieldConfig
+}
+
+// Numbers are an alert query's answer: one number per labelled series, its measure (models.Measures), each
+// in its own numeric frame, as Grafana alerting reads them.
+type Numbers []Number
+
+// Frames are the numbers' numeric frames, in order.
+func (ns Numbers) Frames() data.Frames {
+	var frames data.Frames
+	for _, n := range ns {
+		frames = append(frames, numberFrame(n.Name, n.Value, n.Labels, n.Config))
+	}
+	return frames
+}
+
+// NoData is the honest answer when Prometheus has no series for the query: one frame without fields, its
+// notice saying why. An alert query's carries the numeric type, as the data plane contract writes "no data".
+type NoData struct {
+	Name, Why string
+	Alert     bool
+}
+
+// Frames is the one no-data frame.
+func (n NoData) Frames() data.Frames {
+	f := data.NewFrame(n.Name)
+	f.Meta = &data.FrameMeta{Notices: []data.Notice{{Severity: data.NoticeSeverityInfo, Text: n.Why}}}
+	if n.Alert {
 		f.Meta.Type, f.Meta.TypeVersion = data.FrameTypeNumericMulti, data.FrameTypeVersion{0, 1}
 	}
-	return backend.DataResponse{Frames: data.Frames{f}}
+	return data.Frames{f}
 }
+
+func (r *run) noData(name, why string) NoData { return NoData{Name: name, Why: why, Alert: r.alert} }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 
+	"github.com/perfscope/perfscope/pkg/models"
 	"github.com/perfscope/perfscope/pkg/prom"
 )
 
@@ -17,7 +18,7 @@ func FuzzQueryParsing(f *testing.F) {
 	f.Add([]byte(`{"expr":"up","rateInterval":"1h30m"}`), "promql", int64(-1), int64(365*24*3600000), int64(1000))
 	f.Add([]byte(`{"service":"(","domain":"\""}`), "domainOverhead", int64(5), int64(-5), int64(-1))
 	f.Add([]byte(`{"measure":"tierFiring","tier":"fast-burn","excludeDomain":"a|b\\.c"}`), "sla", int64(0), int64(600000), int64(60000))
-	d := &Datasource{settings: &Settings{scrapeInterval: 15 * time.Second}}
+	d := &Datasource{settings: &models.Settings{ScrapeInterval: 15 * time.Second}}
 	f.Fuzz(func(t *testing.T, raw []byte, queryType string, fromMs, spanMs, stepMs int64) {
 		from := time.UnixMilli(fromMs)
 		q := backend.DataQuery{RefID: "A", QueryType: queryType, JSON: raw, Interval: time.Duration(stepMs) * time.Millisecond,

@@ -17,6 +17,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend/resource/httpadapter"
 
 	"github.com/perfscope/perfscope/pkg/discovery"
+	"github.com/perfscope/perfscope/pkg/models"
 	"github.com/perfscope/perfscope/pkg/presets"
 	"github.com/perfscope/perfscope/pkg/prom"
 	"github.com/perfscope/perfscope/pkg/scoring"
@@ -93,13 +94,13 @@ type DiscoverError struct {
 // discoverOptions reads the body of POST /discover: {"serviceLabel"?: string, "profile"?: <base profile>,
 // "at"?: Unix seconds}. Every problem names its field. Without a profile, the datasource's own is the base.
 func (d *Datasource) discoverOptions(body []byte) (discovery.Options, *DiscoverError) {
-	o := discovery.Options{At: float64(d.now().UnixMilli()), Base: d.settings.profile}
+	o := discovery.Options{At: float64(d.now().UnixMilli()), Base: d.settings.Profile}
 	if strings.TrimSpace(string(body)) == "" {
 		return o, nil
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(body, &fields); err != nil {
-		return o, &DiscoverError{Message: "the body must be a JSON object such as {\"serviceLabel\": \"job\"}: " + describeJSONError(err)}
+		return o, &DiscoverError{Message: "the body must be a JSON object such as {\"serviceLabel\": \"job\"}: " + models.DescribeJSONError(err)}
 	}
 	for name, raw := range fields {
 		if string(raw) == "null" {

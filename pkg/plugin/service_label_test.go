@@ -16,6 +16,7 @@ import (
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/perfscope/perfscope/pkg/models"
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
@@ -259,7 +260,7 @@ func TestServiceLabelJobInTheSLA(t *testing.T) {
 	})
 	p := servePlugin(t, map[string]any{"url": srv.URL, "profile": profile}, nil, time.Time{})
 	left := `sla.errorRatioQuery: 1 series has no "job" label and is left out; aggregate by (job) or set the profile's serviceLabel`
-	for _, measure := range []string{MeasureBudgetRemaining, MeasureBurnRate} {
+	for _, measure := range []string{string(models.MeasureBudgetRemaining), string(models.MeasureBurnRate)} {
 		q := dataQuery("A", map[string]any{"queryType": "sla", "measure": measure}, from, to, time.Minute)
 		alert := p.query(t, alertHeader, q).Responses["A"]
 		expectNotices(t, measure, alert, left)
@@ -268,7 +269,7 @@ func TestServiceLabelJobInTheSLA(t *testing.T) {
 				t.Errorf("%s: number %v for a series without job", measure, n.labels)
 			}
 		}
-		if measure == MeasureBudgetRemaining {
+		if measure == string(models.MeasureBudgetRemaining) {
 			expectNumbers(t, measure, alertNumbers(t, measure, alert), map[string]float64{
 				labelsKey("service", "checkout"): scoring.BudgetRemaining(0.0005, profile.SLA.Target),
 			})
@@ -348,8 +349,8 @@ func TestServiceLabelJobMatchesTheServiceProfile(t *testing.T) {
 	s.ErrorRatioQuery, s.LatencyComplianceQuery = byJob(s.ErrorRatioQuery), byJob(s.LatencyComplianceQuery)
 	byService, byJobPlugin := f.plugin(t, nil), f.plugin(t, profile)
 	var queries []backend.DataQuery
-	for _, qt := range []string{TypeHealth, TypeDomainOverhead, TypeSLA, TypeMTTR} {
-		for _, m := range measures[qt] {
+	for _, qt := range []models.QueryType{models.QueryTypeHealth, models.QueryTypeDomainOverhead, models.QueryTypeSLA, models.QueryTypeMTTR} {
+		for _, m := range models.Measures[qt] {
 			queries = append(queries, f.query(fmt.Sprintf("%s-%s", qt, m), map[string]any{"queryType": qt, "measure": m}))
 		}
 	}
@@ -361,7 +362,7 @@ func TestServiceLabelJobMatchesTheServiceProfile(t *testing.T) {
 			t.Fatalf("%s: no numbers by service", q.RefID)
 		}
 		expectNumbers(t, q.RefID, alertNumbers(t, q.RefID, got.Responses[q.RefID]), w)
-		if strings.HasPrefix(q.RefID, TypeHealth) || strings.HasPrefix(q.RefID, TypeMTTR) {
+		if strings.HasPrefix(q.RefID, string(models.QueryTypeHealth)) || strings.HasPrefix(q.RefID, string(models.QueryTypeMTTR)) {
 			expectNotices(t, q.RefID, got.Responses[q.RefID], cpuLeftOut)
 		} else {
 			expectNotices(t, q.RefID, got.Responses[q.RefID])

@@ -47,12 +47,12 @@ func profileFields(p *scoring.Profile) []string {
 }
 
 func (r *run) indicatorSource(what, id string) source {
-	return source{what: what, field: indicatorField(r.d.settings.profile, id)}
+	return source{what: what, field: indicatorField(r.d.settings.Profile, id)}
 }
 
 // serviceLabel is the label that names services in the user's metrics (the profile's serviceLabel).
 func (r *run) serviceLabel() model.LabelName {
-	if l := r.d.settings.profile.ServiceLabel; l != "" {
+	if l := r.d.settings.Profile.ServiceLabel; l != "" {
 		return model.LabelName(l)
 	}
 	return scoring.DefaultServiceLabel
@@ -119,7 +119,7 @@ func (r *run) unlabelledNotes() []string {
 	r.unlabelled.mu.Lock()
 	defer r.unlabelled.mu.Unlock()
 	var notes []string
-	for _, field := range profileFields(r.d.settings.profile) {
+	for _, field := range profileFields(r.d.settings.Profile) {
 		n := len(r.unlabelled.byField[field])
 		if n == 0 {
 			continue

@@ -4,21 +4,39 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/perfscope/perfscope/pkg/models"
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
-// domainSeries is the overhead of each (service, domain) and each service's system total, on the grid.
-type domainSeries struct {
-	domains map[seriesKey][]float64
-	system  map[seriesKey][]float64 // keyed by service only
+// OverheadResult is a domainOverhead query's answer: the overhead of each (service, domain) and each
+// service's system total, on the query's grid.
+type OverheadResult struct {
+	domains  map[seriesKey][]float64
+	system   map[seriesKey][]float64 // keyed by service only
+	settings scoring.Domains
+	grid     grid
 }
 
-func (r *run) computeOverhead(ctx context.Context) (*domainSeries, error) {
-	d := r.d.settings.profile.Domains
-	out := &domainSeries{domains: map[seriesKey][]float64{}, system: map[seriesKey][]float64{}}
+// domainOverhead measures how much each domain adds to each service's request time.
+func domainOverhead(ctx context.Context, r *run) (Result, error) {
+	o, err := r.computeOverhead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(o.domains) == 0 {
+		return r.noData("Domain overhead", fmt.Sprintf("no domain returned data for service %q and domain %q", r.q.Service, r.q.Domain)), nil
+	}
+	if r.alert {
+		return o.Numbers(r.q.Measure), nil
+	}
+	return o, nil
+}
+
+func (r *run) computeOverhead(ctx context.Context) (*OverheadResult, error) {
+	d := r.d.settings.Profile.Domains
+	out := &OverheadResult{domains: map[seriesKey][]float64{}, system: map[seriesKey][]float64{}, settings: d, grid: r.grid}
 	var a, b map[seriesKey][]float64
 	var err error
 	if d.Mode == scoring.ModeBaseline {
@@ -96,20 +114,12 @@ func overheadConfig(name string, t scoring.Thresholds) *data.FieldConfig {
 	return &data.FieldConfig{DisplayNameFromDS: name, Unit: "percent", Decimals: ptr(uint16(2)), Thresholds: valueThresholds(t, false)}
 }
 
-func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
-	o, err := r.computeOverhead(ctx)
-	if err != nil {
-		return fail(err)
-	}
-	if len(o.domains) == 0 {
-		return r.noData("Domain overhead", fmt.Sprintf("no domain returned data for service %q and domain %q", r.q.Service, r.q.Domain))
-	}
-	if r.alert {
-		return backend.DataResponse{Frames: r.overheadNumbers(o)}
-	}
-	d := r.d.settings.profile.Domains
+// Frames are the dashboard's: every domain's and system total's series, and the latest overhead table with
+// each row's band and thresholds.
+func (o *OverheadResult) Frames() data.Frames {
+	d := o.settings
 	services := len(o.system)
-	series := newWideFrame("Domain overhead", r.grid)
+	series := newWideFrame("Domain overhead", o.grid)
 	var svc, domain, band []string
 	var overhead []*float64
 	var target, warning, critical []float64
@@ -139,29 +149,28 @@ func domainOverhead(ctx context.Context, r *run) backend.DataResponse {
 		}
 	}
 	percent := &data.FieldConfig{Unit: "percent", Decimals: ptr(uint16(2))}
-	return backend.DataResponse{Frames: data.Frames{series.Frame, table("Latest overhead",
+	return data.Frames{series.Frame, table("Latest overhead",
 		data.NewField("Service", nil, svc), data.NewField("Domain", nil, domain),
 		data.NewField("Overhead", nil, overhead).SetConfig(percent),
 		data.NewField("Band", nil, band),
 		// each row's thresholds: its domain's, or the system's
 		data.NewField("Target", nil, target).SetConfig(percent), data.NewField("Warning", nil, warning).SetConfig(percent),
-		data.NewField("Critical", nil, critical).SetConfig(percent))}}
+		data.NewField("Critical", nil, critical).SetConfig(percent))}
 }
 
-// overheadNumbers is the alert measure at the end of the range: each service's system total, or each of its
+// Numbers are the alert measure at the end of the range: each service's system total, or each of its
 // domains' overhead.
-func (r *run) overheadNumbers(o *domainSeries) data.Frames {
-	d := r.d.settings.profile.Domains
-	var frames data.Frames
-	if r.q.Measure == MeasureSystem {
+func (o *OverheadResult) Numbers(measure models.Measure) Numbers {
+	var out Numbers
+	if measure == models.MeasureSystem {
 		for _, k := range sortedKeys(o.system) {
-			frames = append(frames, numberFrame("System overhead", last(o.system[k]), data.Labels{"service": k.service}, overheadConfig("", d.System)))
+			out = append(out, Number{"System overhead", last(o.system[k]), data.Labels{"service": k.service}, overheadConfig("", o.settings.System)})
 		}
-		return frames
+		return out
 	}
 	for _, k := range sortedKeys(o.domains) {
 		labels := data.Labels{"service": k.service, "domain": k.domain}
-		frames = append(frames, numberFrame("Overhead", last(o.domains[k]), labels, overheadConfig("", d.For(k.domain))))
+		out = append(out, Number{"Overhead", last(o.domains[k]), labels, overheadConfig("", o.settings.For(k.domain))})
 	}
-	return frames
+	return out
 }

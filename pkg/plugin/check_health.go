@@ -25,7 +25,7 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 	}
 	at := d.now()
 	r := &run{d: d, batch: d.client.NewBatch(), vars: map[string]string{
-		"__rate_interval": formatDuration(4 * d.settings.scrapeInterval),
+		"__rate_interval": formatDuration(4 * d.settings.ScrapeInterval),
 		"__range":         "1h",
 		"service":         ".*",
 		"domain":          ".*",

@@ -3,14 +3,50 @@ package plugin
 import (
 	"context"
 	"fmt"
-	"math"
 	"time"
 
-	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/perfscope/perfscope/pkg/models"
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
+
+// serviceBreaches are one service's breach intervals over the range.
+type serviceBreaches struct {
+	service string
+	summary scoring.BreachSummary
+}
+
+// MTTRResult is an mttr query's answer: each service's breaches of the query's condition over the range and
+// its mean time to recovery.
+type MTTRResult struct {
+	services []serviceBreaches // by service
+	target   float64           // the profile's MTTR target in seconds; 0 for none
+}
+
+// mttr finds, per service, the intervals in which the query's condition holds and their mean length.
+func mttr(ctx context.Context, r *run) (Result, error) {
+	breaches, err := r.breachSeries(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(breaches) == 0 {
+		return r.noData("MTTR", fmt.Sprintf("no data for service %q", r.q.Service)), nil
+	}
+	timestamps := make([]int64, r.grid.n)
+	for i := range timestamps {
+		timestamps[i] = r.grid.at(i)
+	}
+	target, _ := scoring.ParseWindow(r.d.settings.Profile.SLA.MTTRTarget)
+	res := &MTTRResult{target: target.Seconds()}
+	for _, k := range sortedKeys(breaches) {
+		res.services = append(res.services, serviceBreaches{k.service, scoring.BreachIntervals(timestamps, breaches[k], r.grid.step)})
+	}
+	if r.alert {
+		return res.Numbers(), nil
+	}
+	return res, nil
+}
 
 // breachSeries tells, per service and timestamp, whether the query's condition holds.
 func (r *run) breachSeries(ctx context.Context) (map[seriesKey][]bool, error) {
@@ -19,21 +55,21 @@ func (r *run) breachSeries(ctx context.Context) (map[seriesKey][]bool, error) {
 	below := func(scores []float64) []bool {
 		b := make([]bool, len(scores))
 		for t, s := range scores {
-			b[t] = !math.IsNaN(s) && s < bandFloor[c.Band]
+			b[t] = inBreach(s, c.Band)
 		}
 		return b
 	}
 	switch c.Kind {
-	case "score":
+	case models.ConditionScore:
 		services, err := r.computeHealth(ctx)
 		if err != nil {
 			return nil, err
 		}
 		for _, sh := range services {
-			out[seriesKey{service: sh.service}] = below(sh.score)
+			out[seriesKey{service: sh.Service}] = below(sh.Score)
 		}
-	case "indicator":
-		ind, ok := findIndicator(r.d.settings.profile, c.Indicator)
+	case models.ConditionIndicator:
+		ind, ok := findIndicator(r.d.settings.Profile, c.Indicator)
 		if !ok {
 			return nil, fmt.Errorf("condition.indicator: %q is not an indicator of the profile", c.Indicator)
 		}
@@ -50,7 +86,7 @@ func (r *run) breachSeries(ctx context.Context) (map[seriesKey][]bool, error) {
 			}
 			out[k] = below(subs)
 		}
-	case "tier":
+	case models.ConditionTier:
 		return r.tierFiring(ctx, c.Tier)
 	}
 	return out, nil
@@ -67,7 +103,7 @@ func findIndicator(p *scoring.Profile, id string) (scoring.Indicator, bool) {
 
 // tierFiring evaluates a burn-rate tier at every timestamp from its long and short window error ratios.
 func (r *run) tierFiring(ctx context.Context, name string) (map[seriesKey][]bool, error) {
-	s := r.d.settings.profile.SLA
+	s := r.d.settings.Profile.SLA
 	var tier *scoring.BurnRateTier
 	for i := range s.BurnRateTiers {
 		if s.BurnRateTiers[i].Name == name {
@@ -107,25 +143,9 @@ func (r *run) tierFiring(ctx context.Context, name string) (map[seriesKey][]bool
 	return out, nil
 }
 
-func mttr(ctx context.Context, r *run) backend.DataResponse {
-	breaches, err := r.breachSeries(ctx)
-	if err != nil {
-		return fail(err)
-	}
-	if len(breaches) == 0 {
-		return r.noData("MTTR", fmt.Sprintf("no data for service %q", r.q.Service))
-	}
-	timestamps := make([]int64, r.grid.n)
-	for i := range timestamps {
-		timestamps[i] = r.grid.at(i)
-	}
-	target, _ := scoring.ParseWindow(r.d.settings.profile.SLA.MTTRTarget)
-	mttrCfg := &data.FieldConfig{DisplayNameFromDS: "MTTR", Unit: "s"}
-	if target > 0 {
-		mttrCfg.Thresholds = &data.ThresholdsConfig{Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{
-			step(math.Inf(-1), scoring.BandOK), step(math.Nextafter(target.Seconds(), math.Inf(1)), scoring.BandCritical)}}
-	}
-	var frames data.Frames
+// Frames are the dashboard's: the MTTR table (one row per service) and the breaches table (one row per
+// interval, the open one last).
+func (m *MTTRResult) Frames() data.Frames {
 	var (
 		svc, ivSvc     []string
 		mttrs, openFor []*float64
@@ -134,17 +154,13 @@ func mttr(ctx context.Context, r *run) backend.DataResponse {
 		lengths        []float64
 		open           []bool
 	)
-	for _, k := range sortedKeys(breaches) {
-		sum := scoring.BreachIntervals(timestamps, breaches[k], r.grid.step)
-		m, openSeconds := sum.MTTR/1000, 0.0
+	for _, sb := range m.services {
+		sum := sb.summary
+		mean, openSeconds := sum.MTTR/1000, 0.0
 		if sum.Open != nil {
 			openSeconds = float64(sum.Open.Length) / 1000
 		}
-		if r.alert {
-			frames = append(frames, numberFrame("MTTR", m, data.Labels{"service": k.service}, mttrCfg))
-			continue
-		}
-		svc, mttrs, resolved = append(svc, k.service), append(mttrs, nullable(m)), append(resolved, int64(len(sum.Resolved)))
+		svc, mttrs, resolved = append(svc, sb.service), append(mttrs, nullable(mean)), append(resolved, int64(len(sum.Resolved)))
 		openFor = append(openFor, nil)
 		if sum.Open != nil {
 			openFor[len(openFor)-1] = &openSeconds
@@ -154,22 +170,29 @@ func mttr(ctx context.Context, r *run) backend.DataResponse {
 			all = append(all, *sum.Open)
 		}
 		for _, iv := range all {
-			ivSvc = append(ivSvc, k.service)
+			ivSvc = append(ivSvc, sb.service)
 			starts, ends = append(starts, time.UnixMilli(iv.Start).UTC()), append(ends, time.UnixMilli(iv.End).UTC())
 			lengths = append(lengths, float64(iv.Length)/1000)
 			open = append(open, sum.Open != nil && iv == *sum.Open)
 		}
 	}
-	if r.alert {
-		return backend.DataResponse{Frames: frames}
-	}
-	return backend.DataResponse{Frames: data.Frames{
+	return data.Frames{
 		table("MTTR",
-			data.NewField("Service", nil, svc), data.NewField("MTTR", nil, mttrs).SetConfig(mttrCfg),
+			data.NewField("Service", nil, svc), data.NewField("MTTR", nil, mttrs).SetConfig(mttrConfig(m.target)),
 			data.NewField("Resolved breaches", nil, resolved),
 			data.NewField("Open breach", nil, openFor).SetConfig(&data.FieldConfig{Unit: "s"})),
 		table("Breaches",
 			data.NewField("Service", nil, ivSvc), data.NewField("Start", nil, starts), data.NewField("Last sample in breach", nil, ends),
 			data.NewField("Duration", nil, lengths).SetConfig(&data.FieldConfig{Unit: "s"}), data.NewField("Open", nil, open)),
-	}}
+	}
+}
+
+// Numbers are the alert measure: each service's MTTR over the range, in seconds.
+func (m *MTTRResult) Numbers() Numbers {
+	cfg := mttrConfig(m.target)
+	out := make(Numbers, 0, len(m.services))
+	for _, sb := range m.services {
+		out = append(out, Number{"MTTR", sb.summary.MTTR / 1000, data.Labels{"service": sb.service}, cfg})
+	}
+	return out
 }

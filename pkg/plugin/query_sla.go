@@ -6,9 +6,9 @@ import (
 	"math"
 	"strings"
 
-	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/perfscope/perfscope/pkg/models"
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
@@ -19,11 +19,52 @@ type slaState struct {
 	compliance float64
 }
 
+// SLAResult is an sla query's answer: each service's SLA at the end of the range (availability, budget,
+// burn rates, tiers, latency compliance) and, for dashboards, its burn-down over the range.
+type SLAResult struct {
+	states  map[seriesKey]*slaState
+	windows []string                // the enabled tiers' windows
+	budget  map[seriesKey][]float64 // the period's error ratio over the range (the burn-down); nil for alerts
+	sla     scoring.SLA
+	grid    grid
+}
+
+// sla reports each service's SLA with scoring's SLA maths.
+func sla(ctx context.Context, r *run) (Result, error) {
+	s := r.d.settings.Profile.SLA
+	if err := r.checkTier(); err != nil {
+		return nil, err
+	}
+	states, period, windows, err := r.computeSLA(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var budget map[seriesKey][]float64
+	switch {
+	case r.alert:
+	case s.Period == scoring.CalendarMonth:
+		budget = r.periodRatioAtEnd(states)
+	default:
+		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": period})
+		if budget, err = r.rangeByKey(ctx, source{what: "error ratio over " + period, field: fieldErrorRatio}, expr, 0); err != nil {
+			return nil, err
+		}
+	}
+	if len(states) == 0 && len(budget) == 0 {
+		return r.noData("SLA", fmt.Sprintf("no requests found for service %q", r.q.Service)), nil
+	}
+	res := &SLAResult{states: states, windows: windows, budget: budget, sla: s, grid: r.grid}
+	if r.alert {
+		return res.Numbers(r.q.Measure, r.q.Tier), nil
+	}
+	return res, nil
+}
+
 // slaWindows are the period window (as sent to Prometheus) and every enabled tier's windows, without repeats.
 // The period is "" at the first instant of a calendar month: nothing has elapsed, so it has no data yet (and
 // Prometheus refuses a [0s] window).
 func (r *run) slaWindows() (period string, windows []string, err error) {
-	s := r.d.settings.profile.SLA
+	s := r.d.settings.Profile.SLA
 	pw, err := scoring.PeriodWindow(s.Period, r.rng.End)
 	if err != nil {
 		return "", nil, fmt.Errorf("sla.period: %w", err)
@@ -46,7 +87,7 @@ func (r *run) slaWindows() (period string, windows []string, err error) {
 // computeSLA measures the error ratio over the period and every tier window, and the latency SLO
 // compliance, at the end of the range, and reports them per service with scoring's SLA maths.
 func (r *run) computeSLA(ctx context.Context) (states map[seriesKey]*slaState, period string, windows []string, err error) {
-	s := r.d.settings.profile.SLA
+	s := r.d.settings.Profile.SLA
 	if period, windows, err = r.slaWindows(); err != nil {
 		return nil, "", nil, err
 	}
@@ -113,30 +154,13 @@ func ratioAt(ratio map[string]float64, window string) float64 {
 	return math.NaN()
 }
 
-// Field configs of the SLA numbers: availability against the target, budget against zero, latency compliance
-// against the latency target.
-func availabilityConfig(s scoring.SLA, name string) *data.FieldConfig {
-	return &data.FieldConfig{DisplayNameFromDS: name, Unit: "percent", Decimals: ptr(uint16(3)), Thresholds: &data.ThresholdsConfig{
-		Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{step(math.Inf(-1), scoring.BandCritical), step(s.Target, scoring.BandOK)}}}
-}
-
-func budgetConfig(name string) *data.FieldConfig {
-	return &data.FieldConfig{DisplayNameFromDS: name, Unit: "percentunit", Decimals: ptr(uint16(1)), Thresholds: &data.ThresholdsConfig{
-		Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{step(math.Inf(-1), scoring.BandCritical), step(0, scoring.BandOK)}}}
-}
-
-func complianceConfig(s scoring.SLA) *data.FieldConfig {
-	return &data.FieldConfig{Unit: "percentunit", Decimals: ptr(uint16(2)), Thresholds: &data.ThresholdsConfig{
-		Mode: data.ThresholdsModeAbsolute, Steps: []data.Threshold{step(math.Inf(-1), scoring.BandCritical), step(s.LatencyTarget/100, scoring.BandOK)}}}
-}
-
 // checkTier rejects a tier the profile does not have enabled, naming the ones it has.
 func (r *run) checkTier() error {
 	if r.q.Tier == "" {
 		return nil
 	}
 	var names []string
-	for _, t := range r.d.settings.profile.SLA.BurnRateTiers {
+	for _, t := range r.d.settings.Profile.SLA.BurnRateTiers {
 		if t.Enabled {
 			if t.Name == r.q.Tier {
 				return nil
@@ -147,45 +171,23 @@ func (r *run) checkTier() error {
 	return fmt.Errorf("tier: %q is not an enabled burn-rate tier of the profile (enabled: %s)", r.q.Tier, strings.Join(names, ", "))
 }
 
-func sla(ctx context.Context, r *run) backend.DataResponse {
-	s := r.d.settings.profile.SLA
-	if err := r.checkTier(); err != nil {
-		return fail(err)
-	}
-	states, period, windows, err := r.computeSLA(ctx)
-	if err != nil {
-		return fail(err)
-	}
-	var budget map[seriesKey][]float64
-	switch {
-	case r.alert:
-	case s.Period == scoring.CalendarMonth:
-		budget = r.periodRatioAtEnd(states)
-	default:
-		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": period})
-		if budget, err = r.rangeByKey(ctx, source{what: "error ratio over " + period, field: fieldErrorRatio}, expr, 0); err != nil {
-			return fail(err)
-		}
-	}
-	if len(states) == 0 && len(budget) == 0 {
-		return r.noData("SLA", fmt.Sprintf("no requests found for service %q", r.q.Service))
-	}
-	if r.alert {
-		return backend.DataResponse{Frames: r.slaNumbers(states, windows)}
-	}
-	series := newWideFrame("SLA", r.grid)
+// Frames are the dashboard's: the burn-down series (budget and availability) and the SLA, burn rates and
+// burn-rate tiers tables.
+func (res *SLAResult) Frames() data.Frames {
+	s := res.sla
+	series := newWideFrame("SLA", res.grid)
 	if s.Period == scoring.CalendarMonth {
 		series.Meta.Notices = append(series.Meta.Notices, data.Notice{Severity: data.NoticeSeverityInfo, Text: monthBurnDown})
 	}
-	for _, k := range sortedKeys(budget) {
-		ratios := budget[k]
-		avail, left := nans(r.grid.n), nans(r.grid.n)
+	for _, k := range sortedKeys(res.budget) {
+		ratios := res.budget[k]
+		avail, left := nans(res.grid.n), nans(res.grid.n)
 		for t, v := range ratios {
 			avail[t], left[t] = scoring.Availability(v), scoring.BudgetRemaining(v, s.Target)
 		}
 		labels := data.Labels{"service": k.service}
-		series.add("Error budget remaining", left, labels, budgetConfig(perService("Error budget remaining", k.service, len(budget))))
-		series.add("Availability", avail, labels, availabilityConfig(s, perService("Availability", k.service, len(budget))))
+		series.add("Error budget remaining", left, labels, budgetConfig(perService("Error budget remaining", k.service, len(res.budget))))
+		series.add("Availability", avail, labels, availabilityConfig(s, perService("Availability", k.service, len(res.budget))))
 	}
 	var (
 		svc, windowCol, tierSvc, tierName, severity, longW, shortW []string
@@ -193,14 +195,14 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 		firing                                                     []bool
 		slaSvc                                                     []string
 	)
-	for _, k := range sortedKeys(states) {
-		st := states[k]
+	for _, k := range sortedKeys(res.states) {
+		st := res.states[k]
 		rep := st.report
 		slaSvc = append(slaSvc, k.service)
 		avail = append(avail, nullable(rep.Availability))
 		left = append(left, nullable(rep.BudgetRemaining))
 		compliance = append(compliance, nullable(st.compliance))
-		for _, w := range windows {
+		for _, w := range res.windows {
 			svc, windowCol = append(svc, k.service), append(windowCol, w)
 			ratio, rate = append(ratio, nullable(ratioAt(st.ratio, w))), append(rate, nullable(rep.BurnRates[w]))
 		}
@@ -212,7 +214,7 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 		}
 	}
 	rateCfg := &data.FieldConfig{Decimals: ptr(uint16(2))}
-	return backend.DataResponse{Frames: data.Frames{series.Frame,
+	return data.Frames{series.Frame,
 		table("SLA",
 			data.NewField("Service", nil, slaSvc),
 			data.NewField("Availability", nil, avail).SetConfig(availabilityConfig(s, "")),
@@ -228,37 +230,37 @@ func sla(ctx context.Context, r *run) backend.DataResponse {
 			data.NewField("Long window", nil, longW), data.NewField("Long burn rate", nil, long).SetConfig(rateCfg),
 			data.NewField("Short window", nil, shortW), data.NewField("Short burn rate", nil, short).SetConfig(rateCfg),
 			data.NewField("Firing", nil, firing)),
-	}}
+	}
 }
 
-// slaNumbers is the alert measure at the end of the range, per service: one of the period's numbers, the burn
+// Numbers are the alert measure at the end of the range, per service: one of the period's numbers, the burn
 // rate of each tier window, or whether each tier (or the query's one tier) fires.
-func (r *run) slaNumbers(states map[seriesKey]*slaState, windows []string) data.Frames {
-	s := r.d.settings.profile.SLA
-	var frames data.Frames
-	for _, k := range sortedKeys(states) {
-		st, labels := states[k], data.Labels{"service": k.service}
-		switch r.q.Measure {
-		case MeasureBudgetRemaining:
-			frames = append(frames, numberFrame("Error budget remaining", st.report.BudgetRemaining, labels, budgetConfig("")))
-		case MeasureAvailability:
-			frames = append(frames, numberFrame("Availability", st.report.Availability, labels, availabilityConfig(s, "")))
-		case MeasureLatencyCompliance:
-			frames = append(frames, numberFrame("Latency SLO compliance", st.compliance, labels, complianceConfig(s)))
-		case MeasureBurnRate:
-			for _, w := range windows {
-				frames = append(frames, numberFrame("Burn rate", st.report.BurnRates[w], data.Labels{"service": k.service, "window": w}, nil))
+func (res *SLAResult) Numbers(measure models.Measure, tier string) Numbers {
+	s := res.sla
+	var out Numbers
+	for _, k := range sortedKeys(res.states) {
+		st, labels := res.states[k], data.Labels{"service": k.service}
+		switch measure {
+		case models.MeasureBudgetRemaining:
+			out = append(out, Number{"Error budget remaining", st.report.BudgetRemaining, labels, budgetConfig("")})
+		case models.MeasureAvailability:
+			out = append(out, Number{"Availability", st.report.Availability, labels, availabilityConfig(s, "")})
+		case models.MeasureLatencyCompliance:
+			out = append(out, Number{"Latency SLO compliance", st.compliance, labels, complianceConfig(s)})
+		case models.MeasureBurnRate:
+			for _, w := range res.windows {
+				out = append(out, Number{"Burn rate", st.report.BurnRates[w], data.Labels{"service": k.service, "window": w}, nil})
 			}
-		case MeasureTierFiring:
+		case models.MeasureTierFiring:
 			for _, ts := range st.report.Tiers {
-				if r.q.Tier == "" || ts.Name == r.q.Tier {
-					frames = append(frames, numberFrame("Tier firing", tierFiringMeasure(ts),
-						data.Labels{"service": k.service, "tier": ts.Name, "severity": ts.Severity}, nil))
+				if tier == "" || ts.Name == tier {
+					out = append(out, Number{"Tier firing", tierFiringMeasure(ts),
+						data.Labels{"service": k.service, "tier": ts.Name, "severity": ts.Severity}, nil})
 				}
 			}
 		}
 	}
-	return frames
+	return out
 }
 
 // tierFiringMeasure is 1 while the tier fires, 0 while it does not, and NaN (no data) when a missing burn

@@ -1,4 +1,4 @@
-package plugin
+package models
 
 import (
 	"context"
@@ -15,8 +15,8 @@ import (
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
-// Settings is the datasource configuration from jsonData; secrets stay in secureJsonData.
-type Settings struct {
+// JSONData is the datasource configuration as Grafana keeps it in jsonData; secrets stay in secureJsonData.
+type JSONData struct {
 	URL                  string          `json:"url"`
 	AuthType             string          `json:"authType"`
 	BasicAuthUser        string          `json:"basicAuthUser"`
@@ -26,11 +26,16 @@ type Settings struct {
 	MaxConcurrentQueries *float64        `json:"maxConcurrentQueries"`
 	ScrapeInterval       string          `json:"scrapeInterval"`
 	Profile              json.RawMessage `json:"profile"`
+}
 
-	timeout        time.Duration
-	maxConcurrent  int
-	scrapeInterval time.Duration
-	profile        *scoring.Profile
+// Settings are a datasource's checked settings: its jsonData, and what the numbers, durations and profile in it
+// mean (their defaults filled in).
+type Settings struct {
+	JSONData
+	Timeout        time.Duration    `json:"-"`
+	MaxConcurrent  int              `json:"-"`
+	ScrapeInterval time.Duration    `json:"-"`
+	Profile        *scoring.Profile `json:"-"`
 }
 
 // Setting defaults.
@@ -52,8 +57,8 @@ const (
 func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
 	st := &Settings{}
 	if len(s.JSONData) > 0 {
-		if err := json.Unmarshal(s.JSONData, st); err != nil {
-			return nil, fmt.Errorf("jsonData is not valid settings JSON: %v", describeJSONError(err))
+		if err := json.Unmarshal(s.JSONData, &st.JSONData); err != nil {
+			return nil, fmt.Errorf("jsonData is not valid settings JSON: %v", DescribeJSONError(err))
 		}
 	}
 	if st.URL == "" {
@@ -96,37 +101,37 @@ func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
 		add("tlsCACert: paste the CA certificate, or turn off \"With CA cert\"")
 	}
 
-	st.timeout = DefaultTimeout
+	st.Timeout = DefaultTimeout
 	if t := st.TimeoutSeconds; t != nil {
 		if *t < 1 || *t > 3600 {
 			add("timeoutSeconds: %v must be between 1 and 3600 seconds", *t)
 		} else {
-			st.timeout = time.Duration(*t * float64(time.Second))
+			st.Timeout = time.Duration(*t * float64(time.Second))
 		}
 	}
-	st.maxConcurrent = DefaultMaxConcurrent
+	st.MaxConcurrent = DefaultMaxConcurrent
 	if m := st.MaxConcurrentQueries; m != nil {
 		if *m < 1 || *m > 100 || *m != float64(int(*m)) {
 			add("maxConcurrentQueries: %v must be a whole number from 1 to 100", *m)
 		} else {
-			st.maxConcurrent = int(*m)
+			st.MaxConcurrent = int(*m)
 		}
 	}
-	st.scrapeInterval = DefaultScrapeInterval
-	if st.ScrapeInterval != "" {
-		d, err := scoring.ParseWindow(st.ScrapeInterval)
+	st.ScrapeInterval = DefaultScrapeInterval
+	if st.JSONData.ScrapeInterval != "" {
+		d, err := scoring.ParseWindow(st.JSONData.ScrapeInterval)
 		if err != nil {
 			add("scrapeInterval: %v", err)
 		} else {
-			st.scrapeInterval = d
+			st.ScrapeInterval = d
 		}
 	}
 
-	profile, err := loadProfile(st.Profile)
+	profile, err := loadProfile(st.JSONData.Profile)
 	if err != nil {
 		add("%v", err)
 	}
-	st.profile = profile
+	st.Profile = profile
 
 	if len(problems) > 0 {
 		return nil, errors.New("datasource settings: " + strings.Join(problems, "; "))
@@ -174,7 +179,7 @@ func (st *Settings) HTTPOptions(ctx context.Context, s backend.DataSourceInstanc
 	if err != nil {
 		return opts, fmt.Errorf("http settings: %w", err)
 	}
-	opts.Timeouts.Timeout = st.timeout
+	opts.Timeouts.Timeout = st.Timeout
 	switch st.AuthType {
 	case AuthBasic:
 		opts.BasicAuth = &httpclient.BasicAuthOptions{User: st.BasicAuthUser, Password: s.DecryptedSecureJSONData["basicAuthPassword"]}
@@ -194,31 +199,4 @@ func redactURL(raw string) string {
 	}
 	u.User = nil
 	return u.String()
-}
-
-// describeJSONError names the field a JSON type error is about.
-func describeJSONError(err error) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) && te.Field != "" {
-		return fmt.Sprintf("%s must be a %s, not a %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
-	}
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Sprintf("%v (at byte %d)", se, se.Offset)
-	}
-	return err.Error()
-}
-
-func jsonKind(goKind string) string {
-	switch goKind {
-	case "float64", "int", "ptr":
-		return "number"
-	case "bool":
-		return "boolean"
-	case "slice":
-		return "list"
-	case "struct", "map":
-		return "object"
-	}
-	return goKind
 }

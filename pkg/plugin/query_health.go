@@ -4,22 +4,45 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/grafana/grafana-plugin-sdk-go/backend"
 	"github.com/grafana/grafana-plugin-sdk-go/data"
 
+	"github.com/perfscope/perfscope/pkg/models"
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
-// serviceHealth is one service's health on the query's grid.
-type serviceHealth struct {
-	service string
-	values  [][]float64 // per enabled indicator
-	subs    [][]float64 // per enabled indicator; NaN = no data
-	score   []float64   // NaN = no data
+// ServiceHealth is one service's health on the query's grid.
+type ServiceHealth struct {
+	Service string
+	Values  [][]float64 // per enabled indicator
+	Subs    [][]float64 // per enabled indicator; NaN = no data
+	Score   []float64   // NaN = no data
+}
+
+// HealthResult is a health query's answer: each service's composite score and sub-scores over the range.
+type HealthResult struct {
+	Services []ServiceHealth // by service
+	scorer   *scoring.Scorer
+	grid     grid
+}
+
+// health scores every service the indicators return at each timestamp.
+func health(ctx context.Context, r *run) (Result, error) {
+	services, err := r.computeHealth(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(services) == 0 {
+		return r.noData("Health score", fmt.Sprintf("no indicator returned data for service %q", r.q.Service)), nil
+	}
+	res := &HealthResult{Services: services, scorer: r.scorer, grid: r.grid}
+	if r.alert {
+		return res.Numbers(r.q.Measure), nil
+	}
+	return res, nil
 }
 
 // computeHealth queries every enabled indicator at once and scores each service at each timestamp.
-func (r *run) computeHealth(ctx context.Context) ([]serviceHealth, error) {
+func (r *run) computeHealth(ctx context.Context) ([]ServiceHealth, error) {
 	inds := r.scorer.Indicators()
 	byInd := make([]map[seriesKey][]float64, len(inds))
 	err := r.parallel(len(inds), func(i int) (err error) {
@@ -35,59 +58,49 @@ func (r *run) computeHealth(ctx context.Context) ([]serviceHealth, error) {
 			services[k] = true
 		}
 	}
-	out := make([]serviceHealth, 0, len(services))
+	out := make([]ServiceHealth, 0, len(services))
 	for _, k := range sortedKeys(services) {
-		sh := serviceHealth{service: k.service, values: make([][]float64, len(inds))}
+		sh := ServiceHealth{Service: k.service, Values: make([][]float64, len(inds))}
 		for i := range inds {
-			if sh.values[i] = byInd[i][k]; sh.values[i] == nil {
-				sh.values[i] = nans(r.grid.n)
+			if sh.Values[i] = byInd[i][k]; sh.Values[i] == nil {
+				sh.Values[i] = nans(r.grid.n)
 			}
 		}
-		sh.score, sh.subs = r.scorer.ScoreColumns(sh.values, r.grid.n)
+		sh.Score, sh.Subs = r.scorer.ScoreColumns(sh.Values, r.grid.n)
 		out = append(out, sh)
 	}
 	return out, nil
 }
 
-func health(ctx context.Context, r *run) backend.DataResponse {
-	services, err := r.computeHealth(ctx)
-	if err != nil {
-		return fail(err)
-	}
-	if len(services) == 0 {
-		return r.noData("Health score", fmt.Sprintf("no indicator returned data for service %q", r.q.Service))
-	}
-	if r.alert {
-		return backend.DataResponse{Frames: r.healthNumbers(services)}
-	}
-	inds := r.scorer.Indicators()
-	series := newWideFrame("Health", r.grid)
-	for _, sh := range services {
-		labels := data.Labels{"service": sh.service}
-		series.add("Health score", sh.score, labels, scoreConfig(perService("Health score", sh.service, len(services))))
+// Frames are the dashboard's: the score and sub-score series of every service, and the latest health table.
+func (h *HealthResult) Frames() data.Frames {
+	inds := h.scorer.Indicators()
+	series := newWideFrame("Health", h.grid)
+	for _, sh := range h.Services {
+		labels := data.Labels{"service": sh.Service}
+		series.add("Health score", sh.Score, labels, scoreConfig(perService("Health score", sh.Service, len(h.Services))))
 		for i, ind := range inds {
-			labels := data.Labels{"service": sh.service, "indicator": ind.ID}
-			series.add("Sub-score", sh.subs[i], labels, scoreConfig(perService(ind.Name+" sub-score", sh.service, len(services))))
+			labels := data.Labels{"service": sh.Service, "indicator": ind.ID}
+			series.add("Sub-score", sh.Subs[i], labels, scoreConfig(perService(ind.Name+" sub-score", sh.Service, len(h.Services))))
 		}
 	}
-	return backend.DataResponse{Frames: data.Frames{series.Frame, r.latestHealthTable(services)}}
+	return data.Frames{series.Frame, h.latestTable()}
 }
 
-// healthNumbers is the alert measure at the end of the range: each service's score, or each indicator's
-// sub-score.
-func (r *run) healthNumbers(services []serviceHealth) data.Frames {
-	var frames data.Frames
-	for _, sh := range services {
-		if r.q.Measure == MeasureScore {
-			frames = append(frames, numberFrame("Health score", last(sh.score), data.Labels{"service": sh.service}, scoreConfig("")))
+// Numbers are the alert measure at the end of the range: each service's score, or each indicator's sub-score.
+func (h *HealthResult) Numbers(measure models.Measure) Numbers {
+	var out Numbers
+	for _, sh := range h.Services {
+		if measure == models.MeasureScore {
+			out = append(out, Number{"Health score", last(sh.Score), data.Labels{"service": sh.Service}, scoreConfig("")})
 			continue
 		}
-		for i, ind := range r.scorer.Indicators() {
-			labels := data.Labels{"service": sh.service, "indicator": ind.ID}
-			frames = append(frames, numberFrame("Sub-score", last(sh.subs[i]), labels, scoreConfig("")))
+		for i, ind := range h.scorer.Indicators() {
+			labels := data.Labels{"service": sh.Service, "indicator": ind.ID}
+			out = append(out, Number{"Sub-score", last(sh.Subs[i]), labels, scoreConfig("")})
 		}
 	}
-	return frames
+	return out
 }
 
 // perService adds the service to a display name when the query covers several services.
@@ -98,9 +111,9 @@ func perService(name, service string, services int) string {
 	return name
 }
 
-// latestHealthTable explains the latest score of each service indicator by indicator.
-func (r *run) latestHealthTable(services []serviceHealth) *data.Frame {
-	inds := r.scorer.Indicators()
+// latestTable explains the latest score of each service indicator by indicator.
+func (h *HealthResult) latestTable() *data.Frame {
+	inds := h.scorer.Indicators()
 	var (
 		svc, indicator, unit, band, scoreBand, cappedBy []string
 		value, sub, weight, lost, score                 []*float64
@@ -108,11 +121,11 @@ func (r *run) latestHealthTable(services []serviceHealth) *data.Frame {
 		key                                             []bool
 	)
 	values := make([]float64, len(inds))
-	for _, sh := range services {
+	for _, sh := range h.Services {
 		for i := range inds {
-			values[i] = last(sh.values[i])
+			values[i] = last(sh.Values[i])
 		}
-		res := r.scorer.Evaluate(values)
+		res := h.scorer.Evaluate(values)
 		capped := ""
 		for _, ind := range inds {
 			if ind.ID == res.CappedBy {
@@ -120,7 +133,7 @@ func (r *run) latestHealthTable(services []serviceHealth) *data.Frame {
 			}
 		}
 		for i, ir := range res.Indicators {
-			svc = append(svc, sh.service)
+			svc = append(svc, sh.Service)
 			indicator = append(indicator, inds[i].Name)
 			value = append(value, nullable(ir.Value))
 			unit = append(unit, grafanaUnit(inds[i].Unit))
