@@ -1,6 +1,6 @@
 import type { PerfScopeAlertQuery } from '../datasource/measures';
 import { bandCeiling, parseDuration, periodLength, tierFactor, type Indicator, type Profile } from '../scoring';
-import { regexLiteral, str } from './promql';
+import { regexLiteral, str } from '../scoring/promql';
 import { indicatorPanel, PANELS, type PanelRef } from './panels';
 import { LATENCY_INDICATOR, rulePeriodWindow, type Signals } from './signals';
 import type { AlertOptions, ExecErrState, NoDataState, Severity } from './types';

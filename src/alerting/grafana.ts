@@ -2,7 +2,7 @@ import type { PerfScopeAlertQuery } from '../datasource/measures';
 import type { Profile } from '../scoring';
 import { alertCatalogue, GROUPS, printValue, resolveOptions, ruleLabels, type AlertSpec } from './catalogue';
 import { RUNBOOKS } from './panels';
-import { num } from './promql';
+import { num } from '../scoring/promql';
 import { rawSignals, type Signals } from './signals';
 import type { AlertOptions, AlertQuery, AlertTargets, GrafanaAlertRule } from './types';
 

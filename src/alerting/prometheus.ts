@@ -9,16 +9,8 @@ import {
   type GroupKey,
 } from './catalogue';
 import { RUNBOOKS } from './panels';
-import { num, subScore } from './promql';
-import {
-  formulas,
-  LATENCY_INDICATOR,
-  rulePeriodWindow,
-  rawSignals,
-  RECORDED,
-  recordedSignals,
-  tierWindows,
-} from './signals';
+import { formulas, num, subScore } from '../scoring/promql';
+import { LATENCY_INDICATOR, rulePeriodWindow, rawSignals, RECORDED, recordedSignals, tierWindows } from './signals';
 import type { AlertOptions, PrometheusRecordingRule, PrometheusRule, PrometheusRuleFile } from './types';
 
 /**

@@ -1,5 +1,6 @@
-import { allowedErrorRatio, parseDuration, type Indicator, type Profile } from '../scoring';
-import { expand as expandVariables, finite, num, str, subScore, union, withLabel, withOffset } from './promql';
+import { parseDuration, type Indicator, type Profile } from '../scoring';
+import { finite, formulas, num, str, subScore, withLabel, withOffset } from '../scoring/promql';
+import { expand as expandVariables } from './promql';
 import type { AlertOptions } from './types';
 
 /**
@@ -73,40 +74,6 @@ function throughputQuery(profile: Profile): { query: string; where: string } {
         where: 'throughput',
       };
 }
-
-// The maths of src/scoring, over any inputs (raw or recorded).
-export const formulas = {
-  /** Weighted mean of the sub-scores with data, capped by key indicators; or the worst sub-score. */
-  health(profile: Profile, sub: (ind: Indicator) => string, value: (ind: Indicator) => string): string {
-    const enabled = profile.indicators.filter((ind) => ind.enabled);
-    if (profile.aggregation === 'worst') {
-      return `min by (service) (${union(enabled.map(sub))})`;
-    }
-    const weighted = enabled.filter((ind) => ind.weight > 0);
-    if (weighted.length === 0) {
-      throw new Error('the profile has no enabled indicator with a positive weight to score with');
-    }
-    const points = union(weighted.map((ind) => `${num(ind.weight)} * ${sub(ind)}`));
-    // Each indicator with data counts its weight once: value * 0 + weight, told apart by the indicator label.
-    const weights = union(
-      weighted.map((ind) => withLabel(`${value(ind)} * 0 + ${num(ind.weight)}`, 'indicator', ind.id))
-    );
-    const mean = `sum by (service) (${points}) / sum by (service) (${weights})`;
-    // A key indicator with a weight is in the mean already, so its service has a mean; a pure gate (weight 0)
-    // must not create a score where the mean has none.
-    const caps = enabled
-      .filter((ind) => ind.key)
-      .map((ind) => (ind.weight > 0 ? sub(ind) : `${sub(ind)} and on (service) (${mean})`));
-    return caps.length === 0 ? mean : `min by (service) (${union([mean, ...caps])})`;
-  },
-  burnRate: (ratio: string, target: number) => `${ratio} / ${num(allowedErrorRatio(target))}`,
-  systemOverhead: (domains: string) => `sum by (service) (${domains})`,
-  /** Percent change from `then` to `now`, as src/scoring's baseline overhead: 100 x (now - then) / then. */
-  change: (now: string, then: string) =>
-    `100 * (${now} - ignoring (indicator) (${then})) / ignoring (indicator) (${then})`,
-  availability: (ratio: string) => `100 * (1 - ${ratio})`,
-  budgetRemaining: (ratio: string, target: number) => `1 - ${ratio} / ${num(allowedErrorRatio(target))}`,
-};
 
 /** The template variables of the profile's queries, filled in for a rule. */
 function ruleVariables(options: Pick<AlertOptions, 'rateWindow'>, extra: Record<string, string> = {}) {

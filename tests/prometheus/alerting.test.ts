@@ -11,7 +11,8 @@ import {
   type GrafanaAlertRule,
   type PrometheusAlertingRule,
 } from '../../src/alerting';
-import { formulas, rulePeriodWindow, tierWindows } from '../../src/alerting/signals';
+import { rulePeriodWindow, tierWindows } from '../../src/alerting/signals';
+import { formulas } from '../../src/scoring/promql';
 import { defaultProfile, type Profile } from '../../src/scoring';
 import { fixtureUrl } from '../helpers/fixturePrometheus';
 import { instant, startRecordedPrometheus, type RecordedPrometheus, type Sample } from '../helpers/recordedPrometheus';
