@@ -5,8 +5,7 @@ import (
 	"strings"
 )
 
-// Grafana template variables: $name, ${name}, ${name:format}, [[name]].
-var templateVariable = regexp.MustCompile(`^(?:\$\{\w+(?::[^}]*)?\}|\$\w+|\[\[\w+(?::[^\]]*)?\]\])`)
+var templateVariable = regexp.MustCompile(`^(?:` + variablePattern + `)`)
 
 var endsWithOffset = regexp.MustCompile(`(?i)\boffset\s*$`)
 

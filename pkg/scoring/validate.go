@@ -140,6 +140,9 @@ func (r *reader) query(o object, name, path string, required bool, fallback any)
 		return q
 	}
 	r.queries = append(r.queries, pendingQuery{at: len(r.problems), path: join(path, name), expr: q})
+	for _, text := range UnfilledFormats(q) {
+		r.problem(join(path, name), "uses "+text+": PerfScope fills in the formats "+strings.Join(VariableFormats, ", "))
+	}
 	return q
 }
 

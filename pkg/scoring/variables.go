@@ -10,14 +10,29 @@ import (
 // stay unfilled. As src/scoring/variables.ts.
 var VariableFormats = []string{"regex", "pipe", "raw"}
 
-// Grafana's template variable forms: $name, ${name}, ${name:format}, [[name]], [[name:format]].
-var variableForm = regexp.MustCompile(`\$\{(\w+)(?::([^}]*))?\}|\$(\w+)|\[\[(\w+)(?::([^\]]*))?\]\]`)
+// variablePattern is Grafana's template variable forms: $name, ${name}, ${name:format}, [[name]],
+// [[name:format]].
+const variablePattern = `\$\{(\w+)(?::([^}]*))?\}|\$(\w+)|\[\[(\w+)(?::([^\]]*))?\]\]`
+
+var variableForm = regexp.MustCompile(variablePattern)
 
 var digitsOnly = regexp.MustCompile(`^\d+$`)
 
 // TemplateVariable is a template variable as a query writes it.
 type TemplateVariable struct {
 	Text, Name, Format string
+}
+
+// UnfilledFormats are the template variables query uses with a format PerfScope does not fill in.
+func UnfilledFormats(query string) []string {
+	var out []string
+	Interpolate(query, nil, func(v TemplateVariable) string {
+		if v.Format != "" && !slices.Contains(VariableFormats, v.Format) {
+			out = append(out, v.Text)
+		}
+		return v.Text
+	})
+	return out
 }
 
 // Interpolate fills in the template variables of query with vars. A variable without a value (or with a format

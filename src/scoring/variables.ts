@@ -8,14 +8,27 @@ export const escapeForString = (text: string) => text.replace(/\\/g, '\\\\').rep
  */
 export const VARIABLE_FORMATS = ['regex', 'pipe', 'raw'];
 
-// Grafana's template variable forms: $name, ${name}, ${name:format}, [[name]], [[name:format]].
-const VARIABLE = /\$\{(\w+)(?::([^}]*))?\}|\$(\w+)|\[\[(\w+)(?::([^\]]*))?\]\]/g;
+/** Grafana's template variable forms: $name, ${name}, ${name:format}, [[name]], [[name:format]]. */
+export const VARIABLE_PATTERN = String.raw`\$\{(\w+)(?::([^}]*))?\}|\$(\w+)|\[\[(\w+)(?::([^\]]*))?\]\]`;
+const VARIABLE = new RegExp(VARIABLE_PATTERN, 'g');
 
 /** A template variable a query uses, as written (`text`), by name and format. */
 export interface TemplateVariable {
   text: string;
   name: string;
   format?: string;
+}
+
+/** The template variables a query uses with a format PerfScope does not fill in (`${service:csv}`). */
+export function unfilledFormats(query: string): string[] {
+  const out: string[] = [];
+  interpolate(query, {}, (v) => {
+    if (v.format !== undefined && !VARIABLE_FORMATS.includes(v.format)) {
+      out.push(v.text);
+    }
+    return v.text;
+  });
+  return out;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { parser } from '@prometheus-io/lezer-promql';
 
-// Grafana template variables: $name, ${name}, ${name:format}, [[name]].
-const VARIABLE = /\$\{\w+(?::[^}]*)?\}|\$\w+|\[\[\w+(?::[^\]]*)?\]\]/y;
+import { VARIABLE_PATTERN } from '../variables';
+
+const VARIABLE = new RegExp(VARIABLE_PATTERN, 'y');
 
 /**
  * Replaces template variables outside string literals with harmless values so the query can be parsed:

@@ -1,6 +1,7 @@
 import { parseDuration } from '../duration';
 import type { BurnRateTier, DomainSettings, Indicator, Profile, SlaSettings, Thresholds } from '../types';
 import { defaultProfile } from './defaults';
+import { unfilledFormats, VARIABLE_FORMATS } from '../variables';
 import { promqlSyntaxError } from './promql';
 
 /** One thing wrong with a profile. `message` starts with the field path; `detail` adds the parser's words. */
@@ -108,6 +109,9 @@ class Reader {
     const error = promqlSyntaxError(query);
     if (error !== null) {
       this.problem(join(path, field), 'is not valid PromQL', error);
+    }
+    for (const text of unfilledFormats(query)) {
+      this.problem(join(path, field), `uses ${text}: PerfScope fills in the formats ${VARIABLE_FORMATS.join(', ')}`);
     }
     return query;
   }

@@ -464,6 +464,12 @@ function validationCases(): VectorCase[] {
         'sum by (service) (rate(x{service=~"$service"}[$__rate_interval] offset $__range)) > ${threshold}';
       p.indicators[1].query = 'max_over_time(x{le="$latencyThreshold"}[${window}]) * [[scale]]';
     }),
+    mutate('variable formats: regex, pipe and raw are filled in, csv and an empty one are not', (p) => {
+      p.indicators[0].query =
+        'sum by (service) (rate(x{service=~"${service:regex}", a=~"${a:pipe}", b=~"${b:raw}"}[5m]))';
+      p.indicators[1].query = 'sum by (service) (x{service=~"${service:csv}"}) / sum by (service) (y{z=~"[[z:]]"})';
+      p.sla.errorRatioQuery = 'sum by (service) (rate(x{service=~"${service:json}"}[${window:text}]';
+    }),
     mutate('bad PromQL in domain and SLA queries', (p) => {
       p.domains.totalTimeQuery = 'sum(';
       p.sla.errorRatioQuery = 'rate(x[$window]) /';
