@@ -4,8 +4,8 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, LinkButton, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 
-import { Notices } from '../panels/shared/components/Notices';
-import { describeErrors } from '../panels/shared/data/state';
+import { Notices } from '../components/Notices';
+import { describeErrors } from '../views/state';
 import { DomainTable } from './overview/DomainTable';
 import { ServiceTiles } from './overview/ServiceTiles';
 import { useOverview } from './overview/useOverview';

@@ -5,7 +5,7 @@ import { useStyles2 } from '@grafana/ui';
 
 import { BandBadge } from '../../components/health/BandBadge';
 import { smallTable } from '../../components/tableStyles';
-import { formatValue } from '../../panels/shared/data/display';
+import { formatValue } from '../../views/display';
 import { dashboardUrl } from '../shared/dashboards';
 import type { DomainSummary } from './overviewData';
 

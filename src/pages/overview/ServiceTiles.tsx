@@ -5,8 +5,8 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { bandColor } from '../../components/bands';
 import { HealthTile } from '../../components/health/HealthTile';
-import type { GroupHealth } from '../../panels/healthscore/data/model';
-import { tileNotices } from '../../panels/healthscore/data/notices';
+import type { GroupHealth } from '../../views/health/model';
+import { tileNotices } from '../../views/health/notices';
 import { dashboardUrl } from '../shared/dashboards';
 
 const TILE = 160;

@@ -1,8 +1,8 @@
 import type { Profile } from '../../scoring';
-import { overheadFromSeries } from '../../panels/domainoverhead/data/fromPrometheus';
-import type { OverheadRow, OverheadView } from '../../panels/domainoverhead/data/model';
-import { healthFromSeries } from '../../panels/healthscore/data/fromPrometheus';
-import type { HealthView } from '../../panels/healthscore/data/model';
+import { overheadFromSeries } from '../../views/overhead/fromPrometheus';
+import type { OverheadRow, OverheadView } from '../../views/overhead/model';
+import { healthFromSeries } from '../../views/health/fromPrometheus';
+import type { HealthView } from '../../views/health/model';
 import { numericSeries } from '../../scoring/frames';
 import type { QueryResult } from '../shared/queries';
 

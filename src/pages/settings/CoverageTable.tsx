@@ -6,7 +6,7 @@ import { useStyles2 } from '@grafana/ui';
 import { smallTable } from '../../components/tableStyles';
 import type { Discovery } from '../../discovery/discover';
 import { LISTED_SERVICES } from '../../discovery/report';
-import { formatValue } from '../../panels/shared/data/display';
+import { formatValue } from '../../views/display';
 import type { Indicator } from '../../scoring';
 
 /** Why an indicator has no value for some services: one explanation per indicator. */

@@ -4,8 +4,8 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { getDataSourceSrv } from '@grafana/runtime';
 import { Alert, Button, Stack, useStyles2 } from '@grafana/ui';
 
-import { Notices } from '../../panels/shared/components/Notices';
-import { describeErrors } from '../../panels/shared/data/state';
+import { Notices } from '../../components/Notices';
+import { describeErrors } from '../../views/state';
 import type { Profile } from '../../scoring';
 import { ServiceTiles } from '../overview/ServiceTiles';
 import { usePreview } from './usePreview';

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DataQueryError } from '@grafana/data';
 
-import { healthFromSeries } from '../../panels/healthscore/data/fromPrometheus';
-import type { HealthView } from '../../panels/healthscore/data/model';
+import { healthFromSeries } from '../../views/health/fromPrometheus';
+import type { HealthView } from '../../views/health/model';
 import { numericSeries } from '../../scoring/frames';
 import type { Profile } from '../../scoring';
 import { profileQueries, runQueries } from '../shared/queries';

@@ -4,10 +4,10 @@ import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { useAppProfile } from '../../components/profile/useAppProfile';
-import { Notices } from '../shared/components/Notices';
+import { Notices } from '../../components/Notices';
 import { beforeData, withoutData } from '../shared/components/states';
-import { shownValues } from '../shared/data/display';
-import { isFirstLoad, queryErrors } from '../shared/data/state';
+import { shownValues } from '../../views/display';
+import { isFirstLoad, queryErrors } from '../../views/state';
 import { ServiceOverheadTable } from './components/ServiceOverheadTable';
 import { overheadView } from './data/overheadView';
 import { panelSettings } from './data/panelSettings';

@@ -1,8 +1,8 @@
 import type { DomainMode, Thresholds } from '../../scoring';
+import type { QueryRoleKey } from '../../views/overhead/roles';
 import type { ColorBy } from '../healthscore/types';
 
-/** What each query of the panel measures (stock Prometheus datasource). */
-export type QueryRoleKey = 'domainTime' | 'totalTime' | 'domainLatency' | 'baseline';
+export { defaultQueries, type QueryRoleKey } from '../../views/overhead/roles';
 
 export interface DomainThresholdOverrides {
   /** Every domain's thresholds, over the app settings' defaults. */
@@ -23,13 +23,6 @@ export interface DomainOverheadOptions {
   colorBy: ColorBy;
   thresholds: DomainThresholdOverrides;
 }
-
-export const defaultQueries: Record<QueryRoleKey, string> = {
-  domainTime: 'domain_time',
-  totalTime: 'total_time',
-  domainLatency: 'domain_latency',
-  baseline: 'domain_baseline',
-};
 
 export const defaultOptions: DomainOverheadOptions = {
   mode: '',

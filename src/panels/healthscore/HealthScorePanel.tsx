@@ -5,17 +5,17 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { NoticeMark } from '../../components/NoticeMark';
 import { useAppProfile } from '../../components/profile/useAppProfile';
-import { shownValues } from '../shared/data/display';
-import { isFirstLoad, noticeSummary, queryErrors } from '../shared/data/state';
-import { Notices } from '../shared/components/Notices';
+import { shownValues } from '../../views/display';
+import { isFirstLoad, noticeSummary, queryErrors } from '../../views/state';
+import { Notices } from '../../components/Notices';
 import { beforeData, withoutData } from '../shared/components/states';
 import { HealthGrid } from './components/HealthGrid';
 import { SingleHealth } from './components/SingleHealth';
 import { explainScore } from './data/explain';
 import { healthView } from './data/healthView';
 import { chooseLayout } from './data/layout';
-import type { GroupHealth } from './data/model';
-import { missingIndicators, tileNotices } from './data/notices';
+import type { GroupHealth } from '../../views/health/model';
+import { missingIndicators, tileNotices } from '../../views/health/notices';
 import { panelProfile } from './data/panelProfile';
 import { defaultOptions, type HealthScoreOptions } from './types';
 

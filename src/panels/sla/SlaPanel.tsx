@@ -5,10 +5,10 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { NoticeMark } from '../../components/NoticeMark';
 import { useAppProfile } from '../../components/profile/useAppProfile';
-import { Notices } from '../shared/components/Notices';
+import { Notices } from '../../components/Notices';
 import { beforeData, withoutData } from '../shared/components/states';
-import { formatValue, shownValues } from '../shared/data/display';
-import { isFirstLoad, noticeSummary, queryErrors } from '../shared/data/state';
+import { formatValue, shownValues } from '../../views/display';
+import { isFirstLoad, noticeSummary, queryErrors } from '../../views/state';
 import { BurnDown } from './components/BurnDown';
 import { MonthHistory } from './components/MonthHistory';
 import { ServicePicker } from './components/ServicePicker';

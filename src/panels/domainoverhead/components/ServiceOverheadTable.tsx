@@ -6,8 +6,8 @@ import { useStyles2 } from '@grafana/ui';
 import { BandBadge } from '../../../components/health/BandBadge';
 import { visuallyHidden } from '../../../components/visuallyHidden';
 import { Sparkline } from '../../../components/Sparkline';
-import type { ShownValue } from '../../shared/data/display';
-import type { OverheadRow, ServiceOverhead } from '../data/model';
+import type { ShownValue } from '../../../views/display';
+import type { OverheadRow, ServiceOverhead } from '../../../views/overhead/model';
 import { scaleMax } from '../data/sort';
 import { OverheadBar } from './OverheadBar';
 

@@ -3,7 +3,7 @@ import type { DataFrame } from '@grafana/data';
 import { bandOf, domainThresholds, type Band, type DomainSettings } from '../../../scoring';
 import type { LabelledSeries } from '../../../scoring/frames';
 import { findTable } from '../../shared/data/table';
-import type { OverheadRow, OverheadView, ServiceOverhead, Trend } from './model';
+import type { OverheadRow, OverheadView, ServiceOverhead, Trend } from '../../../views/overhead/model';
 
 // The frames of the PerfScope datasource's domainOverhead query (pkg/plugin/overhead.go).
 const LATEST = 'Latest overhead';

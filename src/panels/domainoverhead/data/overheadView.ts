@@ -4,8 +4,8 @@ import type { DomainSettings } from '../../../scoring';
 import { numericSeries } from '../../../scoring/frames';
 import type { DomainOverheadOptions } from '../types';
 import { isPerfScopeOverhead, overheadFromPerfScope } from './fromPerfScope';
-import { overheadFromSeries } from './fromPrometheus';
-import type { OverheadView } from './model';
+import { overheadFromSeries } from '../../../views/overhead/fromPrometheus';
+import type { OverheadView } from '../../../views/overhead/model';
 
 /** The overhead the panel shows: read from PerfScope datasource frames, or computed here from raw queries. */
 export function overheadView(

@@ -1,6 +1,6 @@
 import type { Band } from '../../../scoring';
 import type { DomainOverheadOptions } from '../types';
-import type { OverheadRow } from './model';
+import type { OverheadRow } from '../../../views/overhead/model';
 
 const severity: Record<Band, number> = { critical: 0, warning: 1, info: 2, ok: 3, nodata: 4 };
 const byOverhead = (a: OverheadRow, b: OverheadRow) => (b.overhead ?? -Infinity) - (a.overhead ?? -Infinity);

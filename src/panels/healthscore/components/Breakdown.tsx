@@ -5,7 +5,7 @@ import { useStyles2 } from '@grafana/ui';
 
 import { BandBadge } from '../../../components/health/BandBadge';
 import type { HealthScore } from '../../../scoring';
-import { formatValue } from '../../shared/data/display';
+import { formatValue } from '../../../views/display';
 import { smallTable } from '../../../components/tableStyles';
 
 const fmt = (v: number | null, decimals = 1) => (v === null ? '–' : String(Number(v.toFixed(decimals))));

@@ -4,8 +4,8 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { IconButton, useStyles2 } from '@grafana/ui';
 
 import { HealthTile } from '../../../components/health/HealthTile';
-import type { ShownValue } from '../../shared/data/display';
-import type { GroupHealth } from '../data/model';
+import type { ShownValue } from '../../../views/display';
+import type { GroupHealth } from '../../../views/health/model';
 import { Breakdown } from './Breakdown';
 
 interface Props {

@@ -6,7 +6,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { bandLabel, readableColor } from '../../../components/bands';
 import { BandBadge } from '../../../components/health/BandBadge';
 import { Sparkline } from '../../../components/Sparkline';
-import type { GroupHealth } from '../data/model';
+import type { GroupHealth } from '../../../views/health/model';
 import { Breakdown } from './Breakdown';
 
 interface Props {

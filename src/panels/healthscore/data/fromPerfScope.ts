@@ -3,7 +3,7 @@ import type { DataFrame } from '@grafana/data';
 import { bandOf, type Band, type HealthScore, type IndicatorScore, type Profile } from '../../../scoring';
 import type { LabelledSeries } from '../../../scoring/frames';
 import { findTable } from '../../shared/data/table';
-import type { GroupHealth, HealthView } from './model';
+import type { GroupHealth, HealthView } from '../../../views/health/model';
 
 // The frames of the PerfScope datasource's health query (pkg/plugin/health.go).
 const LATEST = 'Latest health';

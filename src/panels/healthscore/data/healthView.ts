@@ -4,8 +4,8 @@ import type { Profile } from '../../../scoring';
 import { numericSeries } from '../../../scoring/frames';
 import type { HealthScoreOptions } from '../types';
 import { healthFromPerfScope, isPerfScopeHealth } from './fromPerfScope';
-import { healthFromSeries } from './fromPrometheus';
-import type { HealthView } from './model';
+import { healthFromSeries } from '../../../views/health/fromPrometheus';
+import type { HealthView } from '../../../views/health/model';
 
 /** The health the panel shows: read from PerfScope datasource frames, or scored here from raw queries. */
 export function healthView(

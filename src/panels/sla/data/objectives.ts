@@ -1,5 +1,5 @@
 import type { Band } from '../../../scoring';
-import type { ComputedValue } from '../../shared/data/display';
+import type { ComputedValue } from '../../../views/display';
 import type { ServiceSla } from './model';
 import type { SlaStatus } from './status';
 

@@ -1,4 +1,4 @@
-import type { HealthScore } from '../../../scoring';
+import type { HealthScore } from '../../scoring/index';
 
 /** One service's (or domain's) health: now, and over the time range. */
 export interface GroupHealth {

@@ -18,8 +18,8 @@ import {
 } from '@grafana/data';
 import type { TimeZone } from '@grafana/schema';
 
-import { bandColor } from '../../../components/bands';
-import type { Band } from '../../../scoring';
+import { bandColor } from '../components/bands';
+import type { Band } from '../scoring/index';
 
 /** How one computed value is shown: the panel's unit, decimals, thresholds, colour scheme and data links. */
 export interface ValueDisplay {

@@ -5,9 +5,9 @@ import {
   shareOverhead,
   type DomainSettings,
   type Grid,
-} from '../../../scoring';
-import { onGrid, resultGrid, type LabelledSeries } from '../../../scoring/frames';
-import { defaultQueries, type QueryRoleKey } from '../types';
+} from '../../scoring/index';
+import { onGrid, resultGrid, type LabelledSeries } from '../../scoring/frames/index';
+import { defaultQueries, type QueryRoleKey } from './roles';
 import type { OverheadRow, OverheadView, ServiceOverhead } from './model';
 
 const key = (s: LabelledSeries) => `${s.labels.service ?? ''}\u0000${s.labels.domain ?? ''}`;

@@ -5,8 +5,8 @@ import {
   gridTimestamps,
   type Indicator,
   type Profile,
-} from '../../../scoring';
-import { groupBy, onGrid, resultGrid, type LabelledSeries } from '../../../scoring/frames';
+} from '../../scoring/index';
+import { groupBy, onGrid, resultGrid, type LabelledSeries } from '../../scoring/frames/index';
 import type { GroupHealth, HealthView } from './model';
 
 /** The refIds or series names that feed an indicator: the mapped one, else its id or its name. */

@@ -1,4 +1,4 @@
-import type { Band, DomainMode, Thresholds } from '../../../scoring';
+import type { Band, DomainMode, Thresholds } from '../../scoring/index';
 
 export interface Trend {
   timestamps: ArrayLike<number>;
