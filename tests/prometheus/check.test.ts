@@ -3,7 +3,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { perfscope } from '../helpers/cli';
+import { defaultProfile } from '../../src/scoring';
+import { perfscope, profileFile } from '../helpers/cli';
 import { fixtureUrl as url } from '../helpers/fixturePrometheus';
 
 interface Expect {
@@ -108,6 +109,32 @@ describe('perfscope check, every service', () => {
     expect(r.stdout).toContain('service degraded: health score 85.0 info  (capped by key indicator latency_p95)');
     expect(r.stdout).toMatch(/slow-drain +3d \/ 6h +2\.50 \/ 2\.50 +1\.00 +info +FIRING/);
     expect(r.stdout).toMatch(/latency SLO compliance \d+\.\d\d % \(target 95 %, (met|missed)\)/);
+  });
+
+  // A step where no indicator that makes up the score has data is missing data, which never passes the gate.
+  it('counts steps without a score as breaches over a range, unless missing data is allowed', async () => {
+    const profile = defaultProfile();
+    const half = expected.evalUnix - 1800;
+    profile.indicators = profile.indicators.map((ind) =>
+      ind.id === 'latency_p95'
+        ? { ...ind, key: false, query: `(${ind.query}) and on () (vector(time()) > ${half})` }
+        : { ...ind, enabled: false }
+    );
+    const file = profileFile(profile);
+    try {
+      const args = ['--service', 'healthy', '--profile', file.path, '--range', '1h', '--step', '1m', '--json'];
+      const strict = await check(...args);
+      expect(strict.code).toBe(1);
+      const { breaches, points, scoredPoints } = JSON.parse(strict.stdout).range;
+      expect(scoredPoints).toBeLessThan(points);
+      expect(breaches.open).toBeNull();
+      expect(breaches.resolved).toHaveLength(1);
+      expect(breaches.resolved[0].end).toBeLessThanOrEqual(half);
+      const allowed = await check(...args, '--allow-missing');
+      expect(allowed.code).toBe(0);
+    } finally {
+      file.cleanup();
+    }
   });
 
   it('exits 2 naming --service when it matches nothing', async () => {
