@@ -79,7 +79,7 @@ export const checkCommand: Command = {
     {
       name: 'range',
       value: 'DURATION',
-      help: 'score every step of the last DURATION; a step below --min-score or with a key indicator critical fails; reports breaches and MTTR',
+      help: 'score every step of the last DURATION; a step below --min-score, with a key indicator critical or (unless --allow-missing) without a score or data for a key indicator fails; reports breaches and MTTR',
     },
     { name: 'step', value: 'DURATION', help: 'step of --range (default: range / 240, at least 15s)' },
     { name: 'rate-interval', value: 'DURATION', help: 'value of $__rate_interval (default 5m)' },
