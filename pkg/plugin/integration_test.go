@@ -52,7 +52,7 @@ type fixture struct {
 // loadFixture reads testdata/scenarios/expected.json for the fixture Prometheus the runner started.
 func loadFixture(t *testing.T) *fixture {
 	t.Helper()
-	url := fixtures.PrometheusURL(t)
+	url := fixturePrometheus(t)
 	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "scenarios", fixtures.ExpectedFile))
 	if err != nil {
 		t.Fatal(err)

@@ -73,7 +73,11 @@ func TestLoadStopAndRecover(t *testing.T) {
 		t.Skip("load test")
 	}
 	f := loadFixture(t)
-	prom := secondPrometheus(t, 0)
+	// The health query through the fixture Prometheus once: recorded, checked or replayed like any other.
+	if errs := burst(t, f.plugin(t, nil), f, 1, 10*time.Second); errs[0] != nil {
+		t.Fatal(errs[0])
+	}
+	prom := stoppablePrometheus(t, 0)
 	defer func() { prom.Stop() }()
 	u, _ := url.Parse(prom.URL)
 	port, _ := strconv.Atoi(u.Port())
@@ -132,7 +136,7 @@ func TestLoadStopAndRecover(t *testing.T) {
 	t.Logf("around the stop: %d queries, %d errors, e.g. %v", len(all), failed, firstNonNil(all))
 
 	// Prometheus back on the same address: the plugin recovers without a restart.
-	prom = secondPrometheus(t, port)
+	prom = stoppablePrometheus(t, port)
 	if errs := burst(t, p, f, 200, 30*time.Second); countOK(errs) != 200 {
 		t.Fatalf("after the restart %d of 200 failed, e.g. %v", 200-countOK(errs), firstNonNil(errs))
 	}
