@@ -1,4 +1,4 @@
-import type { Band } from '../scoring';
+import { objectiveMet, type Band } from '../scoring';
 import type { ServiceReport } from './report';
 
 const COLOURS: Record<Band, string> = { ok: '32', info: '36', warning: '33', critical: '31', nodata: '90' };
@@ -88,8 +88,9 @@ export function renderReport(r: ServiceReport, colour: boolean): string {
   );
   if (s.latencyCompliance !== undefined) {
     const compliance = s.latencyCompliance === null ? 'no data' : `${num(100 * s.latencyCompliance, 2)} %`;
-    const met = s.latencyCompliance === null ? '' : 100 * s.latencyCompliance >= s.latencyTarget ? ', met' : ', missed';
-    lines.push(`latency SLO compliance ${compliance} (target ${s.latencyTarget} %${met})`);
+    const met = objectiveMet('latency', s.latencyCompliance, { latencyTarget: s.latencyTarget });
+    const verdict = met === null ? '' : met ? ', met' : ', missed';
+    lines.push(`latency SLO compliance ${compliance} (target ${s.latencyTarget} %${verdict})`);
   }
   if (s.tiers.length > 0) {
     lines.push(

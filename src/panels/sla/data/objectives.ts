@@ -1,12 +1,10 @@
-import type { Band } from '../../../scoring';
+import type { Band, Objective } from '../../../scoring';
 import type { ComputedValue } from '../../../views/display';
 import type { ServiceSla } from './model';
 import type { SlaStatus } from './status';
 
-export type ObjectiveKey = 'availability' | 'budget' | 'latency' | 'mttr';
-
 /** The names field overrides match the objectives by. */
-export const OBJECTIVE_NAMES: Record<ObjectiveKey, string> = {
+export const OBJECTIVE_NAMES: Record<Objective, string> = {
   availability: 'Availability',
   budget: 'Error budget remaining',
   latency: 'Latency SLO compliance',
