@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { fixtureUrl as prometheusUrl } from '../helpers/fixturePrometheus';
+import { instant as instantAt, type Sample } from '../helpers/recordedPrometheus';
 
 // The fixture Prometheus (scripts/with-prometheus.sh) serves exactly the values of testdata/scenarios/expected.json.
 
@@ -20,21 +21,11 @@ interface Expected {
 
 const expected: Expected = JSON.parse(readFileSync(join(__dirname, '../../testdata/scenarios/expected.json'), 'utf8'));
 
-async function instant(query: string): Promise<Array<{ metric: Record<string, string>; value: number }>> {
-  const params = new URLSearchParams({ query, time: String(expected.evalUnix) });
-  const res = await fetch(`${prometheusUrl()}/api/v1/query?${params}`);
-  const body = await res.json();
-  if (body.status !== 'success') {
-    throw new Error(`${query}: ${body.error}`);
-  }
-  return body.data.result.map((r: { metric: Record<string, string>; value: [number, string] }) => ({
-    metric: r.metric,
-    value: Number(r.value[1]),
-  }));
-}
+/** An instant query at the scenarios' evaluation time. */
+const instant = (query: string) => instantAt(prometheusUrl(), query, expected.evalUnix);
 
-function byService(rows: Array<{ metric: Record<string, string>; value: number }>, extra?: string) {
-  return new Map(rows.map((r) => [extra ? `${r.metric.service}/${r.metric[extra]}` : r.metric.service, r.value]));
+function byService(rows: Sample[], extra?: string) {
+  return new Map(rows.map((r) => [extra ? `${r.labels.service}/${r.labels[extra]}` : r.labels.service, r.value]));
 }
 
 const scenarios = Object.entries(expected.scenarios);
@@ -87,5 +78,5 @@ test.each(scenarios)('%s: domain overhead', async (_name, { service, values }) =
 
 test.each(scenarios)('%s: the running version', async (_name, { service, values }) => {
   const rows = await instant(`deployment_timestamp_seconds{service="${service}"}`);
-  expect(rows.map((r) => r.metric.version)).toEqual([values.deployedVersion]);
+  expect(rows.map((r) => r.labels.version)).toEqual([values.deployedVersion]);
 });
