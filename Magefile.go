@@ -10,12 +10,12 @@ import (
 	build "github.com/grafana/grafana-plugin-sdk-go/build"
 )
 
-// Default builds the backend for the platforms PerfScope ships: linux/amd64, linux/arm64, darwin/arm64 and
-// windows/amd64.
+// Default builds the backend for the platforms PerfScope ships, the SDK's build targets: linux/amd64,
+// linux/arm64, linux/arm, darwin/amd64, darwin/arm64 and windows/amd64.
 var Default = Release
 
-// Release builds the four release binaries into dist/datasource/.
+// Release builds the six release binaries into dist/datasource/.
 func Release() {
 	b := build.Build{}
-	mg.Deps(b.Linux, b.LinuxARM64, b.DarwinARM64, b.Windows)
+	mg.Deps(b.Linux, b.LinuxARM64, b.LinuxARM, b.Darwin, b.DarwinARM64, b.Windows)
 }

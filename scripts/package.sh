@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release zip laid out as grafana.com expects:
 #   artifacts/perfscope-health-app-<version>.zip  holding  perfscope-health-app/{plugin.json,module.js,...}
-# with the backend for linux/amd64, linux/arm64, darwin/arm64 and windows/amd64.
+# with the backend for linux/amd64, linux/arm64, linux/arm, darwin/amd64, darwin/arm64 and windows/amd64.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -65,7 +65,29 @@ test('the app includes only what the zip holds', () => {
   }
 });
 
-test('the backend datasource ships for the four platforms, executable', () => {
+/** The first bytes of a zip entry (the binaries are tens of MB: only their headers are read). */
+function head(name: string, bytes: number): Buffer {
+  return execFileSync('bash', ['-c', 'unzip -p "$0" "$1" | head -c "$2"', zip, name, String(bytes)]);
+}
+
+/** The platform a binary is built for, from its ELF, Mach-O or PE header. */
+function platformOf(header: Buffer): string {
+  if (header.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))) {
+    const machine: Record<number, string> = { 62: 'amd64', 40: 'arm', 183: 'arm64' };
+    return `linux_${machine[header.readUInt16LE(18)] ?? header.readUInt16LE(18)}`;
+  }
+  if (header.readUInt32LE(0) === 0xfeedfacf) {
+    const cpu: Record<number, string> = { 0x01000007: 'amd64', 0x0100000c: 'arm64' };
+    return `darwin_${cpu[header.readUInt32LE(4)] ?? header.readUInt32LE(4)}`;
+  }
+  if (header.subarray(0, 2).toString() === 'MZ') {
+    const pe = header.readUInt32LE(0x3c);
+    return header.readUInt16LE(pe + 4) === 0x8664 ? 'windows_amd64.exe' : 'windows_?';
+  }
+  return 'unknown';
+}
+
+test('the backend datasource ships for the six platforms, each built for its own, executable', () => {
   const names = entries();
   const ds = JSON.parse(read(`${id}/datasource/plugin.json`));
   expect(ds).toMatchObject({
@@ -74,13 +96,17 @@ test('the backend datasource ships for the four platforms, executable', () => {
     alerting: true,
     executable: 'gpx_perfscope',
   });
-  for (const platform of ['linux_amd64', 'linux_arm64', 'darwin_arm64', 'windows_amd64.exe']) {
-    const perms = names.get(`${id}/datasource/gpx_perfscope_${platform}`);
+  const platforms = ['linux_amd64', 'linux_arm64', 'linux_arm', 'darwin_amd64', 'darwin_arm64', 'windows_amd64.exe'];
+  for (const platform of platforms) {
+    const name = `${id}/datasource/gpx_perfscope_${platform}`;
+    const perms = names.get(name);
     expect(perms).toBeDefined();
     if (!platform.startsWith('windows')) {
       expect(perms).toMatch(/^-rwx/);
     }
+    expect([platform, platformOf(head(name, 512))]).toEqual([platform, platform]);
   }
+  expect([...names.keys()].filter((n) => n.includes('/gpx_perfscope_')).length).toBe(platforms.length);
   const manifest = read(`${id}/go_plugin_build_manifest`);
   expect(manifest).toMatch(/pkg\/main\.go/);
 });
