@@ -103,7 +103,5 @@ export function countQueries(d: DashboardFile['json'], profile: Profile): QueryC
   return { variables, annotations, panels, total: variables + annotations + panels.reduce((n, p) => n + p.queries, 0) };
 }
 
-/** Dashboard variables filled in for a query Prometheus runs directly. */
-export function interpolate(expr: string, values: Record<string, string>): string {
-  return expr.replace(/\$\{(\w+)(?::\w+)?\}|\$(\w+)/g, (match, a?: string, b?: string) => values[(a ?? b)!] ?? match);
-}
+/** Dashboard variables filled in for a query Prometheus runs directly (the library's expansion). */
+export { interpolate } from '../scoring';
