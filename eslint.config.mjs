@@ -41,4 +41,24 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // The app's pages share view models with the panels through src/views and src/components, never by
+    // reaching into a panel's folder. (Tests may compare a page with a panel.)
+    files: ['src/pages/**/*.{ts,tsx}'],
+    ignores: ['src/pages/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['moment'], // as @grafana/eslint-config has it everywhere
+          patterns: [
+            {
+              group: ['**/panels/**'],
+              message: 'pages do not import panel internals: move what both use to src/views or src/components.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);
