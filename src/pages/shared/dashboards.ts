@@ -1,3 +1,5 @@
+import { locationUtil, urlUtil } from '@grafana/data';
+
 // The provisioned dashboards (dashboards/*.json) and how to open them for one service or domain.
 export const DASHBOARDS = {
   executive: { uid: 'perfscope-executive', title: 'Executive' },
@@ -7,9 +9,14 @@ export const DASHBOARDS = {
 
 export type DashboardKey = keyof typeof DASHBOARDS;
 
-export const dashboardUrl = (key: DashboardKey, vars: Record<string, string> = {}) => {
-  const query = Object.entries(vars)
-    .map(([k, v]) => `var-${k}=${encodeURIComponent(v)}`)
-    .join('&');
-  return `/d/${DASHBOARDS[key].uid}${query ? `?${query}` : ''}`;
-};
+/**
+ * A dashboard's address with its variables, under Grafana's sub-path when it is served from one (root_url), so
+ * the link also works opened in a new tab; Grafana routes a click on it in the app without a reload.
+ */
+export const dashboardUrl = (key: DashboardKey, vars: Record<string, string> = {}) =>
+  locationUtil.assureBaseUrl(
+    urlUtil.renderUrl(
+      `/d/${DASHBOARDS[key].uid}`,
+      Object.fromEntries(Object.entries(vars).map(([k, v]) => [`var-${k}`, v]))
+    )
+  );
