@@ -75,31 +75,7 @@ func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
 		add("url: put credentials in the authentication settings, not in the URL")
 	}
 
-	secure := s.DecryptedSecureJSONData
-	switch st.AuthType {
-	case "", AuthNone:
-		st.AuthType = AuthNone
-	case AuthBasic:
-		if st.BasicAuthUser == "" {
-			add("basicAuthUser: basic authentication needs a user")
-		}
-		if secure["basicAuthPassword"] == "" {
-			add("basicAuthPassword: basic authentication needs a password")
-		}
-	case AuthBearer:
-		if secure["bearerToken"] == "" {
-			add("bearerToken: bearer authentication needs a token")
-		}
-	case AuthHeaders:
-		if len(customHeaders(s.JSONData, secure)) == 0 {
-			add("httpHeaderName1: header authentication needs at least one header with a value")
-		}
-	default:
-		add("authType: %q is not one of none, basic, bearer, headers", st.AuthType)
-	}
-	if st.TLSAuthWithCACert && secure["tlsCACert"] == "" {
-		add("tlsCACert: paste the CA certificate, or turn off \"With CA cert\"")
-	}
+	st.checkAuth(s, add)
 
 	st.Timeout = DefaultTimeout
 	if t := st.TimeoutSeconds; t != nil {
@@ -137,6 +113,35 @@ func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
 		return nil, errors.New("datasource settings: " + strings.Join(problems, "; "))
 	}
 	return st, nil
+}
+
+// checkAuth checks the authentication settings and the secrets they need.
+func (st *Settings) checkAuth(s backend.DataSourceInstanceSettings, add func(format string, args ...any)) {
+	secure := s.DecryptedSecureJSONData
+	switch st.AuthType {
+	case "", AuthNone:
+		st.AuthType = AuthNone
+	case AuthBasic:
+		if st.BasicAuthUser == "" {
+			add("basicAuthUser: basic authentication needs a user")
+		}
+		if secure["basicAuthPassword"] == "" {
+			add("basicAuthPassword: basic authentication needs a password")
+		}
+	case AuthBearer:
+		if secure["bearerToken"] == "" {
+			add("bearerToken: bearer authentication needs a token")
+		}
+	case AuthHeaders:
+		if len(customHeaders(s.JSONData, secure)) == 0 {
+			add("httpHeaderName1: header authentication needs at least one header with a value")
+		}
+	default:
+		add("authType: %q is not one of none, basic, bearer, headers", st.AuthType)
+	}
+	if st.TLSAuthWithCACert && secure["tlsCACert"] == "" {
+		add("tlsCACert: paste the CA certificate, or turn off \"With CA cert\"")
+	}
 }
 
 // loadProfile reads jsonData.profile, or the default profile when there is none, and checks its structure.

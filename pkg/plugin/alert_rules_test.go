@@ -341,11 +341,11 @@ func and(a, b []number) ([]number, error) {
 			default:
 				continue
 			}
-			if key := labels.String(); seen[key] {
+			key := labels.String()
+			if seen[key] {
 				return nil, fmt.Errorf("two results labelled {%s}", key)
-			} else {
-				seen[key] = true
 			}
+			seen[key] = true
 			r := number{labels: labels}
 			if x.value != nil && y.value != nil {
 				r.value = nullable(b2f(*x.value != 0 && *y.value != 0))

@@ -124,6 +124,7 @@ func BenchmarkHealthOverhead(b *testing.B) {
 // frameTransfer is the median time the response's frames take to cross gRPC without the network: the
 // plugin's encoding (Arrow, then protobuf) and Grafana's decoding (protobuf, then Arrow), as the SDK does both.
 func frameTransfer(b *testing.B, resp *backend.QueryDataResponse) (encode, decode time.Duration) {
+	b.Helper()
 	var enc, dec []time.Duration
 	for range 21 {
 		start := time.Now()

@@ -45,7 +45,10 @@ func watchPrometheus(t *testing.T, target string, hold time.Duration) *watchedPr
 		w.mu.Unlock()
 		n := w.inFlight.Add(1)
 		defer w.inFlight.Add(-1)
-		for p := w.peak.Load(); n > p && !w.peak.CompareAndSwap(p, n); p = w.peak.Load() {
+		for p := w.peak.Load(); n > p; p = w.peak.Load() {
+			if w.peak.CompareAndSwap(p, n) {
+				break
+			}
 		}
 		select {
 		case <-time.After(w.hold):

@@ -43,6 +43,16 @@ func scoreConfig(displayName string) *data.FieldConfig {
 
 func ptr[T any](v T) *T { return &v }
 
+// labelsOf are a value field's labels: the service, which PerfScope's frames call "service" whatever label
+// names services in the user's metrics (the panels and alert rules read it), and the other names and values.
+func labelsOf(service string, more ...string) data.Labels {
+	labels := data.Labels{"service": service}
+	for i := 0; i+1 < len(more); i += 2 {
+		labels[more[i]] = more[i+1]
+	}
+	return labels
+}
+
 // nullable turns NaN and infinities into nulls, which Grafana draws as gaps and alerting reads as no data.
 func nullable(v float64) *float64 {
 	if !scoring.HasData(v) {

@@ -350,6 +350,7 @@ func (fc frameContract) add(t *testing.T, c goldenCase, raw []byte) {
 // check compares the contract the answers made with testdata/frames/contract.json (-update writes it), and
 // that the golden cases cover every query type and measure.
 func (fc frameContract) check(t *testing.T) {
+	t.Helper()
 	for _, qt := range models.QueryTypes {
 		ct := fc[string(qt)]
 		if ct == nil || len(ct.Frames) == 0 || ct.NoData == "" {

@@ -79,6 +79,7 @@ func (f *fixture) query(refID string, model map[string]any) backend.DataQuery {
 }
 
 func (f *fixture) plugin(t *testing.T, profile *scoring.Profile) *plugin {
+	t.Helper()
 	jsonData := map[string]any{"url": f.url}
 	if profile != nil {
 		jsonData["profile"] = profile
@@ -272,7 +273,7 @@ func TestSLAQueryMatchesEveryScenario(t *testing.T) {
 		if want := []string{"fast-burn", "slow-burn", "budget-drain", "slow-drain"}; !slices.Equal(all, want) {
 			t.Errorf("%s tiers %v, want the profile's %v", name, all, want)
 		}
-		if !slices.Equal(firing, expect.SLA.TiersFiring) && !(len(firing) == 0 && len(expect.SLA.TiersFiring) == 0) {
+		if !slices.Equal(firing, expect.SLA.TiersFiring) && (len(firing) != 0 || len(expect.SLA.TiersFiring) != 0) {
 			t.Errorf("%s tiers firing %v, want %v", name, firing, expect.SLA.TiersFiring)
 		}
 		budget := fieldWith(t, dr.Frames, "Error budget remaining", data.Labels{"service": name})

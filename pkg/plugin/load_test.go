@@ -37,7 +37,7 @@ func secondPrometheus(t *testing.T, port int) *fixtures.Server {
 
 // burst sends n health queries at once, each in its own request, and returns their errors (nil for success).
 // A query that does not return within the deadline counts as a hang.
-func burst(t *testing.T, p *plugin, f *fixture, n int, deadline time.Duration) []error {
+func burst(_ *testing.T, p *plugin, f *fixture, n int, deadline time.Duration) []error {
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	for i := range n {

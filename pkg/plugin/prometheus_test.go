@@ -24,10 +24,12 @@ var update = flag.Bool("update", false, "rewrite golden frames and the frame con
 
 // recordingStem is where a test's recorded Prometheus answers live: testdata/prometheus/<Test>.json(.gz).
 func recordingStem(t testing.TB) string {
+	t.Helper()
 	return filepath.Join("testdata", "prometheus", strings.SplitN(t.Name(), "/", 2)[0])
 }
 
 func rerecord(t testing.TB) string {
+	t.Helper()
 	return fmt.Sprintf("scripts/with-prometheus.sh -- go test ./pkg/plugin -run '^%s$' -update", strings.SplitN(t.Name(), "/", 2)[0])
 }
 

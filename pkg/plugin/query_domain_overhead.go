@@ -131,10 +131,10 @@ func (o *OverheadResult) Frames() data.Frames {
 			}
 			vals, t := o.domains[dk], d.For(dk.domain)
 			latest[dk.domain] = last(vals)
-			labels := data.Labels{"service": k.service, "domain": dk.domain}
+			labels := labelsOf(k.service, "domain", dk.domain)
 			series.add("Overhead", vals, labels, overheadConfig(perService(dk.domain, k.service, services), t))
 		}
-		series.add("System overhead", o.system[k], data.Labels{"service": k.service},
+		series.add("System overhead", o.system[k], labelsOf(k.service),
 			overheadConfig(perService("System total", k.service, services), d.System))
 		report := d.Report(latest)
 		report.System.Name = "System total"
@@ -164,12 +164,12 @@ func (o *OverheadResult) Numbers(measure models.Measure) Numbers {
 	var out Numbers
 	if measure == models.MeasureSystem {
 		for _, k := range sortedKeys(o.system) {
-			out = append(out, Number{"System overhead", last(o.system[k]), data.Labels{"service": k.service}, overheadConfig("", o.settings.System)})
+			out = append(out, Number{"System overhead", last(o.system[k]), labelsOf(k.service), overheadConfig("", o.settings.System)})
 		}
 		return out
 	}
 	for _, k := range sortedKeys(o.domains) {
-		labels := data.Labels{"service": k.service, "domain": k.domain}
+		labels := labelsOf(k.service, "domain", k.domain)
 		out = append(out, Number{"Overhead", last(o.domains[k]), labels, overheadConfig("", o.settings.For(k.domain))})
 	}
 	return out

@@ -77,10 +77,10 @@ func (h *HealthResult) Frames() data.Frames {
 	inds := h.scorer.Indicators()
 	series := newWideFrame("Health", h.grid)
 	for _, sh := range h.Services {
-		labels := data.Labels{"service": sh.Service}
+		labels := labelsOf(sh.Service)
 		series.add("Health score", sh.Score, labels, scoreConfig(perService("Health score", sh.Service, len(h.Services))))
 		for i, ind := range inds {
-			labels := data.Labels{"service": sh.Service, "indicator": ind.ID}
+			labels := labelsOf(sh.Service, "indicator", ind.ID)
 			series.add("Sub-score", sh.Subs[i], labels, scoreConfig(perService(ind.Name+" sub-score", sh.Service, len(h.Services))))
 		}
 	}
@@ -92,11 +92,11 @@ func (h *HealthResult) Numbers(measure models.Measure) Numbers {
 	var out Numbers
 	for _, sh := range h.Services {
 		if measure == models.MeasureScore {
-			out = append(out, Number{"Health score", last(sh.Score), data.Labels{"service": sh.Service}, scoreConfig("")})
+			out = append(out, Number{"Health score", last(sh.Score), labelsOf(sh.Service), scoreConfig("")})
 			continue
 		}
 		for i, ind := range h.scorer.Indicators() {
-			labels := data.Labels{"service": sh.Service, "indicator": ind.ID}
+			labels := labelsOf(sh.Service, "indicator", ind.ID)
 			out = append(out, Number{"Sub-score", last(sh.Subs[i]), labels, scoreConfig("")})
 		}
 	}

@@ -124,7 +124,7 @@ func (r *run) tierFiring(ctx context.Context, name string) (map[seriesKey][]bool
 	windows := []string{tier.LongWindow, tier.ShortWindow}
 	ratios := make([]map[seriesKey][]float64, 2)
 	err = r.parallel(2, func(i int) (err error) {
-		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": windows[i]})
+		expr := r.expand(s.ErrorRatioQuery, map[string]string{varWindow: windows[i]})
 		ratios[i], err = r.rangeByKey(ctx, source{what: "error ratio over " + windows[i], field: fieldErrorRatio}, expr, 0)
 		return err
 	})
@@ -192,7 +192,7 @@ func (m *MTTRResult) Numbers() Numbers {
 	cfg := mttrConfig(m.target)
 	out := make(Numbers, 0, len(m.services))
 	for _, sb := range m.services {
-		out = append(out, Number{"MTTR", sb.summary.MTTR / 1000, data.Labels{"service": sb.service}, cfg})
+		out = append(out, Number{"MTTR", sb.summary.MTTR / 1000, labelsOf(sb.service), cfg})
 	}
 	return out
 }

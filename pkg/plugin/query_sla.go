@@ -45,7 +45,7 @@ func sla(ctx context.Context, r *run) (Result, error) {
 	case s.Period == scoring.CalendarMonth:
 		budget = r.periodRatioAtEnd(states)
 	default:
-		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": period})
+		expr := r.expand(s.ErrorRatioQuery, map[string]string{varWindow: period})
 		if budget, err = r.rangeByKey(ctx, source{what: "error ratio over " + period, field: fieldErrorRatio}, expr, 0); err != nil {
 			return nil, err
 		}
@@ -99,11 +99,11 @@ func (r *run) computeSLA(ctx context.Context) (states map[seriesKey]*slaState, p
 	var compliance map[seriesKey]float64
 	err = r.parallel(queries, func(i int) (err error) {
 		if i == len(all) {
-			expr := r.expand(s.LatencyComplianceQuery, map[string]string{"window": period, "latencyThreshold": formatNumber(s.LatencyThreshold)})
+			expr := r.expand(s.LatencyComplianceQuery, map[string]string{varWindow: period, "latencyThreshold": formatNumber(s.LatencyThreshold)})
 			compliance, err = r.instantByKey(ctx, source{what: "latency SLO compliance", field: fieldLatencyCompliance}, expr)
 			return err
 		}
-		expr := r.expand(s.ErrorRatioQuery, map[string]string{"window": all[i]})
+		expr := r.expand(s.ErrorRatioQuery, map[string]string{varWindow: all[i]})
 		ratios[i], err = r.instantByKey(ctx, source{what: "error ratio over " + all[i], field: fieldErrorRatio}, expr)
 		return err
 	})
@@ -185,7 +185,7 @@ func (res *SLAResult) Frames() data.Frames {
 		for t, v := range ratios {
 			avail[t], left[t] = scoring.Availability(v), scoring.BudgetRemaining(v, s.Target)
 		}
-		labels := data.Labels{"service": k.service}
+		labels := labelsOf(k.service)
 		series.add("Error budget remaining", left, labels, budgetConfig(perService("Error budget remaining", k.service, len(res.budget))))
 		series.add("Availability", avail, labels, availabilityConfig(s, perService("Availability", k.service, len(res.budget))))
 	}
@@ -239,7 +239,7 @@ func (res *SLAResult) Numbers(measure models.Measure, tier string) Numbers {
 	s := res.sla
 	var out Numbers
 	for _, k := range sortedKeys(res.states) {
-		st, labels := res.states[k], data.Labels{"service": k.service}
+		st, labels := res.states[k], labelsOf(k.service)
 		switch measure {
 		case models.MeasureBudgetRemaining:
 			out = append(out, Number{"Error budget remaining", st.report.BudgetRemaining, labels, budgetConfig("")})
@@ -249,13 +249,13 @@ func (res *SLAResult) Numbers(measure models.Measure, tier string) Numbers {
 			out = append(out, Number{"Latency SLO compliance", st.compliance, labels, complianceConfig(s)})
 		case models.MeasureBurnRate:
 			for _, w := range res.windows {
-				out = append(out, Number{"Burn rate", st.report.BurnRates[w], data.Labels{"service": k.service, "window": w}, nil})
+				out = append(out, Number{"Burn rate", st.report.BurnRates[w], labelsOf(k.service, "window", w), nil})
 			}
 		case models.MeasureTierFiring:
 			for _, ts := range st.report.Tiers {
 				if tier == "" || ts.Name == tier {
 					out = append(out, Number{"Tier firing", tierFiringMeasure(ts),
-						data.Labels{"service": k.service, "tier": ts.Name, "severity": ts.Severity}, nil})
+						labelsOf(k.service, "tier", ts.Name, "severity", ts.Severity), nil})
 				}
 			}
 		}

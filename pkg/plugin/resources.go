@@ -66,15 +66,12 @@ func (d *Datasource) validateProfile(w http.ResponseWriter, req *http.Request) {
 	}
 	parsed := scoring.ParseProfile(body)
 	res := ValidationResult{}
-	switch {
-	case d.client == nil:
+	if d.client == nil {
 		res.PromQLError = "the datasource settings are not valid, so Prometheus could not check the PromQL"
-	default:
-		if err := parsed.CheckQueries(req.Context(), d.client.CheckSyntax); err != nil {
-			res.PromQLError = err.Error()
-		} else {
-			res.PromQLChecked = true
-		}
+	} else if err := parsed.CheckQueries(req.Context(), d.client.CheckSyntax); err != nil {
+		res.PromQLError = err.Error()
+	} else {
+		res.PromQLChecked = true
 	}
 	res.Problems = parsed.Problems
 	if res.Problems == nil {

@@ -20,18 +20,18 @@ import (
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
-// callResource calls a resource endpoint over gRPC and decodes its JSON answer into out.
-func (p *plugin) callResource(t *testing.T, method, path string, body []byte, out any) int {
+// validate posts body to POST /profile/validate over gRPC and decodes its answer into res.
+func (p *plugin) validate(t *testing.T, body []byte, res *ValidationResult) int {
 	t.Helper()
 	var resp *backend.CallResourceResponse
 	err := p.tp.Client.CallResource(context.Background(), &backend.CallResourceRequest{
-		PluginContext: p.pluginContext(), Path: path, Method: method, URL: "/" + path, Body: body,
+		PluginContext: p.pluginContext(), Path: "profile/validate", Method: http.MethodPost, URL: "/profile/validate", Body: body,
 	}, backend.CallResourceResponseSenderFunc(func(r *backend.CallResourceResponse) error { resp = r; return nil }))
 	if err != nil || resp == nil {
-		t.Fatalf("%s %s: %v", method, path, err)
+		t.Fatalf("POST /profile/validate: %v", err)
 	}
-	if err := json.Unmarshal(resp.Body, out); err != nil {
-		t.Fatalf("%s %s answered %d %s", method, path, resp.Status, resp.Body)
+	if err := json.Unmarshal(resp.Body, res); err != nil {
+		t.Fatalf("POST /profile/validate answered %d %s", resp.Status, resp.Body)
 	}
 	return resp.Status
 }
@@ -89,7 +89,7 @@ func TestValidateProfileEndpointUsesPrometheusForPromQL(t *testing.T) {
 	doc["aggregation"] = "average"
 	body, _ := json.Marshal(doc)
 	var res ValidationResult
-	if status := p.callResource(t, http.MethodPost, "profile/validate", body, &res); status != http.StatusOK {
+	if status := p.validate(t, body, &res); status != http.StatusOK {
 		t.Fatalf("status %d", status)
 	}
 	if res.Valid || !res.PromQLChecked || len(res.Problems) != 3 {
@@ -106,7 +106,7 @@ func TestValidateProfileEndpointUsesPrometheusForPromQL(t *testing.T) {
 	}
 
 	raw, _ = json.Marshal(scoring.DefaultProfile())
-	if p.callResource(t, http.MethodPost, "profile/validate", raw, &res); !res.Valid || len(res.Problems) != 0 || !res.PromQLChecked {
+	if p.validate(t, raw, &res); !res.Valid || len(res.Problems) != 0 || !res.PromQLChecked {
 		t.Fatalf("default profile: %+v", res)
 	}
 }
@@ -114,11 +114,11 @@ func TestValidateProfileEndpointUsesPrometheusForPromQL(t *testing.T) {
 func TestValidateProfileWithoutPrometheusStillChecksStructure(t *testing.T) {
 	p := servePlugin(t, map[string]any{"url": "http://127.0.0.1:1", "timeoutSeconds": 2}, nil, time.Time{})
 	var res ValidationResult
-	p.callResource(t, http.MethodPost, "profile/validate", []byte(`{"indicators": "latency"}`), &res)
+	p.validate(t, []byte(`{"indicators": "latency"}`), &res)
 	if res.Valid || res.PromQLChecked || res.PromQLError == "" || len(res.Problems) != 1 || res.Problems[0].Message != "indicators must be a list" {
 		t.Fatalf("%+v", res)
 	}
-	p.callResource(t, http.MethodPost, "profile/validate", []byte(`{"indicators": [`), &res)
+	p.validate(t, []byte(`{"indicators": [`), &res)
 	if res.Valid || len(res.Problems) != 1 || !strings.HasPrefix(res.Problems[0].Message, "the profile is not valid JSON") {
 		t.Fatalf("%+v", res)
 	}

@@ -50,6 +50,7 @@ func cannedPrometheus(t *testing.T, answer func(query string) []canned) *httptes
 }
 
 func matrixJSON(t *testing.T, r *http.Request, series []canned) string {
+	t.Helper()
 	start, _ := strconv.ParseFloat(r.Form.Get("start"), 64)
 	end, _ := strconv.ParseFloat(r.Form.Get("end"), 64)
 	step, _ := strconv.ParseFloat(r.Form.Get("step"), 64)
@@ -65,6 +66,7 @@ func matrixJSON(t *testing.T, r *http.Request, series []canned) string {
 }
 
 func mustJSON(t *testing.T, v any) string {
+	t.Helper()
 	if v == nil {
 		return "[]"
 	}

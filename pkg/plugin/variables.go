@@ -5,6 +5,10 @@ import (
 	"strings"
 )
 
+// varWindow is the SLA queries' own template variable (scoring.SLA): the window an error ratio or a latency
+// compliance is measured over.
+const varWindow = "window"
+
 // variable is a template variable as Grafana writes it: ${name}, $name or [[name]].
 var variable = regexp.MustCompile(`\$\{(\w+)\}|\$(\w+)|\[\[(\w+)\]\]`)
 

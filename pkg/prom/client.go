@@ -149,12 +149,12 @@ func (c *Client) explain(ctx context.Context, err error) error {
 	if err == nil {
 		return nil
 	}
-	e := c.explainRaw(ctx, err).(*Error)
+	e := c.explainRaw(ctx, err)
 	e.Msg = c.Scrub(e.Msg)
 	return e
 }
 
-func (c *Client) explainRaw(ctx context.Context, err error) error {
+func (c *Client) explainRaw(ctx context.Context, err error) *Error {
 	var done *Error
 	if errors.As(err, &done) {
 		return done

@@ -20,7 +20,7 @@ func (c *Client) CheckSyntax(ctx context.Context, expr string) (problem string, 
 			return err
 		}
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		resp, body, err := c.raw.Do(ctx, req)
+		resp, body, err := c.raw.Do(ctx, req) //nolint:bodyclose // api.Client.Do reads and closes the body
 		if err != nil {
 			return err
 		}

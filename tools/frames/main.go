@@ -34,8 +34,8 @@ type file struct {
 }
 
 var datasources = map[string]map[string]string{
-	"prometheus": {"type": "prometheus", "uid": "perfscope-prometheus"},
-	"perfscope":  {"type": "perfscope-health-datasource", "uid": "perfscope-health"},
+	dsPrometheus: {"type": "prometheus", "uid": "perfscope-prometheus"},
+	dsPerfScope:  {"type": "perfscope-health-datasource", "uid": "perfscope-health"},
 }
 
 // record answers one recording's queries and encodes the file.
@@ -43,7 +43,7 @@ func record(ctx context.Context, base string, at time.Time, rec recording) ([]by
 	from := at.Add(-rec.Range)
 	var resp *backend.QueryDataResponse
 	var err error
-	if rec.Datasource == "perfscope" {
+	if rec.Datasource == dsPerfScope {
 		resp, err = recordPerfScope(ctx, base, rec, from, at)
 	} else {
 		resp, err = recordPrometheus(ctx, base, rec, from, at)

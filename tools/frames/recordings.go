@@ -12,11 +12,20 @@ import (
 // A recording is one panel's queries over one time range, answered as Grafana's /api/ds/query answers them.
 type recording struct {
 	File       string
-	Datasource string // "prometheus" (stock datasource) or "perfscope" (PerfScope backend datasource)
+	Datasource string // dsPrometheus (stock datasource) or dsPerfScope (PerfScope backend datasource)
 	Range      time.Duration
 	Step       time.Duration
 	Queries    []target
 }
+
+// The datasources a recording asks.
+const (
+	dsPrometheus = "prometheus"
+	dsPerfScope  = "perfscope"
+)
+
+// byService is the legend of a series per service.
+const byService = "{{service}}"
 
 // target is a panel query as the dashboard JSON holds it.
 type target struct {
@@ -75,17 +84,17 @@ func recordings() []recording {
 	var health []target
 	for _, ind := range p.Indicators {
 		if ind.Enabled {
-			health = append(health, target{RefID: ind.ID, Expr: expand(ind.Query, nil), LegendFormat: "{{service}}"})
+			health = append(health, target{RefID: ind.ID, Expr: expand(ind.Query, nil), LegendFormat: byService})
 		}
 	}
 	d := p.Domains
 	sla := func(rate string) []target {
 		return []target{
-			{RefID: "errors", Expr: sum("http_requests_total", `, code=~"5.."`, rate), LegendFormat: "{{service}}"},
-			{RefID: "requests", Expr: sum("http_requests_total", "", rate), LegendFormat: "{{service}}"},
-			{RefID: "period", Expr: expand(p.SLA.ErrorRatioQuery, map[string]string{"window": p.SLA.Period}), LegendFormat: "{{service}}"},
+			{RefID: "errors", Expr: sum("http_requests_total", `, code=~"5.."`, rate), LegendFormat: byService},
+			{RefID: "requests", Expr: sum("http_requests_total", "", rate), LegendFormat: byService},
+			{RefID: "period", Expr: expand(p.SLA.ErrorRatioQuery, map[string]string{"window": p.SLA.Period}), LegendFormat: byService},
 			{RefID: "windows", Expr: windowRatios(p), Instant: true, LegendFormat: "{{service}} {{window}}"},
-			{RefID: "latency", Instant: true, LegendFormat: "{{service}}", Expr: expand(p.SLA.LatencyComplianceQuery,
+			{RefID: "latency", Instant: true, LegendFormat: byService, Expr: expand(p.SLA.LatencyComplianceQuery,
 				map[string]string{"window": p.SLA.Period, "latencyThreshold": fmt.Sprint(p.SLA.LatencyThreshold)})},
 		}
 	}
@@ -97,20 +106,20 @@ func recordings() []recording {
 		return t
 	}
 	return []recording{
-		{File: "health.prometheus.json", Datasource: "prometheus", Range: time.Hour, Step: time.Minute, Queries: health},
-		{File: "domainoverhead.prometheus.json", Datasource: "prometheus", Range: time.Hour, Step: time.Minute, Queries: []target{
+		{File: "health.prometheus.json", Datasource: dsPrometheus, Range: time.Hour, Step: time.Minute, Queries: health},
+		{File: "domainoverhead.prometheus.json", Datasource: dsPrometheus, Range: time.Hour, Step: time.Minute, Queries: []target{
 			{RefID: "domain_time", Expr: expand(d.DomainTimeQuery, nil), LegendFormat: "{{service}} {{domain}}"},
-			{RefID: "total_time", Expr: expand(d.TotalTimeQuery, nil), LegendFormat: "{{service}}"},
+			{RefID: "total_time", Expr: expand(d.TotalTimeQuery, nil), LegendFormat: byService},
 			{RefID: "domain_latency", Expr: expand(d.DomainLatencyQuery, nil), LegendFormat: "{{service}} {{domain}}"},
 			{RefID: "domain_baseline", Expr: offset(expand(d.DomainLatencyQuery, nil), d.BaselineOffset), LegendFormat: "{{service}} {{domain}}"},
 		}},
-		{File: "sla.prometheus.json", Datasource: "prometheus", Range: 12 * time.Hour, Step: time.Minute, Queries: sla(rateInterval)},
-		{File: "sla-30d.prometheus.json", Datasource: "prometheus", Range: 30 * 24 * time.Hour, Step: time.Hour, Queries: sla(monthRateInterval)},
-		{File: "health.perfscope.json", Datasource: "perfscope", Range: time.Hour, Step: time.Minute,
+		{File: "sla.prometheus.json", Datasource: dsPrometheus, Range: 12 * time.Hour, Step: time.Minute, Queries: sla(rateInterval)},
+		{File: "sla-30d.prometheus.json", Datasource: dsPrometheus, Range: 30 * 24 * time.Hour, Step: time.Hour, Queries: sla(monthRateInterval)},
+		{File: "health.perfscope.json", Datasource: dsPerfScope, Range: time.Hour, Step: time.Minute,
 			Queries: []target{perfscope("health", "")}},
-		{File: "domainoverhead.perfscope.json", Datasource: "perfscope", Range: time.Hour, Step: time.Minute,
+		{File: "domainoverhead.perfscope.json", Datasource: dsPerfScope, Range: time.Hour, Step: time.Minute,
 			Queries: []target{perfscope("domainOverhead", "")}},
-		{File: "sla.perfscope.json", Datasource: "perfscope", Range: 12 * time.Hour, Step: time.Minute,
+		{File: "sla.perfscope.json", Datasource: dsPerfScope, Range: 12 * time.Hour, Step: time.Minute,
 			Queries: []target{perfscope("sla", ""), perfscope("mttr", `{"kind":"indicator","indicator":"error_rate","band":"critical"}`)}},
 	}
 }

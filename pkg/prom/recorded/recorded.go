@@ -237,7 +237,7 @@ func request(req *http.Request) (*Exchange, []byte, error) {
 	return &Exchange{Method: req.Method, Path: req.URL.Path, Form: form}, body, nil
 }
 
-func (s *Server) problem(format string, args ...any) {
+func (s *Server) problemf(format string, args ...any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.problems = append(s.problems, fmt.Sprintf(format, args...))
@@ -247,7 +247,7 @@ func (s *Server) problem(format string, args ...any) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	ex, body, err := request(req)
 	if err != nil {
-		s.problem("%s %s: unreadable request: %v", req.Method, req.URL.Path, err)
+		s.problemf("%s %s: unreadable request: %v", req.Method, req.URL.Path, err)
 		apiError(w, http.StatusBadRequest, err.Error())
 		return
 	}
@@ -258,7 +258,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	s.mu.Unlock()
 	if s.mode == replay {
 		if want == nil {
-			s.problem("%s", ex)
+			s.problemf("%s", ex)
 			apiError(w, http.StatusBadRequest, "not a recorded request: "+ex.String())
 			return
 		}
@@ -268,7 +268,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	got, err := s.forward(req, ex, body)
 	if err != nil {
 		if req.Context().Err() == nil { // a request its client gave up on is no problem of the recording
-			s.problem("%s: %v", ex, err)
+			s.problemf("%s: %v", ex, err)
 		}
 		apiError(w, http.StatusBadGateway, err.Error())
 		return
@@ -279,10 +279,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		s.made[key] = got
 		s.mu.Unlock()
 	case want == nil:
-		s.problem("%s: not recorded", ex)
+		s.problemf("%s: not recorded", ex)
 	default:
 		if d := difference(got, want); d != "" {
-			s.problem("%s: the answer differs from the recording: %s", ex, d)
+			s.problemf("%s: the answer differs from the recording: %s", ex, d)
 		}
 	}
 	answer(w, got)
@@ -294,7 +294,8 @@ func (s *Server) forward(req *http.Request, ex *Exchange, body []byte) (*Exchang
 	if req.URL.RawQuery != "" {
 		u += "?" + req.URL.RawQuery
 	}
-	out, err := http.NewRequestWithContext(req.Context(), req.Method, u, bytes.NewReader(body))
+	// The target is the fixture Prometheus the test runner gave (PERFSCOPE_PROMETHEUS_URL).
+	out, err := http.NewRequestWithContext(req.Context(), req.Method, u, bytes.NewReader(body)) //nolint:gosec // G704: see above
 	if err != nil {
 		return nil, err
 	}
@@ -303,7 +304,7 @@ func (s *Server) forward(req *http.Request, ex *Exchange, body []byte) (*Exchang
 			out.Header.Set(h, v)
 		}
 	}
-	resp, err := s.client.Do(out)
+	resp, err := s.client.Do(out) //nolint:gosec // G704: the fixture Prometheus, as above
 	if err != nil {
 		return nil, err
 	}
@@ -327,7 +328,7 @@ func answer(w http.ResponseWriter, e *Exchange) {
 		w.Header().Set("Content-Type", e.ContentType)
 	}
 	w.WriteHeader(e.Status)
-	_, _ = w.Write(e.body())
+	_, _ = w.Write(e.body()) //nolint:gosec // G705: a recorded Prometheus API answer, to a test's client
 }
 
 func apiError(w http.ResponseWriter, status int, msg string) {
