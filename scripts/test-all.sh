@@ -13,7 +13,7 @@ done
 
 step "typecheck";  npm run -s typecheck
 step "lint";       npm run -s lint
-step "go vet";     go vet ./...
+step "go vet and golangci-lint"; go vet ./...; scripts/golangci-lint.sh
 step "unit tests"; npm run -s test:ci
 step "build";      npm run -s build && npm run -s build:backend && npm run -s build:browser-host && npm run -s build:cli
 
