@@ -202,5 +202,3 @@ func derefOr(s *string, or string) string {
 	}
 	return *s
 }
-
-

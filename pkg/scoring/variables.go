@@ -3,6 +3,7 @@ package scoring
 import (
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // VariableFormats are the formats of ${name:format} PerfScope fills in, each with the value as it is (its
@@ -18,16 +19,17 @@ var variableForm = regexp.MustCompile(variablePattern)
 
 var digitsOnly = regexp.MustCompile(`^\d+$`)
 
-// TemplateVariable is a template variable as a query writes it.
+// TemplateVariable is a template variable as a query writes it: ${name:format} has a format (maybe empty).
 type TemplateVariable struct {
 	Text, Name, Format string
+	HasFormat          bool
 }
 
 // UnfilledFormats are the template variables query uses with a format PerfScope does not fill in.
 func UnfilledFormats(query string) []string {
 	var out []string
 	Interpolate(query, nil, func(v TemplateVariable) string {
-		if v.Format != "" && !slices.Contains(VariableFormats, v.Format) {
+		if v.HasFormat && !slices.Contains(VariableFormats, v.Format) {
 			out = append(out, v.Text)
 		}
 		return v.Text
@@ -39,19 +41,35 @@ func UnfilledFormats(query string) []string {
 // PerfScope does not fill in) becomes what unfilled returns for it; with unfilled nil, its own text, so
 // Prometheus names it in its error. A name of digits only is not a variable: $1 in label_replace is a group.
 func Interpolate(query string, vars map[string]string, unfilled func(TemplateVariable) string) string {
-	return variableForm.ReplaceAllStringFunc(query, func(text string) string {
-		m := variableForm.FindStringSubmatch(text)
-		name, format := m[1]+m[3]+m[4], m[2]+m[5]
-		hasFormat := m[2] != "" || m[5] != "" || (m[1] != "" && len(text) > len(m[1])+3) || (m[4] != "" && len(text) > len(m[4])+4)
-		if digitsOnly.MatchString(name) {
-			return text
+	var out strings.Builder
+	last := 0
+	for _, m := range variableForm.FindAllStringSubmatchIndex(query, -1) {
+		out.WriteString(query[last:m[0]])
+		last = m[1]
+		v := TemplateVariable{Text: query[m[0]:m[1]]}
+		// Groups: 1 ${name, 2 :format}, 3 $name, 4 [[name, 5 :format]].
+		for _, g := range []int{1, 3, 4} {
+			if m[2*g] >= 0 {
+				v.Name = query[m[2*g]:m[2*g+1]]
+			}
 		}
-		if v, ok := vars[name]; ok && (!hasFormat || slices.Contains(VariableFormats, format)) {
-			return v
+		for _, g := range []int{2, 5} {
+			if m[2*g] >= 0 {
+				v.Format, v.HasFormat = query[m[2*g]:m[2*g+1]], true
+			}
 		}
-		if unfilled == nil {
-			return text
+		value, ok := vars[v.Name]
+		switch {
+		case digitsOnly.MatchString(v.Name):
+			out.WriteString(v.Text)
+		case ok && (!v.HasFormat || slices.Contains(VariableFormats, v.Format)):
+			out.WriteString(value)
+		case unfilled == nil:
+			out.WriteString(v.Text)
+		default:
+			out.WriteString(unfilled(v))
 		}
-		return unfilled(TemplateVariable{Text: text, Name: name, Format: format})
-	})
+	}
+	out.WriteString(query[last:])
+	return out.String()
 }

@@ -468,7 +468,7 @@ function validationCases(): VectorCase[] {
       p.indicators[0].query =
         'sum by (service) (rate(x{service=~"${service:regex}", a=~"${a:pipe}", b=~"${b:raw}"}[5m]))';
       p.indicators[1].query = 'sum by (service) (x{service=~"${service:csv}"}) / sum by (service) (y{z=~"[[z:]]"})';
-      p.sla.errorRatioQuery = 'sum by (service) (rate(x{service=~"${service:json}"}[${window:text}]';
+      p.sla.errorRatioQuery = 'sum by (service) (rate(x{service=~"${service:json}"}[${window:text}]))';
     }),
     mutate('bad PromQL in domain and SLA queries', (p) => {
       p.domains.totalTimeQuery = 'sum(';
