@@ -79,7 +79,16 @@ const (
 )
 
 // ConditionBands are the bands a score or indicator condition may name: a breach is that band or worse.
-var ConditionBands = []string{scoring.BandInfo, scoring.BandWarning, scoring.BandCritical}
+var ConditionBands = conditionBands()
+
+// conditionBands are the library's bands but ok (every score is ok or worse).
+func conditionBands() []string {
+	var out []string
+	for _, b := range scoring.BandFloors[1:] {
+		out = append(out, b.Band)
+	}
+	return out
+}
 
 // ParseQuery decodes and checks a query's JSON; every problem names its field. queryType, when set (Grafana
 // sends it beside the JSON), wins over the JSON's.

@@ -1,6 +1,8 @@
 package plugin
 
 import (
+	"github.com/perfscope/perfscope/pkg/scoring"
+
 	"fmt"
 	"slices"
 	"testing"
@@ -17,7 +19,7 @@ func TestMTTRScoreAndTierConditionsAtTheEvaluationTime(t *testing.T) {
 	inBreach := map[string]func(name string) bool{}
 	var queries []backend.DataQuery
 	for _, band := range []string{"info", "warning", "critical"} {
-		inBreach[band] = func(name string) bool { return f.expect[name].Score < bandFloor[band] }
+		inBreach[band] = func(name string) bool { return scoring.AtOrWorse(f.expect[name].Score, band) }
 		queries = append(queries, f.query(band, map[string]any{"queryType": "mttr", "condition": map[string]any{"kind": "score", "band": band}}))
 	}
 	for _, tier := range []string{"fast-burn", "slow-burn", "budget-drain", "slow-drain"} {

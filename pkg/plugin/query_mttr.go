@@ -21,7 +21,7 @@ type serviceBreaches struct {
 // its mean time to recovery.
 type MTTRResult struct {
 	services []serviceBreaches // by service
-	target   float64           // the profile's MTTR target in seconds; 0 for none
+	sla      scoring.SLA       // the profile's, for its MTTR target
 }
 
 // mttr finds, per service, the intervals in which the query's condition holds and their mean length.
@@ -37,8 +37,7 @@ func mttr(ctx context.Context, r *run) (Result, error) {
 	for i := range timestamps {
 		timestamps[i] = r.grid.at(i)
 	}
-	target, _ := scoring.ParseWindow(r.d.settings.Profile.SLA.MTTRTarget)
-	res := &MTTRResult{target: target.Seconds()}
+	res := &MTTRResult{sla: r.d.settings.Profile.SLA}
 	for _, k := range sortedKeys(breaches) {
 		res.services = append(res.services, serviceBreaches{k.service, scoring.BreachIntervals(timestamps, breaches[k], r.grid.step)})
 	}
@@ -55,7 +54,7 @@ func (r *run) breachSeries(ctx context.Context) (map[seriesKey][]bool, error) {
 	below := func(scores []float64) []bool {
 		b := make([]bool, len(scores))
 		for t, s := range scores {
-			b[t] = inBreach(s, c.Band)
+			b[t] = scoring.AtOrWorse(s, c.Band)
 		}
 		return b
 	}
@@ -78,13 +77,11 @@ func (r *run) breachSeries(ctx context.Context) (map[seriesKey][]bool, error) {
 			return nil, err
 		}
 		for k, vals := range byKey {
-			subs := nans(len(vals))
+			b := make([]bool, len(vals))
 			for t, v := range vals {
-				if scoring.HasData(v) {
-					subs[t] = scoring.SubScore(v, ind.Thresholds(), ind.Higher())
-				}
+				b[t] = scoring.InBreach(v, ind.Thresholds(), ind.Higher(), c.Band)
 			}
-			out[k] = below(subs)
+			out[k] = b
 		}
 	case models.ConditionTier:
 		return r.tierFiring(ctx, c.Tier)
@@ -178,7 +175,7 @@ func (m *MTTRResult) Frames() data.Frames {
 	}
 	return data.Frames{
 		table("MTTR",
-			data.NewField("Service", nil, svc), data.NewField("MTTR", nil, mttrs).SetConfig(mttrConfig(m.target)),
+			data.NewField("Service", nil, svc), data.NewField("MTTR", nil, mttrs).SetConfig(mttrConfig(m.sla)),
 			data.NewField("Resolved breaches", nil, resolved),
 			data.NewField("Open breach", nil, openFor).SetConfig(&data.FieldConfig{Unit: "s"})),
 		table("Breaches",
@@ -189,7 +186,7 @@ func (m *MTTRResult) Frames() data.Frames {
 
 // Numbers are the alert measure: each service's MTTR over the range, in seconds.
 func (m *MTTRResult) Numbers() Numbers {
-	cfg := mttrConfig(m.target)
+	cfg := mttrConfig(m.sla)
 	out := make(Numbers, 0, len(m.services))
 	for _, sb := range m.services {
 		out = append(out, Number{"MTTR", sb.summary.MTTR / 1000, labelsOf(sb.service), cfg})

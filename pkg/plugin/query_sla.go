@@ -186,7 +186,7 @@ func (res *SLAResult) Frames() data.Frames {
 			avail[t], left[t] = scoring.Availability(v), scoring.BudgetRemaining(v, s.Target)
 		}
 		labels := labelsOf(k.service)
-		series.add("Error budget remaining", left, labels, budgetConfig(perService("Error budget remaining", k.service, len(res.budget))))
+		series.add("Error budget remaining", left, labels, budgetConfig(s, perService("Error budget remaining", k.service, len(res.budget))))
 		series.add("Availability", avail, labels, availabilityConfig(s, perService("Availability", k.service, len(res.budget))))
 	}
 	var (
@@ -218,7 +218,7 @@ func (res *SLAResult) Frames() data.Frames {
 		table("SLA",
 			data.NewField("Service", nil, slaSvc),
 			data.NewField("Availability", nil, avail).SetConfig(availabilityConfig(s, "")),
-			data.NewField("Error budget remaining", nil, left).SetConfig(budgetConfig("")),
+			data.NewField("Error budget remaining", nil, left).SetConfig(budgetConfig(s, "")),
 			data.NewField("Latency SLO compliance", nil, compliance).SetConfig(complianceConfig(s))),
 		table("Burn rates",
 			data.NewField("Service", nil, svc), data.NewField("Window", nil, windowCol),
@@ -242,7 +242,7 @@ func (res *SLAResult) Numbers(measure models.Measure, tier string) Numbers {
 		st, labels := res.states[k], labelsOf(k.service)
 		switch measure {
 		case models.MeasureBudgetRemaining:
-			out = append(out, Number{"Error budget remaining", st.report.BudgetRemaining, labels, budgetConfig("")})
+			out = append(out, Number{"Error budget remaining", st.report.BudgetRemaining, labels, budgetConfig(s, "")})
 		case models.MeasureAvailability:
 			out = append(out, Number{"Availability", st.report.Availability, labels, availabilityConfig(s, "")})
 		case models.MeasureLatencyCompliance:
