@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -341,4 +342,26 @@ func TestPromQLPassthroughAlertsOnItsOwnSeries(t *testing.T) {
 		want[labelsKey("service", name)] = total
 	}
 	expectNumbers(t, "requests per second", got, want)
+}
+
+// A profile whose queries write Grafana's ${service:regex}, [[service]] and ${__rate_interval} forms scores as
+// the default one: the datasource fills every form in (it used to send ${service:regex} to Prometheus as it was).
+func TestHealthQueryFillsInEveryVariableForm(t *testing.T) {
+	f := loadFixture(t)
+	profile := scoring.DefaultProfile()
+	forms := []string{"${service:regex}", "[[service]]", "${service:pipe}", "${service}"}
+	for i := range profile.Indicators {
+		q := &profile.Indicators[i].Query
+		*q = strings.ReplaceAll(*q, "$service", forms[i%len(forms)])
+		*q = strings.ReplaceAll(*q, "$__rate_interval", "${__rate_interval}")
+	}
+	p := f.plugin(t, profile)
+	resp := p.query(t, nil, f.query("A", map[string]any{"queryType": "health", "service": "incident|healthy"}))
+	dr := resp.Responses["A"]
+	if dr.Error != nil {
+		t.Fatal(dr.Error)
+	}
+	for _, name := range []string{"incident", "healthy"} {
+		expectNear(t, name+" score", lastValue(fieldWith(t, dr.Frames, "Health score", data.Labels{"service": name})), f.expect[name].Score)
+	}
 }
