@@ -10,7 +10,7 @@ export const bandLabel: Record<Band, string> = {
   nodata: 'No data',
 };
 
-// The same colours as the PerfScope datasource's thresholds (pkg/plugin/frames.go).
+// The same colours as the PerfScope datasource's thresholds (pkg/plugin/frames.go and rules.go).
 export const bandColorName: Record<Exclude<Band, 'nodata'>, string> = {
   ok: 'green',
   info: 'blue',

@@ -1,4 +1,4 @@
-// The alert measures of pkg/plugin/measure.go. Grafana alerting thresholds every number of a response and
+// The alert measures of pkg/models/measures.go. Grafana alerting thresholds every number of a response and
 // refuses two with the same labels, so an alert query returns one number per labelled series: its measure.
 // No Grafana imports here: the alert rule builder (src/alerting) and the CLI use this file too.
 
@@ -41,7 +41,7 @@ export type Measure = (typeof MEASURES)[MeasuredQueryType][number]['value'];
 export const measuresOf = (queryType: string): ReadonlyArray<MeasureOption<Measure>> =>
   MEASURES[queryType as MeasuredQueryType] ?? [];
 
-/** The fields of a PerfScope query an alert rule sets (pkg/plugin/query.go reads them). */
+/** The fields of a PerfScope query an alert rule sets (pkg/models/query.go reads them). */
 export interface PerfScopeAlertQuery {
   queryType: MeasuredQueryType;
   measure: Measure;

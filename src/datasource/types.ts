@@ -15,7 +15,7 @@ export interface BreachCondition {
   tier?: string;
 }
 
-/** The query model pkg/plugin/query.go reads. */
+/** The query model pkg/models/query.go reads. */
 export interface PerfScopeQuery extends DataQuery {
   queryType?: QueryType;
   /** Regular expression for $service (default: every service); dashboard variables are interpolated. */
@@ -37,7 +37,7 @@ export interface PerfScopeQuery extends DataQuery {
 
 export type AuthType = 'none' | 'basic' | 'bearer' | 'headers';
 
-/** jsonData: everything but secrets (pkg/plugin/settings.go). */
+/** jsonData: everything but secrets (pkg/models/settings.go). */
 export interface PerfScopeDataSourceOptions extends DataSourceJsonData {
   url?: string;
   authType?: AuthType;

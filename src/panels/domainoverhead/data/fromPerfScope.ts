@@ -5,7 +5,7 @@ import type { LabelledSeries } from '../../../scoring/frames';
 import { findTable } from '../../shared/data/table';
 import type { OverheadRow, OverheadView, ServiceOverhead, Trend } from '../../../views/overhead/model';
 
-// The frames of the PerfScope datasource's domainOverhead query (pkg/plugin/overhead.go).
+// The frames of the PerfScope datasource's domainOverhead query (pkg/plugin/query_domain_overhead.go).
 const LATEST = 'Latest overhead';
 const SYSTEM_ROW = 'System total';
 

@@ -5,7 +5,7 @@ import type { LabelledSeries } from '../../../scoring/frames';
 import { findTable } from '../../shared/data/table';
 import type { GroupHealth, HealthView } from '../../../views/health/model';
 
-// The frames of the PerfScope datasource's health query (pkg/plugin/health.go).
+// The frames of the PerfScope datasource's health query (pkg/plugin/query_health.go).
 const LATEST = 'Latest health';
 const LATEST_FIELDS = ['Service', 'Indicator', 'Value', 'Sub-score', 'Band', 'Weight', 'Points lost', 'Score'];
 const SCORE = 'Health score';

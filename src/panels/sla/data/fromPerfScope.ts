@@ -6,7 +6,7 @@ import { findTable, type Table } from '../../shared/data/table';
 import type { FromRates } from './fromPrometheus';
 import type { ServiceSla, SlaView } from './model';
 
-// The frames of the PerfScope datasource's sla and mttr queries (pkg/plugin/sla.go, mttr.go).
+// The frames of the PerfScope datasource's sla and mttr queries (pkg/plugin/query_sla.go, query_mttr.go).
 const SLA = 'SLA';
 const BUDGET = 'Error budget remaining';
 
