@@ -9,8 +9,10 @@ import (
 )
 
 // CheckHealth reports the server's version, and runs each enabled indicator query once at the current time,
-// naming the indicators that fail or return no data. A server without Prometheus' build-info endpoint (some
-// Thanos or VictoriaMetrics versions) is still checked, its version unknown.
+// naming the indicators that fail or return no data. A server that is unreachable or refuses a query is an
+// error; one that answers but has no data for some indicators is working, so that is a success whose message
+// warns and names them (Grafana shows any other status as a failure). A server without Prometheus' build-info
+// endpoint (some Thanos or VictoriaMetrics versions) is still checked, its version unknown.
 func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequest) (*backend.CheckHealthResult, error) {
 	if d.settingsErr != nil {
 		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: d.settingsErr.Error()}, nil
@@ -53,7 +55,7 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 		return &backend.CheckHealthResult{Status: backend.HealthStatusError,
 			Message: msg + " Failing indicators: " + strings.Join(failed, "; ") + noDataNote(empty) + left}, nil
 	case len(empty) > 0:
-		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: msg + noDataNote(empty) + left}, nil
+		return &backend.CheckHealthResult{Status: backend.HealthStatusOk, Message: msg + " Warning:" + noDataNote(empty) + left}, nil
 	}
 	return &backend.CheckHealthResult{Status: backend.HealthStatusOk,
 		Message: fmt.Sprintf("%s All %d enabled indicators return data.%s", msg, len(inds), left)}, nil
@@ -71,7 +73,7 @@ func noDataNote(empty []string) string {
 	if len(empty) == 0 {
 		return ""
 	}
-	return " No data for: " + strings.Join(empty, ", ") + " (they are left out of the score until they have data)."
+	return " No data for: " + strings.Join(empty, ", ") + " (they are left out of the score until they have data, and a key indicator without data fails the CI gate)."
 }
 
 func compact(s []string) []string {

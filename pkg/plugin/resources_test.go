@@ -49,8 +49,26 @@ func TestCheckHealthReportsTheVersionAndIndicatorsWithoutData(t *testing.T) {
 	profile.Indicators[5].Enabled = true
 	profile.Indicators[5].Query = `sum by (service) (rate(no_such_metric_total[$__rate_interval]))`
 	res, _ = f.plugin(t, profile).tp.Client.CheckHealth(t.Context(), &backend.CheckHealthRequest{PluginContext: f.plugin(t, profile).pluginContext()})
-	if res.Status != backend.HealthStatusError || !strings.Contains(res.Message, "No data for: CPU (cpu), Throughput (throughput)") {
-		t.Fatalf("%+v", res)
+	if res.Status != backend.HealthStatusOk || !strings.Contains(res.Message, "Warning: No data for: CPU (cpu), Throughput (throughput)") {
+		t.Fatalf("a reachable Prometheus lacking some indicators' data: %+v", res)
+	}
+	// A query Prometheus refuses is an error, naming the indicator.
+	profile.Indicators[3].Query = `sum by (service) (rate(process_cpu_seconds_total[$__rate_interval])) +`
+	res, _ = f.plugin(t, profile).tp.Client.CheckHealth(t.Context(), &backend.CheckHealthRequest{PluginContext: f.plugin(t, profile).pluginContext()})
+	if res.Status != backend.HealthStatusError || !strings.Contains(res.Message, "Failing indicators:") || !strings.Contains(res.Message, "memory") {
+		t.Fatalf("a query Prometheus refuses: %+v", res)
+	}
+}
+
+// An unreachable Prometheus is an error that names its address.
+func TestCheckHealthUnreachable(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	address := srv.URL
+	srv.Close() // nothing listens there any more
+	p := servePlugin(t, map[string]any{"url": address, "timeoutSeconds": 2}, nil, time.Time{})
+	res, err := p.tp.Client.CheckHealth(t.Context(), &backend.CheckHealthRequest{PluginContext: p.pluginContext()})
+	if err != nil || res.Status != backend.HealthStatusError || !strings.Contains(res.Message, strings.TrimPrefix(address, "http://")) {
+		t.Fatalf("%v %+v", err, res)
 	}
 }
 
