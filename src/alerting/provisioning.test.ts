@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { parse } from 'yaml';
@@ -73,14 +73,12 @@ it('routes by severity, grouped by service, to contact points that exist', () =>
   expect(receivers(policy, { severity: 'critical' })).toEqual(['PerfScope webhook']);
 });
 
-it('puts the alert rules and the dashboards in the one PerfScope folder, found by title', () => {
+it('puts the alert rules in the PerfScope folder, found by title, and leaves the dashboards to the app', () => {
   const rules = yaml('provisioning/alerting/perfscope-rules.yaml');
   expect(new Set(rules.groups.map((g: { folder: string }) => g.folder))).toEqual(new Set([FOLDER_TITLE]));
-  const [provider] = yaml('provisioning/dashboards/perfscope.yaml').providers;
-  expect(provider).toMatchObject({ folder: FOLDER_TITLE, type: 'file', allowUiUpdates: false });
-  expect(provider.folderUid).toBeUndefined();
-  // Where the app (plugin id perfscope-health-app) ships its dashboards: webpack copies them to dist/dashboards.
-  expect(provider.options.path).toBe('/var/lib/grafana/plugins/perfscope-health-app/dashboards');
+  // One owner: the app's dashboard includes (Grafana imports them when the app is enabled or upgraded). A file
+  // provider as well would own the same uids twice and make them read-only for the Settings page's Apply.
+  expect(existsSync(join(root, 'provisioning/dashboards'))).toBe(false);
 });
 
 it('links every alert to a runbook section of docs/alerts.md that exists', () => {

@@ -250,25 +250,17 @@ describe('provisioning/', () => {
     expect(byUid['perfscope-health'].jsonData.scrapeInterval).toBe(scrape);
   });
 
-  it("points every dashboard provider at a folder the stack provides that holds dashboards/'s files", () => {
-    const dashboards = existsSync(join(REPO, 'dashboards'))
-      ? readdirSync(join(REPO, 'dashboards')).filter((f) => f.endsWith('.json'))
-      : [];
-    const dir = join(REPO, 'provisioning/dashboards');
-    const providers = (existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)) : []).flatMap(
-      (f) => yamlOf(`provisioning/dashboards/${f}`).providers as Array<{ options: { path: string } }>
+  it('leaves the dashboards to the app it enables: every one of dashboards/ is an include, and no file provider owns them too', () => {
+    const dashboards = readdirSync(join(REPO, 'dashboards')).filter((f) => f.endsWith('.json'));
+    const includes = (
+      JSON.parse(readFileSync(join(REPO, 'src/plugin.json'), 'utf8')).includes as Array<{ type: string; path?: string }>
+    ).filter((i) => i.type === 'dashboard');
+    expect(includes.map((i) => i.path).sort()).toEqual(dashboards.map((f) => `dashboards/${f}`).sort());
+    // The app is enabled by provisioning/plugins, so Grafana imports its includes at start.
+    expect(yamlOf('provisioning/plugins/perfscope.yaml').apps).toContainEqual(
+      expect.objectContaining({ type: 'perfscope-health-app', disabled: false })
     );
-    if (dashboards.length > 0) {
-      expect(providers.length).toBeGreaterThan(0);
-    }
-    for (const provider of providers) {
-      const path = provider.options.path;
-      // Inside the installed plugin (dist/ holds a copy of dashboards/), or mounted from this checkout.
-      const local = path.startsWith(`${PLUGIN_DIR}/dashboards`)
-        ? posix.join('dashboards', path.slice(`${PLUGIN_DIR}/dashboards`.length))
-        : hostPath('grafana', path);
-      expect([path, local !== undefined && existsSync(join(REPO, local))]).toEqual([path, true]);
-    }
+    expect(existsSync(join(REPO, 'provisioning/dashboards'))).toBe(false);
   });
 });
 
