@@ -3,7 +3,7 @@ import type { Configuration } from 'webpack';
 
 import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
 
-// Extends the create-plugin base config: the provisioned dashboards live at the top level and ship in
+// Extends the create-plugin base config: the app's dashboards live at the top level and ship in
 // dist/dashboards/, and nested plugins' logos are copied next to their plugin.json.
 const config = async (env: Env): Promise<Configuration> => {
   const base = await grafanaConfig(env);

@@ -1,4 +1,4 @@
-// The provisioned dashboards and the panels alerts link to (annotations `dashboardUid` and `panelId`).
+// The app's dashboards and the panels alerts link to (annotations `dashboardUid` and `panelId`).
 // tests check that each of these panels exists in dashboards/*.json with this id.
 
 export const DASHBOARDS = {

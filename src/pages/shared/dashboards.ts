@@ -1,6 +1,6 @@
 import { locationUtil, urlUtil } from '@grafana/data';
 
-// The provisioned dashboards (dashboards/*.json) and how to open them for one service or domain.
+// The app's dashboards (its includes, dashboards/*.json) and how to open them for one service or domain.
 export const DASHBOARDS = {
   executive: { uid: 'perfscope-executive', title: 'Executive' },
   operations: { uid: 'perfscope-operations', title: 'Operations' },
