@@ -50,6 +50,7 @@ type presetsInput struct {
 }
 
 func spellingsOf(t *testing.T, pairs [][2]json.RawMessage) Spellings {
+	t.Helper()
 	if pairs == nil {
 		return nil
 	}
@@ -66,6 +67,7 @@ func spellingsOf(t *testing.T, pairs [][2]json.RawMessage) Spellings {
 }
 
 func httpPreset(t *testing.T, id string) *HTTPPreset {
+	t.Helper()
 	p, ok := All().ByID(id)
 	if !ok || p.HTTP == nil {
 		t.Fatalf("no HTTP preset %q", id)
@@ -74,6 +76,7 @@ func httpPreset(t *testing.T, id string) *HTTPPreset {
 }
 
 func resourcePreset(t *testing.T, id string) *ResourcePreset {
+	t.Helper()
 	p, ok := All().ByID(id)
 	if !ok || p.Resources == nil {
 		t.Fatalf("no resource preset %q", id)
@@ -83,6 +86,7 @@ func resourcePreset(t *testing.T, id string) *ResourcePreset {
 
 // evaluate runs one case through the Go twin; its answer is compared as JSON with the expected one.
 func evaluate(t *testing.T, in presetsInput) any {
+	t.Helper()
 	var buckets []float64
 	if in.Buckets != nil {
 		buckets = make([]float64, len(in.Buckets))
