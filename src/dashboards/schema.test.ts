@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import ts from 'typescript';
 
-import { loadDashboards, panelsOf, type Json } from '../testing/dashboards';
+import { generatedDashboards, loadDashboards, otherProfile, panelsOf, type Json } from '../testing/dashboards';
 
 // Type-checks each dashboard, written out as a TypeScript object literal, against @grafana/schema's Dashboard
 // and each panel's options and field config against its panel's own types: a misspelt or misplaced field, a
@@ -86,10 +86,14 @@ function typeErrors(fileName: string, text: string): string[] {
   });
 }
 
-it.each(loadDashboards().map((d) => [d.file, d.json] as const))(
+it.each([
+  ...loadDashboards().map((d) => [d.file, d.json] as const),
+  // What the generator builds for another profile (OpenTelemetry metrics, another label, windows and tiers).
+  ...generatedDashboards(otherProfile()).map((d) => [`${d.file} for another profile`, d.json] as const),
+])(
   '%s matches the @grafana/schema types',
   (file, json) => {
-    expect(typeErrors(join(root, `dashboards/${file}.check.ts`), source(json))).toEqual([]);
+    expect(typeErrors(join(root, `dashboards/${file.replace(/ /g, '-')}.check.ts`), source(json))).toEqual([]);
   },
   60_000
 );

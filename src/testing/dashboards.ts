@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Profile } from '../scoring';
+import { buildDashboards, type DashboardTargets } from '../dashboards';
+import { defaultProfile, type Profile } from '../scoring';
 import { tierWindows } from '../alerting/signals';
+import { applyPresets, presetById } from '../scoring/presets/profile';
+import type { HttpPreset, ResourcePreset } from '../scoring/presets/presetCatalogue';
 
-// Reading the provisioned dashboards (dashboards/*.json) the way Grafana loads them: which queries one load
-// sends to Prometheus, directly or through the PerfScope datasource. Used by the dashboard tests.
+// Reading the app's dashboards (dashboards/*.json, or as the generator builds them for another profile) the way
+// Grafana loads them: which queries one load sends to Prometheus, directly or through the PerfScope datasource.
+// Used by the dashboard tests.
 
 export type Json = Record<string, unknown>;
 
@@ -40,6 +44,48 @@ export function loadDashboards(): DashboardFile[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((file) => ({ file, json: JSON.parse(readFileSync(join(DASHBOARD_DIR, file), 'utf8')) }));
+}
+
+/** The dashboards the generator builds for a profile, as loadDashboards reads the files. */
+export function generatedDashboards(profile: Profile, targets?: DashboardTargets): DashboardFile[] {
+  return buildDashboards(profile, targets)
+    .map((d) => ({ file: `${d.key}.json`, json: JSON.parse(JSON.stringify(d.json)) as DashboardFile['json'] }))
+    .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** The preset fixture the non-default profile is made for (testdata/presets/expected.json). */
+export const OTHER_FIXTURE = 'otel-http+node-exporter';
+
+/**
+ * A profile unlike the default in everything a dashboard shows: OpenTelemetry's metrics and node_exporter's
+ * (the preset fixture OTHER_FIXTURE), services named by `job`, other thresholds everywhere, a 7-day SLA at
+ * 99.5 %, other tier budgets, the slow-burn tier (6h and 30m) off, a 1-day baseline.
+ */
+export function otherProfile(): Profile {
+  const base = defaultProfile();
+  const thresholds: Record<string, [number, number, number]> = {
+    latency_p95: [0.25, 0.4, 0.8],
+    error_rate: [0.2, 1, 3],
+    cpu: [60, 70, 85],
+    memory: [75, 88, 97],
+    availability: [99.5, 99, 98],
+    throughput: [2, 1, 0.2],
+  };
+  for (const ind of base.indicators) {
+    [ind.target, ind.warning, ind.critical] = thresholds[ind.id];
+  }
+  base.domains.defaults = { target: 1, warning: 2, critical: 4 };
+  base.domains.system = { target: 3, warning: 6, critical: 9 };
+  base.domains.baselineOffset = '1d';
+  base.sla.target = 99.5;
+  base.sla.period = '7d';
+  const budgets: Record<string, number> = { 'fast-burn': 0.05, 'budget-drain': 0.3, 'slow-drain': 0.5 };
+  for (const tier of base.sla.burnRateTiers) {
+    tier.enabled = tier.name !== 'slow-burn';
+    tier.budgetFraction = budgets[tier.name] ?? tier.budgetFraction;
+  }
+  const [http, resources] = OTHER_FIXTURE.split('+').map((id) => presetById(id)!);
+  return applyPresets({ serviceLabel: 'job', http: http as HttpPreset, resources: resources as ResourcePreset }, base);
 }
 
 /** Every panel, rows' panels included. */
