@@ -17,6 +17,7 @@ import {
   PROMETHEUS,
   type Json,
 } from '../testing/dashboards';
+import { buildDashboards, dashboardFile } from '.';
 
 const dashboards = loadDashboards();
 const profile = defaultProfile();
@@ -283,12 +284,18 @@ it('keeps one load of the executive dashboard at 15 Prometheus queries or fewer'
   ).toBeLessThanOrEqual(15);
 });
 
-it('includes the dashboards in the app so Grafana imports them with it', () => {
+it("includes the dashboards in the app so Grafana imports them with it, by uid so they are in the app's navigation", () => {
   const plugin = JSON.parse(readFileSync(join(__dirname, '../plugin.json'), 'utf8'));
   const included = plugin.includes.filter((i: Json) => i.type === 'dashboard');
   expect(included.map((i: Json) => i.path).sort()).toEqual(dashboards.map((d) => `dashboards/${d.file}`));
+  // Grafana links an include into the app's navigation only when it has a uid (pkg/plugins/plugins.go
+  // DashboardURLPath): each include's is its dashboard's, as the generator writes it, whatever the profile.
+  for (const g of [...buildDashboards(profile), ...buildDashboards(otherProfile())]) {
+    const i = included.find((x: Json) => x.path === `dashboards/${dashboardFile(g.key)}`);
+    expect([g.key, i?.uid, i?.name, i?.addToNav]).toEqual([g.key, g.uid, g.title, true]);
+  }
   for (const i of included) {
     const d = dashboards.find((x) => `dashboards/${x.file}` === i.path)!;
-    expect(i.name).toBe(d.json.title);
+    expect([i.path, i.name, i.uid]).toEqual([i.path, d.json.title, d.json.uid]);
   }
 });
