@@ -110,6 +110,40 @@ export async function startRecordedPrometheus(
   if (!fixtureData) {
     throw new Error('PERFSCOPE_PROMETHEUS_DATA is not set: run through scripts/with-prometheus.sh');
   }
+  return recordedOver(fixtureData, fixtureUrl(), file, from, to);
+}
+
+/**
+ * As startRecordedPrometheus, over the data of another fixture Prometheus that scripts/with-prometheus.sh
+ * started (a preset fixture's, PERFSCOPE_PRESET_PROMETHEUS): a snapshot of its blocks (its admin API), with every
+ * recording rule of `file` evaluated from it. Always call stop().
+ */
+export async function startRecordedPrometheusOver(
+  url: string,
+  file: PrometheusRuleFile,
+  from: number,
+  to: number
+): Promise<RecordedPrometheus> {
+  const flags = await (await fetch(`${url}/api/v1/status/flags`)).json();
+  const snapshot = await (await fetch(`${url}/api/v1/admin/tsdb/snapshot?skip_head=true`, { method: 'POST' })).json();
+  if (flags.status !== 'success' || snapshot.status !== 'success') {
+    throw new Error(`${url}: no snapshot of its data (${flags.error ?? snapshot.error})`);
+  }
+  const dir = join(flags.data['storage.tsdb.path'], 'snapshots', snapshot.data.name);
+  try {
+    return await recordedOver(dir, url, file, from, to);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function recordedOver(
+  fixtureData: string,
+  sourceUrl: string,
+  file: PrometheusRuleFile,
+  from: number,
+  to: number
+): Promise<RecordedPrometheus> {
   const work = mkdtempSync(join(tmpdir(), 'perfscope-recorded-'));
   const data = join(work, 'data');
   cpSync(fixtureData, data, { recursive: true, filter: (src) => !src.endsWith('/complete') });
@@ -130,7 +164,7 @@ export async function startRecordedPrometheus(
           'rules',
           `--start=${from}`,
           `--end=${to}`,
-          `--url=${source ? source.url : fixtureUrl()}`,
+          `--url=${source ? source.url : sourceUrl}`,
           `--output-dir=${out}`,
           'rules.yml',
         ],
