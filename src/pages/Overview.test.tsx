@@ -1,23 +1,37 @@
 import { render, screen, within } from '@testing-library/react';
 import React from 'react';
+import type { DataSourceInstanceSettings } from '@grafana/data';
 import type { BackendSrvRequest } from '@grafana/runtime';
 
+import type { AppDatasources } from '../components/profile/appProfile';
 import { defaultProfile } from '../scoring';
 import { recordedResults } from '../testing/answers';
+import { CREATED, PROVISIONED, serveDatasources } from '../testing/datasourceSrv';
 import { serveGrafanaApi } from '../testing/grafana';
 import { loadRecording } from '../testing/load';
+import { serveAppSubUrl } from '../testing/location';
 import { Overview } from './Overview';
 
 const answer = recordedResults([loadRecording('health.prometheus'), loadRecording('domainoverhead.prometheus')]);
 
-function serve(queries: (req: BackendSrvRequest) => { status: number; data: unknown } = answer) {
+/**
+ * Grafana with these datasources (default: the provisioned ones and CREATED), the app's settings naming
+ * `chosen` ones, and /api/ds/query answered by `queries`.
+ */
+function serve(
+  queries: (req: BackendSrvRequest) => { status: number; data: unknown } = answer,
+  { chosen, datasources }: { chosen?: Partial<AppDatasources>; datasources?: DataSourceInstanceSettings[] } = {}
+) {
+  serveDatasources(datasources);
   return serveGrafanaApi((req) => {
     if (req.url === '/api/plugins/perfscope-health-app/settings') {
-      return { status: 200, data: { jsonData: { profile: defaultProfile() } } };
+      return { status: 200, data: { jsonData: { profile: defaultProfile(), datasources: chosen } } };
     }
     return req.url === '/api/ds/query' ? queries(req) : { status: 404, data: { message: 'Not found' } };
   });
 }
+
+afterEach(() => serveAppSubUrl(''));
 
 it('scores every service, worst first, each linking to its operations dashboard', async () => {
   const requests = serve();
@@ -96,4 +110,69 @@ it.each([
   );
   expect(screen.getByRole('table', { name: /Domain overhead/ })).toBeInTheDocument();
   expect(screen.queryByText(/could not be scored/)).not.toBeInTheDocument();
+});
+
+describe('the datasources chosen in the settings', () => {
+  const sentTo = (requests: BackendSrvRequest[]) =>
+    new Set(
+      requests
+        .filter((r) => r.url === '/api/ds/query')
+        .flatMap((r) => r.data.queries.map((q: { datasource: { uid: string } }) => q.datasource.uid))
+    );
+
+  it('scores on the Prometheus datasource chosen, with a uid Grafana made up', async () => {
+    const requests = serve(answer, { chosen: { prometheusUid: CREATED[0].uid, perfscopeUid: CREATED[1].uid } });
+    render(<Overview />);
+    await screen.findByRole('list', { name: 'Health by service' });
+    expect(sentTo(requests)).toEqual(new Set([CREATED[0].uid]));
+    expect(screen.queryByRole('link', { name: /Choose the datasources/ })).not.toBeInTheDocument();
+  });
+
+  it('says the chosen Prometheus datasource does not exist, naming it, links to the settings and queries nothing', async () => {
+    const requests = serve(answer, { chosen: { prometheusUid: 'deleted-prom' } });
+    render(<Overview />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The services could not be scored');
+    expect(alert).toHaveTextContent(
+      'The Prometheus datasource chosen in the PerfScope settings (uid deleted-prom) does not exist in this Grafana, or you may not use it.'
+    );
+    expect(
+      within(alert).getByRole('link', { name: /Choose the datasources in the PerfScope settings/ })
+    ).toHaveAttribute('href', '/plugins/perfscope-health-app?page=settings');
+    expect(sentTo(requests).size).toBe(0);
+  });
+
+  it("says when none is chosen and the provisioned one is missing, linking under Grafana's sub-path", async () => {
+    serveAppSubUrl('/grafana');
+    serve(answer, { datasources: [...CREATED] });
+    render(<Overview />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'No Prometheus datasource is chosen in the PerfScope settings, and the default one (uid perfscope-prometheus) does not exist'
+    );
+    expect(within(alert).getByRole('link', { name: /Choose the datasources/ })).toHaveAttribute(
+      'href',
+      '/grafana/plugins/perfscope-health-app?page=settings'
+    );
+  });
+
+  it('says when the chosen datasource is not a Prometheus one', async () => {
+    serve(answer, { chosen: { prometheusUid: 'loki-logs' } });
+    render(<Overview />);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '(uid loki-logs) is "Loki", a loki datasource, not a Prometheus one'
+    );
+  });
+
+  it('scores, and warns that the dashboards and alerts need it, when only the PerfScope datasource is missing', async () => {
+    serve(answer, { datasources: [PROVISIONED[0]] });
+    render(<Overview />);
+    await screen.findByRole('list', { name: 'Health by service' });
+    expect(screen.getByText('The dashboards and alert rules cannot score')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'No PerfScope datasource is chosen in the PerfScope settings, and the default one (uid perfscope-health) does not exist in this Grafana, or you may not use it.'
+      )
+    ).toBeInTheDocument();
+  });
 });

@@ -9,6 +9,7 @@ import { describeErrors } from '../views/state';
 import { DomainTable } from './overview/DomainTable';
 import { ServiceTiles } from './overview/ServiceTiles';
 import { useOverview } from './overview/useOverview';
+import { DatasourceAlert } from './shared/DatasourceAlert';
 import { DASHBOARDS, dashboardUrl, type DashboardKey } from './shared/dashboards';
 
 /** Every service's and domain's health at a glance, over the last hour, with links into the dashboards. */
@@ -26,13 +27,23 @@ export function Overview() {
           ))}
         </nav>
         {state.status === 'loading' && <LoadingPlaceholder text="Scoring every service" />}
+        {state.status === 'nodatasource' && (
+          <DatasourceAlert title="The services could not be scored" problems={[state.problem]} />
+        )}
         {state.status === 'failed' && (
           <Alert severity="error" title="The services could not be scored">
-            {state.message}. PerfScope reads the Prometheus datasource with uid perfscope-prometheus.
+            {state.message}. PerfScope reads the Prometheus datasource with uid {state.prometheusUid}.
           </Alert>
         )}
         {state.status === 'done' && (
           <>
+            {state.perfscope && (
+              <DatasourceAlert
+                severity="warning"
+                title="The dashboards and alert rules cannot score"
+                problems={[state.perfscope]}
+              />
+            )}
             <Notices
               warnings={[
                 ...describeErrors(state.errors),

@@ -13,7 +13,16 @@ import { serveGrafanaApi } from '../testing/grafana';
 import '../testing/jsdom';
 import { loadRecording } from '../testing/load';
 import { fakeAlerting } from '../testing/grafanaAlerting';
-import { datasource, grafana, indicator, previewed, queryOf, show } from '../testing/settingsPage';
+import {
+  datasource,
+  grafana,
+  indicator,
+  previewed,
+  queryOf,
+  replaceText,
+  section,
+  show,
+} from '../testing/settingsPage';
 
 // The whole settings page renders on every keystroke the user events type; on a busy 2-core machine that
 // takes longer than Jest's default 5 s per test.
@@ -31,7 +40,7 @@ it('names the field of each problem as it is typed, and refuses to save until it
   expect(screen.getByText('1 problem to fix before saving')).toBeInTheDocument();
   expect(screen.getByText('indicators[1].warning must lie between target and critical')).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
-  expect(screen.getByRole('button', { name: 'Apply to alert rules' })).toBeDisabled();
+  expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
   await user.clear(warning);
   await user.type(warning, '0.8');
   expect(screen.queryByText(/to fix before saving/)).not.toBeInTheDocument();
@@ -51,9 +60,7 @@ it('saves the profile in the app and pushes it to the PerfScope datasource, secr
   const user = userEvent.setup();
   const g = grafana();
   show();
-  const critical = within(indicator('CPU')).getByLabelText('Critical');
-  await user.clear(critical);
-  await user.type(critical, '95');
+  await replaceText(user, within(indicator('CPU')).getByLabelText('Critical'), '95');
   await user.click(screen.getByRole('button', { name: 'Save' }));
   expect(await screen.findByText('Saved')).toBeInTheDocument();
   const [app] = g.sent('POST', '/api/plugins/perfscope-health-app/settings');
@@ -80,7 +87,7 @@ it('applies the edited thresholds to the alert rules', async () => {
   const user = userEvent.setup();
   const g = grafana();
   show();
-  await user.click(screen.getByRole('button', { name: 'Apply to alert rules' }));
+  await user.click(screen.getByRole('button', { name: 'Apply' }));
   const result = await screen.findByText(/^Alert rules: \d+ created, 0 updated, 0 already up to date$/);
   expect(result).toBeInTheDocument();
   expect(g.sent('POST', '/api/folders')[0].data).toEqual({ title: 'PerfScope' });
@@ -88,7 +95,7 @@ it('applies the edited thresholds to the alert rules', async () => {
   expect(rules.length).toBeGreaterThan(10);
   const uids = new Set(rules.flatMap((r) => r.data.map((q) => q.datasourceUid)));
   expect(uids).toEqual(new Set(['perfscope-prometheus', 'perfscope-health', '__expr__']));
-  await user.click(screen.getByRole('button', { name: 'Apply to alert rules' }));
+  await user.click(screen.getByRole('button', { name: 'Apply' }));
   expect(
     await screen.findByText(`Alert rules: 0 created, 0 updated, ${rules.length} already up to date`)
   ).toBeInTheDocument();
@@ -103,10 +110,8 @@ it('names the rules provisioned from a file that a change needs, with the comman
   }));
   const g = grafana(datasource, fakeAlerting({ folders: [folder], rules: fromFile }));
   show();
-  const critical = within(indicator('CPU')).getByLabelText('Critical');
-  await user.clear(critical);
-  await user.type(critical, '95');
-  await user.click(screen.getByRole('button', { name: 'Apply to alert rules' }));
+  await replaceText(user, within(indicator('CPU')).getByLabelText('Critical'), '95');
+  await user.click(screen.getByRole('button', { name: 'Apply' }));
   const outcome = await screen.findByText(/Provisioned from a file, so Grafana's API cannot change them: .*CPU/);
   expect(outcome).toHaveTextContent(
     'Regenerate the file with npx perfscope rules --format grafana --profile FILE --out provisioning/alerting/perfscope-rules.yaml and restart Grafana.'
@@ -287,9 +292,11 @@ it('starts from the default profile, and says so, when none was saved', async ()
 });
 
 it('previews with the provisioned Prometheus unless another is chosen', async () => {
-  grafana();
+  const g = grafana();
   show();
-  const region = screen.getByRole('region', { name: 'Prometheus' });
-  expect(within(region).getByText('Prometheus', { selector: ':not(h3)' })).toBeInTheDocument();
+  const region = section('Datasources');
+  expect(within(region).getByText('Prometheus', { selector: ':not(label *)' })).toBeInTheDocument();
   await previewed();
+  const [query] = g.sent('POST', '/api/ds/query');
+  expect(query.data.queries[0].datasource.uid).toBe('perfscope-prometheus');
 });

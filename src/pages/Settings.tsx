@@ -3,9 +3,10 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
 
-import { profileFromJsonData, type AppJsonData } from '../components/profile/appProfile';
-import { PROMETHEUS_UID } from './shared/queries';
+import { profileFromJsonData, type AppJsonData, type ChosenDatasources } from '../components/profile/appProfile';
+import { datasourceProblem, type DatasourceKey } from './shared/datasources';
 import { Actions } from './settings/Actions';
+import { DatasourcesSection } from './settings/DatasourcesSection';
 import { DomainsSection } from './settings/DomainsSection';
 import { IndicatorsSection } from './settings/IndicatorsSection';
 import { PresetsSection } from './settings/PresetsSection';
@@ -23,13 +24,26 @@ export interface AppSettingsProps extends PluginConfigPageProps<AppPluginMeta<Ap
 /** The app's configuration page: the whole scoring profile, validated as it is edited, previewed, saved. */
 export default function Settings({ plugin }: AppSettingsProps) {
   const styles = useStyles2(getStyles);
-  const { enabled = false, pinned = false, jsonData } = plugin.meta;
+  const { jsonData } = plugin.meta;
   const initial = useMemo(() => profileFromJsonData(jsonData), [jsonData]);
   const d = useDraft(initial.profile);
   // The preview scores the draft once typing pauses, so that each keystroke renders neither it nor a query.
   const previewed = useDebounced(d.problems.length === 0 ? d.draft : null, PREVIEW_PAUSE_MS);
-  // Detection reads it, the preview scores on it and the alert rules query it.
-  const [prometheus, setPrometheus] = useState(PROMETHEUS_UID);
+  // The Overview, detection and the preview read the Prometheus one; the rules query both; Save writes both.
+  const [datasources, setDatasources] = useState<ChosenDatasources>(initial.datasources);
+  const choose = useCallback(
+    (key: DatasourceKey, uid: string) =>
+      setDatasources((ds) => ({ ...ds, [key]: uid, chosen: { ...ds.chosen, [key]: true } })),
+    []
+  );
+  const dsProblems = useMemo(
+    () => ({
+      prometheusUid: datasourceProblem('prometheusUid', datasources.prometheusUid, datasources.chosen.prometheusUid),
+      perfscopeUid: datasourceProblem('perfscopeUid', datasources.perfscopeUid, datasources.chosen.perfscopeUid),
+    }),
+    [datasources]
+  );
+  const prometheus = dsProblems.prometheusUid ? null : datasources.prometheusUid;
   // Detection starts from the draft as it is when asked, without rendering again on every edit.
   const latest = useRef(d.draft);
   useEffect(() => {
@@ -62,12 +76,8 @@ export default function Settings({ plugin }: AppSettingsProps) {
           </ul>
         </Alert>
       )}
-      <PrometheusSection
-        datasource={prometheus}
-        onDatasource={setPrometheus}
-        replace={d.replace}
-        currentDraft={currentDraft}
-      />
+      <DatasourcesSection datasources={datasources} problems={dsProblems} onChange={choose} />
+      <PrometheusSection datasource={prometheus} replace={d.replace} currentDraft={currentDraft} />
       <PresetsSection
         serviceLabel={d.draft.serviceLabel}
         allowMissing={d.draft.allowMissing}
@@ -83,8 +93,8 @@ export default function Settings({ plugin }: AppSettingsProps) {
       <Actions
         profile={d.draft}
         problems={d.problems.length}
-        app={{ enabled, pinned, jsonData }}
-        prometheusUid={prometheus}
+        datasources={datasources}
+        datasourceProblems={Object.values(dsProblems).filter((p): p is string => p !== null)}
       />
     </div>
   );

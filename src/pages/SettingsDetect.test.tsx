@@ -48,7 +48,7 @@ const otelServer: FakePrometheus = {
   },
 };
 
-const region = () => screen.getByRole('region', { name: 'Prometheus' });
+const region = () => screen.getByRole('region', { name: 'Detect your metrics' });
 const detectButton = () => within(region()).getByRole('button', { name: /Detect from my Prometheus/ });
 /** A row of the report's "Presets tried" table: preset, fits, why. */
 const tried = (preset: string) =>

@@ -3,31 +3,36 @@ import React, { useState } from 'react';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, Stack, useStyles2 } from '@grafana/ui';
 
-import type { AppJsonData } from '../../components/profile/appProfile';
+import { chosenUids, type ChosenDatasources } from '../../components/profile/appProfile';
 import type { Profile } from '../../scoring';
-import { applyAlertRules, regenerateCommand, type ApplyReport, type RuleDatasources } from './alertRules';
-import { DATASOURCE_UID, saveProfile } from './saveProfile';
+import { regenerateCommand, type ApplyReport, type RuleDatasources } from './alertRules';
+import { applyProfile, changes, type ApplyAllReport } from './applyProfile';
+import { saveProfile, type DatasourceStep, type SaveReport } from './saveProfile';
 
 type Outcome =
   | { kind: 'none' }
   | { kind: 'busy'; what: string }
-  | { kind: 'saved'; datasourceProblem: string | null }
-  | { kind: 'applied'; report: ApplyReport; datasources: RuleDatasources }
+  | { kind: 'saved'; report: SaveReport }
+  | { kind: 'applied'; report: ApplyAllReport }
   | { kind: 'failed'; what: string; message: string };
 
 interface Props {
   profile: Profile;
   problems: number;
-  app: { enabled: boolean; pinned: boolean; jsonData?: AppJsonData };
-  /** The Prometheus datasource chosen on the page: the alert rules query it. */
-  prometheusUid: string;
+  /** The datasources chosen on the page (or the defaults): saved with the profile, queried by the rules. */
+  datasources: ChosenDatasources;
+  /** What is wrong with them: Apply waits until nothing is. */
+  datasourceProblems: string[];
 }
 
 const list = (titles: string[]) =>
   titles.length > 6 ? `${titles.slice(0, 6).join(', ')} and ${titles.length - 6} more` : titles.join(', ');
 
-/** Save (refused while the profile is invalid) and "Apply to alert rules", with what each did. */
-export function Actions({ profile, problems, app, prometheusUid }: Props) {
+/**
+ * Save (the app's settings and the PerfScope datasource) and Apply (Save, then the alert rules), both refused
+ * while the profile is invalid, Apply also while a datasource is missing; with what each did.
+ */
+export function Actions({ profile, problems, datasources, datasourceProblems }: Props) {
   const styles = useStyles2(getStyles);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const run = async (what: string, action: () => Promise<Outcome>) => {
@@ -40,33 +45,37 @@ export function Actions({ profile, problems, app, prometheusUid }: Props) {
   };
   const busy = outcome.kind === 'busy';
   const invalid = problems > 0;
+  const target = { ...datasources, chosen: chosenUids(datasources) };
   return (
     <div className={styles.actions}>
       <Stack gap={1}>
         <Button
           disabled={invalid || busy}
-          onClick={() => run('Saving', async () => ({ kind: 'saved', ...(await saveProfile(app, profile)) }))}
+          onClick={() => run('Saving', async () => ({ kind: 'saved', report: await saveProfile(profile, target) }))}
         >
           Save
         </Button>
         <Button
           variant="secondary"
-          disabled={invalid || busy}
+          disabled={invalid || busy || datasourceProblems.length > 0}
           onClick={() =>
-            run('Applying', async () => {
-              const datasources = { prometheusUid, perfscopeUid: DATASOURCE_UID };
-              return { kind: 'applied', report: await applyAlertRules(profile, datasources), datasources };
-            })
+            run('Applying', async () => ({ kind: 'applied', report: await applyProfile(profile, target) }))
           }
         >
-          Apply to alert rules
+          Apply
         </Button>
       </Stack>
       <div aria-live="polite">
+        <p className={styles.hint}>
+          Apply saves, then brings the PerfScope datasource and the alert rules in line with the profile.
+        </p>
         {invalid && (
           <p className={styles.hint}>
             Saving is refused until the {problems === 1 ? 'problem is' : `${problems} problems are`} fixed.
           </p>
+        )}
+        {!invalid && datasourceProblems.length > 0 && (
+          <p className={styles.hint}>Apply waits for both datasources: choose them under Datasources.</p>
         )}
         {busy && <p className={styles.hint}>{outcome.what}…</p>}
         {outcome.kind === 'failed' && (
@@ -74,27 +83,74 @@ export function Actions({ profile, problems, app, prometheusUid }: Props) {
             {outcome.message}
           </Alert>
         )}
-        {outcome.kind === 'saved' &&
-          (outcome.datasourceProblem === null ? (
-            <Alert severity="success" title="Saved">
-              The panels and the PerfScope datasource now score with these thresholds. Apply them to the alert rules
-              too.
-            </Alert>
-          ) : (
-            <Alert severity="warning" title="Saved for the panels, not for the PerfScope datasource">
-              {outcome.datasourceProblem}.
-            </Alert>
-          ))}
-        {outcome.kind === 'applied' && <ApplyOutcome report={outcome.report} datasources={outcome.datasources} />}
+        {outcome.kind === 'saved' && <SaveOutcome report={outcome.report} />}
+        {outcome.kind === 'applied' && <ApplyOutcome report={outcome.report} />}
       </div>
     </div>
   );
 }
 
-function ApplyOutcome({ report, datasources }: { report: ApplyReport; datasources: RuleDatasources }) {
-  const counts = `${report.created.length} created, ${report.updated.length} updated, ${report.unchanged.length} already up to date`;
+function SaveOutcome({ report }: { report: SaveReport }) {
+  if (report.datasource.state === 'problem') {
+    return (
+      <Alert severity="warning" title="Saved for the panels, not for the PerfScope datasource">
+        {report.datasource.message}.
+      </Alert>
+    );
+  }
+  if (report.app === 'unchanged' && report.datasource.state === 'unchanged') {
+    return (
+      <Alert severity="success" title="Already saved">
+        The settings and the PerfScope datasource &quot;{report.datasource.name}&quot; already have this profile:
+        nothing was written.
+      </Alert>
+    );
+  }
   return (
-    <Alert severity={report.fromFile.length > 0 ? 'warning' : 'success'} title={`Alert rules: ${counts}`}>
+    <Alert severity="success" title="Saved">
+      The panels and the PerfScope datasource &quot;{report.datasource.name}&quot; now score with these thresholds.
+      Apply them to the alert rules too.
+    </Alert>
+  );
+}
+
+function datasourceLine(step: DatasourceStep): string {
+  return step.state === 'problem'
+    ? `PerfScope datasource: not updated: ${step.message}.`
+    : `PerfScope datasource "${step.name}" (uid ${step.uid}): ${step.state === 'updated' ? 'profile updated' : 'already has this profile'}.`;
+}
+
+function ApplyOutcome({ report }: { report: ApplyAllReport }) {
+  const { saved, rules } = report;
+  const warn =
+    saved.datasource.state === 'problem' || 'failed' in rules || rules.fromFile.length > 0 || rules.notOurs.length > 0;
+  const title =
+    changes(report) === 0 && !warn
+      ? 'Nothing to change: everything already follows this profile'
+      : warn
+        ? 'Applied, with something left to do'
+        : 'Applied';
+  return (
+    <Alert severity={warn ? 'warning' : 'success'} title={title}>
+      <ul>
+        <li>{saved.app === 'updated' ? 'Settings saved.' : 'Settings: already saved.'}</li>
+        <li>{datasourceLine(saved.datasource)}</li>
+        <li>
+          {'failed' in rules ? (
+            `Alert rules: not applied: ${rules.failed}`
+          ) : (
+            <RulesOutcome report={rules} datasources={report.datasources} />
+          )}
+        </li>
+      </ul>
+    </Alert>
+  );
+}
+
+function RulesOutcome({ report, datasources }: { report: ApplyReport; datasources: RuleDatasources }) {
+  return (
+    <>
+      <span>{`Alert rules: ${report.created.length} created, ${report.updated.length} updated, ${report.unchanged.length} already up to date`}</span>
       {report.updated.length > 0 && <p>Updated: {list(report.updated)}.</p>}
       {report.fromFile.length > 0 && (
         <p>
@@ -105,7 +161,7 @@ function ApplyOutcome({ report, datasources }: { report: ApplyReport; datasource
       {report.intervals.length > 0 && <p>Evaluation interval set back: {list(report.intervals)}.</p>}
       {report.notOurs.length > 0 && <p>Not labelled perfscope=managed, left alone: {list(report.notOurs)}.</p>}
       {report.stale.length > 0 && <p>No longer in the profile, left as they are: {list(report.stale)}.</p>}
-    </Alert>
+    </>
   );
 }
 

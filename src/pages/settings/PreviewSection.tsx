@@ -1,7 +1,6 @@
 import { css } from '@emotion/css';
 import React from 'react';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { getDataSourceSrv } from '@grafana/runtime';
 import { Alert, Button, Stack, useStyles2 } from '@grafana/ui';
 
 import { Notices } from '../../components/Notices';
@@ -19,13 +18,12 @@ export const PreviewSection = React.memo(function PreviewSection({
   datasource,
 }: {
   profile: Profile | null;
-  /** The chosen Prometheus datasource's uid. */
-  datasource: string;
+  /** The chosen Prometheus datasource's uid; null while there is none. */
+  datasource: string | null;
 }) {
   const styles = useStyles2(getStyles);
-  const chosen = getDataSourceSrv().getInstanceSettings(datasource)?.type === 'prometheus';
-  const { result, running, refresh } = usePreview(profile, chosen ? datasource : null);
-  const waiting = !chosen
+  const { result, running, refresh } = usePreview(profile, datasource);
+  const waiting = !datasource
     ? 'Choose a Prometheus datasource above to preview the scores.'
     : !profile
       ? 'The preview waits until the profile has no problems.'

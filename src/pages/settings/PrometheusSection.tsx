@@ -1,8 +1,8 @@
 import { css } from '@emotion/css';
 import React from 'react';
-import type { DataSourceInstanceSettings, GrafanaTheme2 } from '@grafana/data';
-import { DataSourcePicker, getDataSourceSrv } from '@grafana/runtime';
-import { Alert, Button, Field, Stack, useStyles2 } from '@grafana/ui';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { getDataSourceSrv } from '@grafana/runtime';
+import { Alert, Button, useStyles2 } from '@grafana/ui';
 
 import type { Profile } from '../../scoring';
 import { DetectReport } from './DetectReport';
@@ -10,56 +10,42 @@ import { useDetect } from './useDetect';
 import type { Draft } from './useDraft';
 
 /**
- * The Prometheus datasource the page works with (detection, the preview, the alert rules), and "Detect from
- * my Prometheus", which recognises its metrics and fills the profile below with queries for them, for review.
+ * "Detect from my Prometheus", which recognises the metrics of the chosen Prometheus datasource and fills the
+ * profile below with queries for them, for review.
  */
 export const PrometheusSection = React.memo(function PrometheusSection({
   datasource,
-  onDatasource,
   replace,
   currentDraft,
 }: {
-  /** The chosen Prometheus datasource's uid. */
-  datasource: string;
-  onDatasource: (uid: string) => void;
+  /** The chosen Prometheus datasource's uid; null while there is none. */
+  datasource: string | null;
   replace: Draft['replace'];
   /** The draft as it is now: detection keeps its thresholds, weights and SLA. */
   currentDraft: () => Profile;
 }) {
   const styles = useStyles2(getStyles);
-  const settings = getDataSourceSrv().getInstanceSettings(datasource);
-  const chosen = settings?.type === 'prometheus' ? { uid: datasource, name: settings.name } : null;
+  const settings = datasource ? getDataSourceSrv().getInstanceSettings(datasource) : undefined;
+  const chosen = settings && datasource ? { uid: datasource, name: settings.name } : null;
   const { detection, detect, undo } = useDetect(chosen?.uid ?? null, replace);
   const running = detection.state === 'running';
   return (
-    <section aria-labelledby="perfscope-prometheus" className={styles.section}>
-      <h3 id="perfscope-prometheus">Prometheus</h3>
-      <Stack gap={1} alignItems="flex-end" wrap="wrap">
-        <Field
-          label="Prometheus datasource"
-          description="Where your services' metrics are: detection reads it, the preview scores it, the alert rules query it"
-        >
-          <DataSourcePicker
-            pluginId="prometheus"
-            current={datasource}
-            noDefault
-            width={40}
-            onChange={(ds: DataSourceInstanceSettings) => onDatasource(ds.uid)}
-          />
-        </Field>
-        <Field>
-          <Button
-            icon={running ? 'spinner' : 'search'}
-            disabled={!chosen || running}
-            onClick={() => chosen && detect(chosen, currentDraft())}
-          >
-            Detect from my Prometheus
-          </Button>
-        </Field>
-      </Stack>
+    <section aria-labelledby="perfscope-detect" className={styles.section}>
+      <h3 id="perfscope-detect">Detect your metrics</h3>
+      <p className={styles.help}>
+        PerfScope recognises the instrumentation on the Prometheus datasource above and fills the profile below with
+        queries for it, for you to review.
+      </p>
+      <Button
+        icon={running ? 'spinner' : 'search'}
+        disabled={!chosen || running}
+        onClick={() => chosen && detect(chosen, currentDraft())}
+      >
+        Detect from my Prometheus
+      </Button>
       <div aria-live="polite" className={styles.status}>
         {!chosen
-          ? 'Choose a Prometheus datasource to detect your metrics and preview the scores.'
+          ? 'Choose a Prometheus datasource above to detect your metrics.'
           : running
             ? `Looking at the metrics of "${detection.on.name}"…`
             : detection.state === 'idle'
@@ -98,5 +84,6 @@ export const PrometheusSection = React.memo(function PrometheusSection({
 
 const getStyles = (theme: GrafanaTheme2) => ({
   section: css({ marginBottom: theme.spacing(3) }),
-  status: css({ color: theme.colors.text.secondary, minHeight: theme.spacing(2.5) }),
+  status: css({ color: theme.colors.text.secondary, minHeight: theme.spacing(2.5), marginTop: theme.spacing(1) }),
+  help: css({ color: theme.colors.text.secondary }),
 });

@@ -4,8 +4,6 @@ import { toDataQueryResponse, type BackendDataSourceResponse } from '@grafana/ru
 import { interpolate, type Profile } from '../../scoring';
 import { grafanaApi, GrafanaApiError } from './grafanaApi';
 
-export const PROMETHEUS_UID = 'perfscope-prometheus';
-
 /** A profile query for every service and domain: $service and $domain match all; Grafana fills $__rate_interval. */
 export const forAllServices = (query: string) => interpolate(query, { service: '.*', domain: '.*' });
 
