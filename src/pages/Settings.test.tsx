@@ -22,6 +22,7 @@ import {
   replaceText,
   section,
   show,
+  tier,
 } from '../testing/settingsPage';
 
 // The whole settings page renders on every keystroke the user events type; on a busy 2-core machine that
@@ -123,8 +124,11 @@ it('turns a burn-rate tier off', async () => {
   const user = userEvent.setup();
   grafana();
   show();
-  await user.click(screen.getByRole('switch', { name: 'slow-drain on' }));
-  expect(screen.getByRole('switch', { name: 'slow-drain on' })).not.toBeChecked();
+  const on = within(tier('slow-drain')).getByRole('switch', { name: 'On' });
+  expect(on).toBeChecked();
+  await user.click(on);
+  expect(on).not.toBeChecked();
+  expect(screen.getByText(/^Burn-rate tiers: 3 of 4 on/)).toBeInTheDocument();
   await previewed();
 });
 

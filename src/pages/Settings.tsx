@@ -8,7 +8,9 @@ import { datasourceProblem, type DatasourceKey } from './shared/datasources';
 import { Actions } from './settings/Actions';
 import { DatasourcesSection } from './settings/DatasourcesSection';
 import { DomainsSection } from './settings/DomainsSection';
+import { ImportExportSection } from './settings/ImportExportSection';
 import { IndicatorsSection } from './settings/IndicatorsSection';
+import { ProblemList } from './settings/ProblemList';
 import { PresetsSection } from './settings/PresetsSection';
 import { PreviewSection } from './settings/PreviewSection';
 import { PrometheusSection } from './settings/PrometheusSection';
@@ -44,7 +46,7 @@ export default function Settings({ plugin }: AppSettingsProps) {
     [datasources]
   );
   const prometheus = dsProblems.prometheusUid ? null : datasources.prometheusUid;
-  // Detection starts from the draft as it is when asked, without rendering again on every edit.
+  // Detection, export and import start from the draft as it is when asked, without rendering again on every edit.
   const latest = useRef(d.draft);
   useEffect(() => {
     latest.current = d.draft;
@@ -66,14 +68,7 @@ export default function Settings({ plugin }: AppSettingsProps) {
           severity="warning"
           title={`${d.problems.length} ${d.problems.length === 1 ? 'problem' : 'problems'} to fix before saving`}
         >
-          <ul>
-            {d.problems.map((p) => (
-              <li key={p.path + p.message}>
-                {p.message}
-                {p.detail && ` (${p.detail})`}
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={d.problems} />
         </Alert>
       )}
       <DatasourcesSection datasources={datasources} problems={dsProblems} onChange={choose} />
@@ -89,6 +84,7 @@ export default function Settings({ plugin }: AppSettingsProps) {
       <IndicatorsSection d={d} />
       <DomainsSection d={d} />
       <SlaSection d={d} />
+      <ImportExportSection currentDraft={currentDraft} valid={d.problems.length === 0} replace={d.replace} />
       <PreviewSection profile={previewed} datasource={prometheus} />
       <Actions
         profile={d.draft}

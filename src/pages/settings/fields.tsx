@@ -1,18 +1,21 @@
+import { css } from '@emotion/css';
 import React, { useState } from 'react';
-import { Field, Input } from '@grafana/ui';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Field, Input, Switch, TextArea, useStyles2 } from '@grafana/ui';
 
-interface NumberFieldProps {
+/** A field of the profile: its input's id, label and value, and the library's message when it is wrong. */
+interface ProfileFieldProps<T> {
   id: string;
   label: string;
-  value: number;
-  onChange: (value: number) => void;
+  value: T;
+  onChange: (value: T) => void;
   error?: string;
   description?: string;
   width?: number;
 }
 
 /** A number with the library's message under it when it is wrong; text that is not a number stays NaN. */
-export function NumberField({ id, label, value, onChange, error, description, width = 12 }: NumberFieldProps) {
+export function NumberField({ id, label, value, onChange, error, description, width = 12 }: ProfileFieldProps<number>) {
   const shown = Number.isFinite(value) ? String(value) : '';
   const [text, setText] = useState(shown);
   const [last, setLast] = useState(shown);
@@ -38,20 +41,64 @@ export function NumberField({ id, label, value, onChange, error, description, wi
   );
 }
 
-interface TextFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  description?: string;
-  width?: number;
-}
-
-export function TextField({ id, label, value, onChange, error, description, width = 16 }: TextFieldProps) {
+/** Text on one line, or with `rows` a PromQL query: several lines, monospaced, no spelling checks. */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  description,
+  width = 16,
+  rows,
+}: ProfileFieldProps<string> & { rows?: number }) {
+  const monospace = useStyles2(getMonospace);
   return (
     <Field label={label} invalid={Boolean(error)} error={error} description={description}>
-      <Input id={id} width={width} value={value} onChange={(e) => onChange(e.currentTarget.value)} />
+      {rows ? (
+        <TextArea
+          id={id}
+          rows={rows}
+          value={value}
+          spellCheck={false}
+          className={monospace}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      ) : (
+        <Input id={id} width={width} value={value} onChange={(e) => onChange(e.currentTarget.value)} />
+      )}
     </Field>
   );
+}
+
+/** On or off. */
+export function SwitchField({ id, label, value, onChange, description }: Omit<ProfileFieldProps<boolean>, 'width'>) {
+  return (
+    <Field label={label} description={description}>
+      <Switch id={id} value={value} onChange={(e) => onChange(e.currentTarget.checked)} />
+    </Field>
+  );
+}
+
+/** A PromQL query, with the library's message (and the parser's words) under it when it is wrong. */
+export const QueryField = (props: Omit<ProfileFieldProps<string>, 'width'>) => <TextField rows={2} {...props} />;
+
+const getMonospace = (theme: GrafanaTheme2) => css({ fontFamily: theme.typography.fontFamilyMonospace });
+
+/**
+ * The props that bind the fields of one part of the profile (the SLA, a tier, an indicator...) to the draft:
+ * `field(key)` gives that field's input id (`perfscope-<prefix>-<key>`), value, edit and problem.
+ */
+export function fieldsOf<T extends object>(
+  prefix: string,
+  part: T,
+  set: (patch: Partial<T>) => void,
+  problem: (key: string) => string | undefined
+) {
+  return <K extends keyof T & string>(key: K) => ({
+    id: `perfscope-${prefix}-${key}`,
+    value: part[key],
+    onChange: (value: T[K]) => set({ [key]: value } as unknown as Partial<T>),
+    error: problem(key),
+  });
 }

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import {
   parseProfile,
+  type ProfileProblem,
   type BurnRateTier,
   type DomainSettings,
   type Indicator,
@@ -12,8 +13,26 @@ import {
 /** The profile being edited, every problem the library finds in it, and the edits the page makes. */
 export function useDraft(initial: Profile) {
   const [draft, setDraft] = useState<Profile>(initial);
-  const problems = useMemo(() => parseProfile(draft).problems, [draft]);
+  const found = useMemo(() => parseProfile(draft).problems, [draft]);
+  // The same list while the problems stay the same, so that a section whose part of the profile did not change
+  // need not render again on an edit elsewhere.
+  const [problems, setProblems] = useState(found);
+  if (!sameProblems(problems, found)) {
+    setProblems(found);
+  }
   const byPath = useMemo(() => new Map(problems.map((p) => [p.path, p])), [problems]);
+  /** The problem of one field, without its path (the field's label says it). */
+  const problem = useCallback(
+    (path: string) => {
+      const p = byPath.get(path);
+      return (
+        p &&
+        (p.message.startsWith(path) ? p.message.slice(path.length).trim() : p.message) +
+          (p.detail ? ` (${p.detail})` : '')
+      );
+    },
+    [byPath]
+  );
   // The edits never change, so that a part of the page whose data did not change need not render again.
   const edits = useMemo(
     () => ({
@@ -33,20 +52,17 @@ export function useDraft(initial: Profile) {
     }),
     []
   );
-  return {
-    draft,
-    problems,
-    /** The problem of one field, without its path (the field's label says it). */
-    problem: (path: string) => {
-      const p = byPath.get(path);
-      return (
-        p &&
-        (p.message.startsWith(path) ? p.message.slice(path.length).trim() : p.message) +
-          (p.detail ? ` (${p.detail})` : '')
-      );
-    },
-    ...edits,
-  };
+  return { draft, problems, problem, ...edits };
 }
+
+const sameProblems = (a: ProfileProblem[], b: ProfileProblem[]) =>
+  a.length === b.length &&
+  a.every((p, i) => p.path === b[i].path && p.message === b[i].message && p.detail === b[i].detail);
+
+/** Whether a section showing these parts of the draft may skip rendering: its parts and the problems are the same. */
+export const sameParts =
+  (...parts: Array<(d: Draft) => unknown>) =>
+  (a: { d: Draft }, b: { d: Draft }) =>
+    parts.every((part) => part(a.d) === part(b.d)) && a.d.problems === b.d.problems;
 
 export type Draft = ReturnType<typeof useDraft>;
