@@ -54,7 +54,7 @@ it('previews on the Prometheus datasource picked, then saves both picks and push
   });
 });
 
-it('applies with the datasources picked: the rules query them, the PerfScope one gets the profile', async () => {
+it('applies with the datasources picked: the rules and the dashboards query them, the PerfScope one gets the profile', async () => {
   const user = userEvent.setup();
   const g = grafana();
   show();
@@ -68,6 +68,14 @@ it('applies with the datasources picked: the rules query them, the PerfScope one
     screen.getByText(`PerfScope datasource "PerfScope EU" (uid ${perfscopeEu.uid}): profile updated.`)
   ).toBeInTheDocument();
   expect(g.app.jsonData.datasources).toEqual({ prometheusUid: promEu.uid, perfscopeUid: perfscopeEu.uid });
+  const dashboards = [...g.dashboards.dashboards.values()].map((d) => d.dashboard);
+  expect(dashboards).toHaveLength(3);
+  for (const d of dashboards) {
+    const variables = (d.templating as { list: Array<{ name: string; current: { value: string } }> }).list;
+    expect([d.uid, variables.find((v) => v.name === 'datasource')!.current.value]).toEqual([d.uid, promEu.uid]);
+  }
+  expect(JSON.stringify(dashboards)).not.toMatch(/perfscope-prometheus|"perfscope-health"/);
+  expect(JSON.stringify(dashboards)).toContain(perfscopeEu.uid);
   await previewed();
 });
 

@@ -27,7 +27,7 @@ const savedProfile = (g: ReturnType<typeof grafana>) =>
 const NEW_DOMAIN_QUERY =
   'sum by (service, domain) (rate(app_domain_seconds_sum{service=~"$service", domain=~"$domain"}[$__rate_interval]))';
 
-it('edits a burn-rate window and a domain query, saves, and Apply writes rules and the datasource profile with them', async () => {
+it('edits a burn-rate window and a domain query, saves, and Apply writes rules, dashboards and the datasource profile with them', async () => {
   const user = userEvent.setup();
   const g = grafana();
   show();
@@ -50,6 +50,18 @@ it('edits a burn-rate window and a domain query, saves, and Apply writes rules a
     NEW_DOMAIN_QUERY
   );
   expect(screen.getByText('Settings: already saved.')).toBeInTheDocument();
+  // The dashboards, in the rules' folder: the domain panels query the new metric, the SLO window offers 45m.
+  expect(screen.getByText('Dashboards: 3 created, 0 updated, 0 already up to date')).toBeInTheDocument();
+  const dashboards = [...g.dashboards.dashboards.values()];
+  expect(dashboards.map((d) => d.meta.folderUid)).toEqual(Array(3).fill(g.alerting.folders[0].uid));
+  for (const { dashboard } of dashboards) {
+    const text = JSON.stringify(dashboard);
+    expect([dashboard.uid, text.includes('app_domain_seconds_sum')]).toEqual([dashboard.uid, true]);
+    const window = (dashboard.templating as { list: Array<{ name: string; query: string }> }).list.find(
+      (v) => v.name === 'slo_window'
+    )!;
+    expect(window.query.split(',')).toContain('45m');
+  }
   await previewed();
 });
 
@@ -73,6 +85,7 @@ it('changes nothing on a second Apply, and says so', async () => {
     screen.getByText('PerfScope datasource "PerfScope" (uid perfscope-health): already has this profile.')
   ).toBeInTheDocument();
   expect(screen.getByText(/^Alert rules: 0 created, 0 updated, \d+ already up to date$/)).toBeInTheDocument();
+  expect(screen.getByText('Dashboards: 0 created, 0 updated, 3 already up to date')).toBeInTheDocument();
   expect(g.writes()).toHaveLength(writes);
   await user.click(screen.getByRole('button', { name: 'Save' }));
   expect(await screen.findByText('Already saved')).toBeInTheDocument();

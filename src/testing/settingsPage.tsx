@@ -11,6 +11,7 @@ import { serveGrafanaApi } from './grafana';
 import { loadRecording } from './load';
 import Settings, { type AppSettingsProps } from '../pages/Settings';
 import { fakeAlerting } from './grafanaAlerting';
+import { fakeDashboards, type StoredDashboard } from './grafanaDashboards';
 
 // The settings page as Grafana shows it, with Grafana's HTTP API faked at the backend-srv boundary.
 
@@ -40,11 +41,13 @@ export interface GrafanaOptions {
   datasources?: DataSourceInstanceSettings[];
   /** The app's settings as stored; default: enabled, pinned, the default profile. */
   app?: { enabled: boolean; pinned: boolean; jsonData: AppJsonData };
+  /** The dashboards Grafana holds; default: none. */
+  dashboards?: StoredDashboard[];
 }
 
 /**
  * Grafana's API for this page: the app's settings and the PerfScope datasources (`ds` the provisioned one),
- * kept as they are written, /api/ds/query from recordings, folders and alert rules, and whatever `more` answers
+ * kept as they are written, /api/ds/query from recordings, folders, alert rules and dashboards, and whatever `more` answers
  * first (e.g. the Prometheus datasource's resource calls).
  */
 export function grafana(
@@ -54,6 +57,7 @@ export function grafana(
   options: GrafanaOptions = {}
 ) {
   serveDatasources(options.datasources);
+  const dashboards = fakeDashboards(alerting.folders, options.dashboards);
   const answer = recordedResults([loadRecording('health.prometheus')]);
   const app = clone(options.app ?? { enabled: true, pinned: true, jsonData: { profile: defaultProfile() } });
   const stored = new Map<string, Record<string, unknown>>(
@@ -86,6 +90,10 @@ export function grafana(
     if (req.url === '/api/ds/query') {
       return answer(req);
     }
+    const dashboard = dashboards.handle(req);
+    if (dashboard) {
+      return dashboard;
+    }
     if (req.url.startsWith('/api/folders') || req.url.startsWith('/api/v1/provisioning/')) {
       return alerting.handle(req);
     }
@@ -94,6 +102,7 @@ export function grafana(
   return {
     requests,
     alerting,
+    dashboards,
     app,
     /** The PerfScope datasource with this uid as Grafana holds it now. */
     datasource: (uid: string) => stored.get(`/api/datasources/uid/${uid}`),

@@ -6,6 +6,7 @@ import { Alert, Button, Stack, useStyles2 } from '@grafana/ui';
 import { chosenUids, type ChosenDatasources } from '../../components/profile/appProfile';
 import type { Profile } from '../../scoring';
 import { regenerateCommand, type ApplyReport, type RuleDatasources } from './alertRules';
+import type { DashboardsReport } from './applyDashboards';
 import { applyProfile, changes, type ApplyAllReport } from './applyProfile';
 import { saveProfile, type DatasourceStep, type SaveReport } from './saveProfile';
 
@@ -29,7 +30,8 @@ const list = (titles: string[]) =>
   titles.length > 6 ? `${titles.slice(0, 6).join(', ')} and ${titles.length - 6} more` : titles.join(', ');
 
 /**
- * Save (the app's settings and the PerfScope datasource) and Apply (Save, then the alert rules), both refused
+ * Save (the app's settings and the PerfScope datasource) and Apply (Save, then the alert rules and the
+ * dashboards), both refused
  * while the profile is invalid, Apply also while a datasource is missing; with what each did.
  */
 export function Actions({ profile, problems, datasources, datasourceProblems }: Props) {
@@ -67,7 +69,8 @@ export function Actions({ profile, problems, datasources, datasourceProblems }: 
       </Stack>
       <div aria-live="polite">
         <p className={styles.hint}>
-          Apply saves, then brings the PerfScope datasource and the alert rules in line with the profile.
+          Apply saves, then brings the PerfScope datasource, the alert rules and the dashboards in line with the
+          profile.
         </p>
         {invalid && (
           <p className={styles.hint}>
@@ -121,9 +124,14 @@ function datasourceLine(step: DatasourceStep): string {
 }
 
 function ApplyOutcome({ report }: { report: ApplyAllReport }) {
-  const { saved, rules } = report;
+  const { saved, rules, dashboards } = report;
   const warn =
-    saved.datasource.state === 'problem' || 'failed' in rules || rules.fromFile.length > 0 || rules.notOurs.length > 0;
+    saved.datasource.state === 'problem' ||
+    'failed' in rules ||
+    rules.fromFile.length > 0 ||
+    rules.notOurs.length > 0 ||
+    'failed' in dashboards ||
+    dashboards.fromFile.length > 0;
   const title =
     changes(report) === 0 && !warn
       ? 'Nothing to change: everything already follows this profile'
@@ -140,6 +148,13 @@ function ApplyOutcome({ report }: { report: ApplyAllReport }) {
             `Alert rules: not applied: ${rules.failed}`
           ) : (
             <RulesOutcome report={rules} datasources={report.datasources} />
+          )}
+        </li>
+        <li>
+          {'failed' in dashboards ? (
+            `Dashboards: not applied: ${dashboards.failed}`
+          ) : (
+            <DashboardsOutcome report={dashboards} />
           )}
         </li>
       </ul>
@@ -161,6 +176,22 @@ function RulesOutcome({ report, datasources }: { report: ApplyReport; datasource
       {report.intervals.length > 0 && <p>Evaluation interval set back: {list(report.intervals)}.</p>}
       {report.notOurs.length > 0 && <p>Not labelled perfscope=managed, left alone: {list(report.notOurs)}.</p>}
       {report.stale.length > 0 && <p>No longer in the profile, left as they are: {list(report.stale)}.</p>}
+    </>
+  );
+}
+
+function DashboardsOutcome({ report }: { report: DashboardsReport }) {
+  return (
+    <>
+      <span>{`Dashboards: ${report.created.length} created, ${report.updated.length} updated, ${report.unchanged.length} already up to date`}</span>
+      {report.updated.length > 0 && <p>Updated: {list(report.updated)}.</p>}
+      {report.moved.length > 0 && <p>Moved into the PerfScope folder: {list(report.moved)}.</p>}
+      {report.fromFile.length > 0 && (
+        <p>
+          Provisioned from a file, so Grafana&apos;s API cannot change them: {list(report.fromFile)}. Write them with{' '}
+          <code>npx perfscope dashboards --profile FILE --out DIR</code> into the provisioned folder.
+        </p>
+      )}
     </>
   );
 }

@@ -7,6 +7,7 @@ import {
 } from '../../alerting';
 import { parseDuration, type Profile } from '../../scoring';
 import { grafanaApi, GrafanaApiError } from '../shared/grafanaApi';
+import { covers } from '../shared/json';
 import { alertFolderUid, type Api } from './alertFolder';
 
 const RULES = '/api/v1/provisioning/alert-rules';
@@ -54,22 +55,12 @@ const durationKeys = new Set(['for']);
  * Every field the builder sets is so in Grafana's copy too: Grafana adds fields of its own (id, updated,
  * provenance, ...) and may write a duration its own way ("5m0s").
  */
-function sameAs(built: unknown, stored: unknown, key = ''): boolean {
-  if (durationKeys.has(key) && typeof built === 'string' && typeof stored === 'string') {
-    return parseDuration(built) === parseDuration(stored);
-  }
-  if (built === null || typeof built !== 'object') {
-    return built === stored;
-  }
-  if (stored === null || typeof stored !== 'object' || Array.isArray(built) !== Array.isArray(stored)) {
-    return false;
-  }
-  if (Array.isArray(built)) {
-    const list = stored as unknown[];
-    return built.length === list.length && built.every((b, i) => sameAs(b, list[i]));
-  }
-  return Object.entries(built).every(([k, v]) => sameAs(v, (stored as Record<string, unknown>)[k], k));
-}
+const sameAs = (built: unknown, stored: unknown) =>
+  covers(built, stored, (key, b, s) =>
+    durationKeys.has(key) && typeof b === 'string' && typeof s === 'string'
+      ? parseDuration(b) === parseDuration(s)
+      : undefined
+  );
 
 const isManaged = (rule: GrafanaAlertRule) => rule.labels?.perfscope === 'managed';
 const fromFile = (rule: GrafanaAlertRule) => rule.provenance === 'file';
