@@ -16,13 +16,18 @@ const pages = [
   {
     name: 'settings',
     shows: [
+      'Datasources',
+      'Prometheus datasource',
+      'PerfScope datasource',
       'Indicators',
       'Latency p95',
       'Domain overhead',
       'System total',
       'Burn-rate tiers',
+      'slow-burn',
+      'Import and export',
       'Preview',
-      'Apply to alert rules',
+      'Apply',
     ],
   },
 ];
@@ -80,7 +85,7 @@ describe('Detect from my Prometheus', () => {
   });
 
   const latencyQuery = () => page.locator('fieldset[data-indicator="latency_p95"] textarea');
-  const prometheusSection = () => page.getByRole('region', { name: 'Prometheus' });
+  const prometheusSection = () => page.getByRole('region', { name: 'Detect your metrics' });
 
   test('puts the queries of another preset in the draft first', async () => {
     const presets = page.getByRole('region', { name: 'Instrumentation' });
@@ -121,6 +126,93 @@ describe('Detect from my Prometheus', () => {
   });
 
   test('passes the axe accessibility check with the report open', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('nothing failed in the page', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+// The Datasources section's pickers and an editor of the whole profile, in the built page: Grafana's
+// DataSourcePicker lists this Grafana's datasources of each type (the gallery's: the provisioned ones and one
+// more of each, with uids Grafana made up); the preview then queries the one picked.
+describe('the datasources and the burn-rate tier editor', () => {
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    ({ page, problems } = await host.open('app=settings&theme=light', { width: 1280, height: 900 }));
+    // Every request the page sends through Grafana's backendSrv, as "METHOD url datasource-uids".
+    await page.evaluate(() => {
+      type Request = { url: string; method?: string; data?: { queries?: Array<{ datasource?: { uid?: string } }> } };
+      type Srv = { fetch: (req: Request) => unknown };
+      const host = (window as unknown as { perfscopeHost: { runtime: { getBackendSrv(): Srv } } }).perfscopeHost;
+      const srv = host.runtime.getBackendSrv();
+      const fetch = srv.fetch.bind(srv);
+      const seen: string[] = [];
+      Object.assign(window, { perfscopeRequests: seen });
+      srv.fetch = (req) => {
+        const uids = (req.data?.queries ?? []).map((q) => q.datasource?.uid);
+        seen.push(`${req.method ?? 'GET'} ${req.url} ${[...new Set(uids)].join(',')}`.trim());
+        return fetch(req);
+      };
+    });
+  });
+
+  afterAll(() => page?.close());
+
+  const datasources = () => page.getByRole('region', { name: 'Datasources' });
+  // Grafana's picker names its input "Select a data source"; the field's label is linked to it by id.
+  const picker = (key: 'prometheusUid' | 'perfscopeUid') => datasources().locator(`#perfscope-datasource-${key}`);
+  const previewQueries = () =>
+    page.evaluate(() =>
+      (window as unknown as { perfscopeRequests: string[] }).perfscopeRequests.filter((r) =>
+        r.startsWith('POST /api/ds/query')
+      )
+    );
+
+  test('starts from the provisioned datasources, and lists only those of each type', async () => {
+    const section = datasources();
+    expect(await section.innerText()).not.toContain('does not exist');
+    await picker('prometheusUid').click();
+    expect(await page.getByRole('option').allInnerTexts()).toEqual(['Prometheus', 'Prometheus EU']);
+    await page.keyboard.press('Escape');
+    await picker('perfscopeUid').click();
+    expect(await page.getByRole('option').allInnerTexts()).toEqual(['PerfScope', 'PerfScope EU']);
+    await page.keyboard.press('Escape');
+  });
+
+  test('previews on the Prometheus datasource picked', async () => {
+    await picker('prometheusUid').click();
+    await page.getByRole('option', { name: 'Prometheus EU' }).click();
+    await page.waitForFunction(() =>
+      (window as unknown as { perfscopeRequests: string[] }).perfscopeRequests.some((r) =>
+        r.endsWith('/api/ds/query bf3k9prom2eu')
+      )
+    );
+    await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+    expect((await previewQueries()).at(-1)).toBe('POST /api/ds/query bf3k9prom2eu');
+    expect(await datasources().innerText()).toContain('Prometheus EU');
+  });
+
+  test("shows a tier window's problem under its field and refuses to save, until it is fixed", async () => {
+    const tier = page.getByRole('group', { name: 'slow-burn' });
+    const short = tier.getByLabel('Short window');
+    await short.fill('7h');
+    await tier.getByText('must be shorter than longWindow').waitFor();
+    expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    // Clear of the Save bar, which stays at the bottom of the window.
+    await short.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await tier.screenshot({ path: join(shots, 'light-page-settings-tier-problem.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    await short.fill('45m');
+    await tier.getByText('must be shorter than longWindow').waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Save' }).isEnabled()).toBe(true);
+    await datasources().screenshot({ path: join(shots, 'light-page-settings-datasources.png') });
+  });
+
+  test('passes the axe accessibility check with another datasource picked', async () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -16,18 +16,13 @@ import {
   type PanelData,
   type PanelPlugin,
 } from '@grafana/data';
-import {
-  setBackendSrv,
-  setDataSourceSrv,
-  type BackendSrv,
-  type BackendSrvRequest,
-  type DataSourceSrv,
-} from '@grafana/runtime';
+import { setBackendSrv, setDataSourceSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { MemoryRouter } from 'react-router-dom';
 import { from } from 'rxjs';
 
 import { defaultProfile } from '../../../src/scoring';
 import { recordedResults } from '../../../src/testing/answers';
+import { fakeDataSourceSrv } from '../../../src/testing/datasourceSrv';
 import { recordedPanelData, type Recording } from '../../../src/testing/recordings';
 import { replaceVariables } from '../../../src/testing/templateSrv';
 import { cases, sizes, type GalleryCase, type SizeName } from './cases';
@@ -56,12 +51,6 @@ const recording = (name: string) => {
 const queryResults = Promise.all([recording('health.prometheus'), recording('domainoverhead.prometheus')]).then(
   recordedResults
 );
-const prometheus = {
-  uid: 'perfscope-prometheus',
-  name: 'Prometheus',
-  type: 'prometheus',
-  meta: { id: 'prometheus', info: { logos: {} } },
-};
 setBackendSrv({
   fetch: (req: BackendSrvRequest) =>
     from(
@@ -87,10 +76,8 @@ setBackendSrv({
       })()
     ),
 } as unknown as BackendSrv);
-setDataSourceSrv({
-  getList: () => [prometheus],
-  getInstanceSettings: (ref: unknown) => (ref === prometheus.uid ? prometheus : undefined),
-} as unknown as DataSourceSrv);
+// The provisioned datasources, and one more of each kind as if created in Grafana's UI (the pages' pickers).
+setDataSourceSrv(fakeDataSourceSrv());
 
 const params = new URLSearchParams(location.search);
 const themeName = params.get('theme') === 'dark' ? 'dark' : 'light';
