@@ -5,7 +5,7 @@ import { parseDuration } from '../scoring';
 import { GrafanaApiError } from '../pages/shared/grafanaApi';
 
 // Grafana's folders and alerting provisioning HTTP API as they behave, in memory, for the settings page's
-// "Apply to alert rules": folders get generated uids, stored rules carry fields Grafana fills in, a rule group
+// Apply (its alert rules): folders get generated uids, stored rules carry fields Grafana fills in, a rule group
 // PUT replaces the group (and refuses to change or delete file-provisioned rules), a single-rule POST puts a
 // new group at the default interval.
 

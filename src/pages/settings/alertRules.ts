@@ -14,7 +14,7 @@ const RULES = '/api/v1/provisioning/alert-rules';
 // Rules created or changed here stay editable in Grafana's UI (no API provenance).
 const headers = { 'X-Disable-Provenance': 'true' };
 
-/** What "Apply to alert rules" did, rule by rule (titles). */
+/** What Apply did to the alert rules, rule by rule (titles). */
 export interface ApplyReport {
   created: string[];
   updated: string[];
