@@ -22,10 +22,6 @@ func monthStart(ms int64) time.Time {
 	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
 }
 
-func usable(e, r float64) bool {
-	return !math.IsNaN(e) && !math.IsInf(e, 0) && !math.IsNaN(r) && !math.IsInf(r, 0)
-}
-
 // ErrorRatios are the error rate over the request rate at each grid point: NaN where either is missing or
 // nothing was requested.
 func ErrorRatios(errors, requests []float64) []float64 {
@@ -55,7 +51,7 @@ func MonthlyCompliance(errors, requests []float64, g Grid, target float64) []Mon
 			months = append(months, &month{key: key, first: t})
 		}
 		m := months[len(months)-1]
-		if usable(errors[k], requests[k]) {
+		if HasData(errors[k]) && HasData(requests[k]) {
 			m.errors += errors[k]
 			m.requests += requests[k]
 		}
@@ -95,7 +91,7 @@ func MonthBurnDown(errors, requests []float64, g Grid, target float64, from int6
 		if start != month {
 			month, errorSum, requestSum = start, 0, 0
 		}
-		if usable(errors[k], requests[k]) {
+		if HasData(errors[k]) && HasData(requests[k]) {
 			errorSum += errors[k]
 			requestSum += requests[k]
 		}

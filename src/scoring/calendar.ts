@@ -1,6 +1,7 @@
 import { objectiveMet } from './objectives';
 import { availability, budgetRemaining, periodStart } from './sla';
 import type { Grid } from './series';
+import { hasData } from './subscore';
 import type { SlaSettings } from './types';
 
 // A calendar-month SLA measured from request and error rates sampled on a grid: the month's availability, and
@@ -20,7 +21,6 @@ export interface MonthCompliance {
 
 const monthKey = (t: number) => new Date(t).toISOString().slice(0, 7);
 const nextMonth = (t: number) => Date.UTC(new Date(t).getUTCFullYear(), new Date(t).getUTCMonth() + 1, 1);
-const usable = (e: number, r: number) => Number.isFinite(e) && Number.isFinite(r);
 
 /** The error rate over the request rate at each grid point: NaN where either is missing or nothing was requested. */
 export const errorRatios = (errors: ArrayLike<number>, requests: ArrayLike<number>): Float64Array =>
@@ -40,7 +40,7 @@ export function monthlyCompliance(
   for (let k = 0; k < grid.length; k++) {
     const t = grid.start + k * grid.step;
     const m = months.get(monthKey(t)) ?? { errors: 0, requests: 0, first: t, last: t };
-    if (usable(errors[k], requests[k])) {
+    if (hasData(errors[k]) && hasData(requests[k])) {
       m.errors += errors[k];
       m.requests += requests[k];
     }
@@ -91,7 +91,7 @@ export function monthBurnDown(
     if (start !== month) {
       [month, errorSum, requestSum] = [start, 0, 0];
     }
-    if (usable(errors[k], requests[k])) {
+    if (hasData(errors[k]) && hasData(requests[k])) {
       errorSum += errors[k];
       requestSum += requests[k];
     }
