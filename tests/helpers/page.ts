@@ -65,6 +65,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // axe is a UMD bundle: hide the host page's AMD define() from it so that it sets window.axe.
   const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: `(function (define) {\n${axe}\n})(undefined);` });
+  // Grafana's buttons fade between colours (e.g. as Save turns enabled): judge the colours they settle on.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined))
+    )
+  );
   const result = await page.evaluate(
     () =>
       (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<AxeResult> } }).axe.run(document, {
