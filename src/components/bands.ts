@@ -1,6 +1,6 @@
 import { colorManipulator, type GrafanaTheme2 } from '@grafana/data';
 
-import type { Band } from '../scoring';
+import { BAND_FLOORS, type Band } from '../scoring';
 
 export const bandLabel: Record<Band, string> = {
   ok: 'OK',
@@ -17,6 +17,21 @@ export const bandColorName: Record<Exclude<Band, 'nodata'>, string> = {
   warning: 'orange',
   critical: 'red',
 };
+
+/** How alarming a band is: 0 for critical, then warning, info, ok (the library's bands, worst first), no data last. */
+export function bandSeverity(band: Band): number {
+  const i = BAND_FLOORS.findIndex((b) => b.band === band);
+  return i < 0 ? BAND_FLOORS.length : BAND_FLOORS.length - 1 - i;
+}
+
+/** Worst first (critical, warning, info, ok, no data); ties by `then`, then by name. */
+export function bySeverity<T>(
+  band: (item: T) => Band,
+  name: (item: T) => string,
+  then: (a: T, b: T) => number = () => 0
+): (a: T, b: T) => number {
+  return (a, b) => bandSeverity(band(a)) - bandSeverity(band(b)) || then(a, b) || name(a).localeCompare(name(b));
+}
 
 /** A band's colour in the theme; the disabled text colour for no data. */
 export function bandColor(theme: GrafanaTheme2, band: Band): string {

@@ -177,3 +177,10 @@ export function formatValue(value: number | null, unit: string, decimals?: numbe
   }
   return formattedValueToString(getValueFormat(unit || 'none')(value, decimals));
 }
+
+/** A setting (a target, a threshold) in a unit, with the decimals it is written with: 99.9 % reads "99.9%". */
+export function formatSetting(value: number, unit: string): string {
+  const written = Number(value.toPrecision(6));
+  const decimals = Number.isInteger(written) ? 0 : (String(written).split('.')[1]?.length ?? 0);
+  return formatValue(written, unit, decimals);
+}

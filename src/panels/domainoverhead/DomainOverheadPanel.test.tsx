@@ -45,7 +45,7 @@ it('shows one bar per domain, largest first, and the system total against its ta
   show(only(prometheus, 'service', 'domain-overhead'));
   const section = await screen.findByRole('region', { name: 'Domain overhead of domain-overhead' });
   expect(within(section).getByTestId('system-total')).toHaveTextContent(
-    'System total 13.75% against its target of 4.7 %Critical'
+    'System total 13.75% against its target of 4.70%Critical'
   );
   expect(rows(section)).toEqual([
     ['quality_validation', '6.00% | Critical'],
@@ -55,7 +55,7 @@ it('shows one bar per domain, largest first, and the system total against its ta
     ['workflow_optimization', '0.50% | OK'],
   ]);
   expect(within(section).getByRole('rowheader', { name: /quality_validation/ })).toHaveTextContent(
-    '(target 1.5, warning 3, critical 5)'
+    '(target 1.50%, warning 3.00%, critical 5.00%)'
   );
   expect(within(section).getAllByRole('img', { name: /overhead over the time range/ })).toHaveLength(5);
 });
@@ -124,4 +124,40 @@ it('shows a query error', async () => {
 it('names a bad panel threshold', async () => {
   show(prometheus, { thresholds: { system: { target: 12 } } });
   expect(await screen.findByRole('alert')).toHaveTextContent('system.critical must be greater than target');
+});
+
+// Worst band first (the service's system total or worst domain), then the larger overhead, then by name.
+const WORST_FIRST = ['domain-overhead', 'degraded', 'budget-burn', 'healthy', 'incident'];
+const SEVERITY = ['Critical', 'Warning', 'Info', 'OK', 'No data'];
+const worstOf = (section: HTMLElement) =>
+  Math.min(
+    ...[
+      ...rows(section).map(([, cells]) => cells!.split(' | ')[1]),
+      within(section).getByTestId('system-total').textContent!,
+    ]
+      .map((text) => SEVERITY.findIndex((band) => text.endsWith(band)))
+      .filter((i) => i >= 0)
+  );
+
+const sectionNames = async () =>
+  (await screen.findAllByRole('region')).map((s) => s.getAttribute('aria-label')!.replace('Domain overhead of ', ''));
+
+it.each([
+  ['Prometheus queries', prometheus],
+  ['the PerfScope datasource', perfscope],
+])('sorting by band puts the service with the worst domain first, from %s', async (_name, data) => {
+  show(data, { sortBy: 'band' });
+  expect(await sectionNames()).toEqual(WORST_FIRST);
+  const sections = screen.getAllByRole('region');
+  const worst = sections.map(worstOf);
+  expect(worst).toEqual([...worst].sort((a, b) => a - b));
+  const bands = rows(sections[0]).map(([, cells]) => cells!.split(' | ')[1]);
+  expect(bands).toEqual([...bands].sort((a, b) => SEVERITY.indexOf(a) - SEVERITY.indexOf(b)));
+});
+
+it('puts the worst service and domain first in a small panel, whatever the sort option', async () => {
+  show(perfscope, { sortBy: 'name' }, { width: 250, height: 150 });
+  expect(await sectionNames()).toEqual(WORST_FIRST);
+  expect(screen.getByTestId('perfscope-domainoverhead')).toHaveAttribute('data-layout', 'compact');
+  expect(rows(screen.getAllByRole('region')[0])[0][1]).toMatch(/Critical$/);
 });

@@ -11,7 +11,7 @@ import { isFirstLoad, queryErrors } from '../../views/state';
 import { ServiceOverheadTable } from './components/ServiceOverheadTable';
 import { overheadView } from './data/overheadView';
 import { panelSettings } from './data/panelSettings';
-import { sortRows } from './data/sort';
+import { sortServices } from './data/sort';
 import { defaultOptions, defaultQueries, type DomainOverheadOptions } from './types';
 
 export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
@@ -28,9 +28,11 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
     () => settings?.settings && overheadView(data, settings.settings, { queries }),
     [data, settings, queries]
   );
+  // A small panel shows the worst first whatever the sort option.
+  const compact = width < COMPACT.width || height < COMPACT.height;
   const sorted = useMemo(
-    () => (view ? view.services.map((s) => ({ service: s, rows: sortRows(s.domains, options.sortBy) })) : []),
-    [view, options.sortBy]
+    () => (view ? sortServices(view.services, options.sortBy, compact) : []),
+    [view, options.sortBy, compact]
   );
   const displays = useMemo(() => {
     const items = sorted.flatMap(({ service }) =>
@@ -73,7 +75,12 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
     ...(missing.length > 0 ? [`No data for ${missing.join(', ')}: not counted in the system total`] : []),
   ];
   return (
-    <div className={styles.panel} data-testid="perfscope-domainoverhead" style={{ maxHeight: height }}>
+    <div
+      className={styles.panel}
+      data-testid="perfscope-domainoverhead"
+      data-layout={compact ? 'compact' : 'table'}
+      style={{ maxHeight: height }}
+    >
       <div className={styles.body} tabIndex={0} role="group" aria-label="Domains">
         {sorted.map(({ service, rows }) => (
           <ServiceOverheadTable
@@ -92,6 +99,9 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
     </div>
   );
 }
+
+/** Below this the worst service and domain come first, whatever the sort option. */
+export const COMPACT = { width: 300, height: 200 };
 
 const getStyles = (theme: GrafanaTheme2) => ({
   panel: css({ height: '100%', display: 'flex', flexDirection: 'column' }),

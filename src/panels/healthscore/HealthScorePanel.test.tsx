@@ -48,16 +48,19 @@ describe('one service', () => {
 
   it('still reads at 150 x 100 px', async () => {
     show(only(prometheus, 'service', 'degraded'), {}, { width: 150, height: 100 });
-    expect(await screen.findByRole('group', { name: 'degraded health score 85.0, Info' })).toBeInTheDocument();
+    expect(await screen.findByRole('group', { name: 'degraded health score 85, Info' })).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.getByTestId('perfscope-health')).toHaveAttribute('data-layout', 'compact');
   });
 
-  it('formats the score with the field config decimals', async () => {
-    const props = panelProps({ ...defaultOptions }, only(prometheus, 'service', 'budget-burn'));
-    props.fieldConfig = { defaults: { decimals: 0 }, overrides: [] };
-    render(<HealthScorePanel {...props} />);
+  it('writes the score as a whole number, unless the field config sets decimals', async () => {
+    const { unmount } = show(only(prometheus, 'service', 'budget-burn'));
     expect(await screen.findByRole('group', { name: 'budget-burn health score 81, Info' })).toBeInTheDocument();
+    unmount();
+    const props = panelProps({ ...defaultOptions }, only(prometheus, 'service', 'budget-burn'));
+    props.fieldConfig = { defaults: { decimals: 2 }, overrides: [] };
+    render(<HealthScorePanel {...props} />);
+    expect(await screen.findByRole('group', { name: 'budget-burn health score 81.25, Info' })).toBeInTheDocument();
   });
 });
 
@@ -71,8 +74,8 @@ describe('several services', () => {
     const tiles = within(grid).getAllByRole('button');
     expect(tiles.map((t) => t.textContent)).toEqual([
       'incident 10 Critical',
-      'budget-burn 81.3 Info',
-      'degraded 85.0 Info',
+      'budget-burn 81 Info',
+      'degraded 85 Info',
       'domain-overhead 100 OK',
       'healthy 100 OK',
     ]);
@@ -86,12 +89,43 @@ describe('several services', () => {
     await user.tab();
     await user.tab();
     await user.keyboard('{Enter}');
-    const detail = screen.getByRole('region', { name: 'Why budget-burn scores 81.3' });
+    const detail = screen.getByRole('region', { name: 'Why budget-burn scores 81' });
     expect(within(detail).getByRole('table')).toHaveAccessibleName(
       /budget-burn: Weighted score 92.5 \(7.5 points lost\), capped at 81.3 by the key indicator Error rate/
     );
     await user.click(within(detail).getByRole('button', { name: 'Close the explanation' }));
     expect(screen.queryByRole('region')).not.toBeInTheDocument();
+  });
+
+  const tileNames = async () =>
+    within(await screen.findByRole('list', { name: 'Health by service' }))
+      .getAllByRole('button')
+      .map((t) => t.textContent);
+
+  it('keeps the order by name in the full grid when asked, and puts the worst first when small', async () => {
+    const { unmount } = show(prometheus, { sortBy: 'name' });
+    expect(await tileNames()).toEqual([
+      'budget-burn 81 Info',
+      'degraded 85 Info',
+      'domain-overhead 100 OK',
+      'healthy 100 OK',
+      'incident 10 Critical',
+    ]);
+    unmount();
+    show(prometheus, { sortBy: 'name' }, { width: 200, height: 150 });
+    expect((await tileNames()).map((t) => t?.replace(/ .*/, ''))).toEqual([
+      'incident',
+      'budget-burn',
+      'degraded',
+      'domain-overhead',
+      'healthy',
+    ]);
+    expect(screen.getByTestId('perfscope-health')).toHaveAttribute('data-layout', 'compact-grid');
+  });
+
+  it('shows the worst service when it shows one score of several', async () => {
+    show(prometheus, { sortBy: 'name', display: 'single' });
+    expect(await screen.findByRole('group', { name: 'incident health score 10, Critical' })).toBeInTheDocument();
   });
 
   it('links each tile to its drill-down with the service in the URL', async () => {

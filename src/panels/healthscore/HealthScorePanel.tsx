@@ -3,6 +3,7 @@ import React, { useMemo, useState } from 'react';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
+import { bySeverity } from '../../components/bands';
 import { NoticeMark } from '../../components/NoticeMark';
 import { useAppProfile } from '../../components/profile/useAppProfile';
 import { shownValues } from '../../views/display';
@@ -37,13 +38,16 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
     () => settings?.profile && healthView(data, settings.profile, { indicatorQueries, groupBy }),
     [data, settings, indicatorQueries, groupBy]
   );
+  const layout = chooseLayout(options.display, view?.groups.length ?? 0, width, height);
+  // Sorting by score, and in every layout but the full grid (which shows one score, or little room), the worst first.
+  const worstFirst = options.sortBy === 'score' || layout !== 'grid';
   const groups = useMemo(() => {
     const list = view ? [...view.groups] : [];
-    if (options.sortBy === 'score') {
-      list.sort((a, b) => (a.health.score ?? -1) - (b.health.score ?? -1) || a.name.localeCompare(b.name));
+    if (worstFirst) {
+      list.sort(bySeverity(bandOfGroup, nameOfGroup, byScore));
     }
     return list;
-  }, [view, options.sortBy]);
+  }, [view, worstFirst]);
   const displays = useMemo(() => {
     const items = groups.map((g) => ({
       key: g.name,
@@ -51,6 +55,8 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
       labels: g.name ? { [groupBy]: g.name } : {},
       value: g.health.score,
       band: g.health.band,
+      // A score is a whole number unless the field config sets decimals.
+      own: { decimals: 0 },
     }));
     return shownValues(items, { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy }, '–');
   }, [groups, groupBy, fieldConfig, replaceVariables, theme, timeZone, options.colorBy]);
@@ -74,7 +80,6 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
 
   const aggregationUsed = settings.profile.aggregation;
   const explain = (g: GroupHealth) => explainScore(g.health, aggregationUsed);
-  const layout = chooseLayout(options.display, groups.length, width, height);
   const missing = missingIndicators(groups, settings.profile.indicators);
   const warnings = [...errors, ...view.problems, ...missing];
   const infos = [
@@ -124,6 +129,10 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
     </div>
   );
 }
+
+const bandOfGroup = (g: GroupHealth) => g.health.band;
+const nameOfGroup = (g: GroupHealth) => g.name;
+const byScore = (a: GroupHealth, b: GroupHealth) => (a.health.score ?? 0) - (b.health.score ?? 0);
 
 // The compact layouts' line for the mark that stands in for the notices.
 const MARK_HEIGHT = 18;

@@ -29,24 +29,27 @@ it.each([
 ])('shows every objective of the incident, its tiers and its burn-down, from %s', async (_name, data) => {
   show(data, { service: 'incident' });
   expect(await screen.findByRole('region', { name: 'Availability: 99.947%, Met' })).toHaveTextContent(
-    'target 99.9 % over 30d'
+    'target 99.9% over 30d'
   );
   expect(screen.getByRole('region', { name: 'Error budget remaining: 46.615%, Met' })).toHaveTextContent(
-    'of 0.1 % errors allowed'
+    'of 0.1% errors allowed'
   );
   expect(screen.getByRole('region', { name: 'Latency SLO: 99.983%, Met' })).toHaveTextContent(
-    'under 200 ms, target 95 %'
+    'under 200 ms, target 95%'
   );
-  expect(screen.getByRole('region', { name: 'MTTR: 15.000 mins, Missed' })).toHaveTextContent(
-    'target 5m; 2 resolved, one open for 43.000 mins'
+  // Durations as Grafana writes them (dtdurationms), whatever the panel's decimals (3, for the percentages).
+  expect(screen.getByRole('region', { name: 'MTTR: 15 minutes, Missed' })).toHaveTextContent(
+    'target 5m; 2 resolved, one open for 43 minutes'
   );
+  // Firing tiers come first, above the objectives.
+  expect(screen.getByRole('list', { name: 'Firing burn-rate tiers' })).toHaveTextContent('fast-burn firing');
   const tiers = screen.getByRole('table', { name: /Burn-rate tiers/ });
   expect(within(tiers).getByRole('row', { name: /fast-burn/ })).toHaveTextContent(
     'fast-burn (critical)1h: 15.13×5m: 20×14.4× Firing'
   );
   expect(within(tiers).getByRole('row', { name: /slow-burn/ })).toHaveTextContent('Quiet');
   expect(screen.getByRole('region', { name: 'Error budget burn-down' })).toHaveTextContent(
-    /from \d+(\.\d)? % to 46.6 %/
+    /from \d+\.\d{3}% to 46.615%/
   );
 });
 
@@ -74,32 +77,44 @@ it('formats every objective with the field config, and colours only those its th
   expect(budget).toHaveStyle({ borderTopColor: color('purple') });
   const latency = screen.getByRole('region', { name: 'Latency SLO: 100.0%, Met' });
   expect(latency).toHaveStyle({ borderTopColor: color('green') });
-  expect(screen.getByRole('region', { name: 'MTTR: 15.0 mins, Missed' })).toHaveTextContent('one open for 43.0 mins');
+  // An MTTR override's decimals are the number of units Grafana writes a duration in.
+  expect(screen.getByRole('region', { name: 'MTTR: 15 minutes, 0 seconds, Missed' })).toHaveTextContent(
+    'one open for 43 minutes, 0 seconds'
+  );
 });
 
 it('shows the service with the least budget left first, and another on request', async () => {
   const user = userEvent.setup();
   show(prometheus);
-  expect(await screen.findByRole('region', { name: 'Error budget remaining: -150.000%, Missed' })).toHaveTextContent(
-    'overspent'
+  // A spent budget reads as overspent, not as a negative percentage.
+  expect(await screen.findByRole('region', { name: 'Error budget overspent by: 150.000%, Missed' })).toHaveTextContent(
+    'Error budget overspent by150.000%over the 0.1% errors allowed'
   );
+  expect(screen.getByRole('region', { name: 'Error budget burn-down' })).toHaveTextContent(
+    'from overspent by 150.000% to overspent by 150.000%'
+  );
+  expect(screen.queryByText(/-150/)).not.toBeInTheDocument();
   expect(screen.getByRole('row', { name: /slow-drain/ })).toHaveTextContent('Firing');
   await user.click(within(screen.getByRole('group', { name: 'Service' })).getByRole('radio', { name: 'healthy' }));
   expect(await screen.findByRole('region', { name: 'Error budget remaining: 50.000%, Met' })).toBeInTheDocument();
-  expect(screen.getByRole('region', { name: 'MTTR: No resolved breach, no data' })).toHaveTextContent('0 resolved');
+  // No resolved breach: no value, short (the detail says why), not a sentence as the big value.
+  expect(screen.getByRole('region', { name: 'MTTR: –, no data' })).toHaveTextContent('0 resolved');
+  expect(screen.queryByText('No resolved breach')).not.toBeInTheDocument();
 });
 
 it('keeps a calendar-month history against the target', async () => {
   show(only(recordedPanelData(loadRecording('sla-30d.prometheus')), 'service', 'degraded'));
   const history = await screen.findByRole('region', { name: 'Monthly compliance' });
-  expect(within(history).getByRole('listitem')).toHaveTextContent('Jan 202699.75 %Criticalpart of the month');
+  expect(within(history).getByRole('listitem')).toHaveTextContent('Jan 202699.750%Criticalpart of the month');
 });
 
 it("draws a calendar month's burn-down from its 1st, and says why none is drawn when the range starts later", async () => {
   const { unmount } = show(only(recordedPanelData(loadRecording('sla-30d.prometheus')), 'service', 'budget-burn'), {
     sla: { period: 'month' },
   });
-  expect(await screen.findByRole('region', { name: 'Error budget burn-down' })).toHaveTextContent('from 50 % to 20 %');
+  expect(await screen.findByRole('region', { name: 'Error budget burn-down' })).toHaveTextContent(
+    /from 50.000% to 20.0\d\d%/
+  );
   unmount();
   show(only(prometheus, 'service', 'incident'), { sla: { period: 'month' } });
   expect(await screen.findByTestId('notices')).toHaveTextContent(
@@ -108,11 +123,47 @@ it("draws a calendar month's burn-down from its 1st, and says why none is drawn 
   expect(screen.queryByRole('region', { name: 'Error budget burn-down' })).not.toBeInTheDocument();
 });
 
-it('shows only availability and budget when small', async () => {
+it('shows only the first objective when small and all are met', async () => {
   show(only(prometheus, 'service', 'healthy'), {}, { width: 300, height: 150 });
-  expect(await screen.findByRole('region', { name: 'Availability: 99.950%, Met' })).toBeInTheDocument();
+  const objectives = await screen.findAllByRole('region');
+  expect(objectives.map((o) => o.getAttribute('aria-label'))).toEqual(['Availability: 99.950%, Met']);
   expect(screen.queryByRole('table')).not.toBeInTheDocument();
-  expect(screen.queryByRole('region', { name: /MTTR/ })).not.toBeInTheDocument();
+  expect(screen.queryByRole('list', { name: 'Firing burn-rate tiers' })).not.toBeInTheDocument();
+});
+
+it.each([
+  ['150 x 100', { width: 150, height: 100 }],
+  ['300 x 150', { width: 300, height: 150 }],
+])('shows the worst objective and the firing tier of the incident at %s', async (_size, size) => {
+  show(only(prometheus, 'service', 'incident'), {}, size);
+  const firing = await screen.findByRole('list', { name: 'Firing burn-rate tiers' });
+  expect(
+    within(firing)
+      .getAllByRole('listitem')
+      .map((t) => t.textContent)
+  ).toEqual([' fast-burn firing']);
+  // Availability and budget are met; the MTTR is missed: it is the one shown.
+  expect(screen.getAllByRole('region').map((o) => o.getAttribute('aria-label'))).toEqual(['MTTR: 15 minutes, Missed']);
+});
+
+it('shows a firing tier above met objectives when small', async () => {
+  show(only(prometheus, 'service', 'budget-burn'), {}, { width: 150, height: 100 });
+  const firing = await screen.findByRole('list', { name: 'Firing burn-rate tiers' });
+  expect(
+    within(firing)
+      .getAllByRole('listitem')
+      .map((t) => t.textContent)
+  ).toContain(' slow-drain firing');
+  expect(screen.getAllByRole('region').map((o) => o.getAttribute('aria-label'))).toEqual([
+    'Availability: 99.920%, Met',
+  ]);
+});
+
+it('shows the worst objective first when small, in the objectives order among equals', async () => {
+  show(prometheus, {}, { width: 150, height: 100 });
+  // The least budget left: availability and budget are both missed; availability comes first.
+  const shown = await screen.findAllByRole('region');
+  expect(shown.map((o) => o.getAttribute('aria-label'))).toEqual([expect.stringMatching(/, Missed$/)]);
 });
 
 it('marks a compact SLA with what is missing and what failed, named for screen readers', async () => {

@@ -3,17 +3,20 @@ import React, { useMemo, useState } from 'react';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
+import { bySeverity } from '../../components/bands';
 import { NoticeMark } from '../../components/NoticeMark';
 import { useAppProfile } from '../../components/profile/useAppProfile';
 import { Notices } from '../../components/Notices';
 import { beforeData, withoutData } from '../shared/components/states';
-import { formatValue, shownValues } from '../../views/display';
+import { formatSetting, formatValue, shownValues } from '../../views/display';
 import { isFirstLoad, noticeSummary, queryErrors } from '../../views/state';
 import { BurnDown } from './components/BurnDown';
+import { FiringTiers } from './components/FiringTiers';
 import { MonthHistory } from './components/MonthHistory';
 import { ServicePicker } from './components/ServicePicker';
 import { Objective } from './components/Objective';
 import { TierTable } from './components/TierTable';
+import type { Band } from '../../scoring';
 import type { ServiceSla } from './data/model';
 import { objectiveValues } from './data/objectives';
 import { panelSla } from './data/panelSla';
@@ -73,59 +76,100 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
   const [availability, budgetShown, latency, mttrShown] = (['availability', 'budget', 'latency', 'mttr'] as const).map(
     (key) => shown.get(key)!
   );
+  const overspent = budget !== null && budget < 0;
+  const cards: Array<{ key: string; band: Band; card: React.ReactElement }> = [
+    {
+      key: 'availability',
+      band: status.availability,
+      card: (
+        <Objective
+          key="availability"
+          title={compact && view.services.length > 1 ? `${current.service} availability` : 'Availability'}
+          value={availability.text}
+          band={status.availability}
+          color={availability.color}
+          detail={`target ${percent(sla.target)} over ${sla.period === 'month' ? 'the month' : sla.period}`}
+        />
+      ),
+    },
+    {
+      key: 'budget',
+      band: status.budget,
+      card: (
+        <Objective
+          key="budget"
+          title={overspent ? 'Error budget overspent by' : 'Error budget remaining'}
+          value={overspent ? budgetShown.format(-100 * budget) : budgetShown.text}
+          band={status.budget}
+          color={budgetShown.color}
+          detail={`${overspent ? 'over the' : 'of'} ${percent(100 - sla.target)} errors allowed`}
+        />
+      ),
+    },
+    {
+      key: 'latency',
+      band: status.latency,
+      card: (
+        <Objective
+          key="latency"
+          title="Latency SLO"
+          value={latency.text}
+          band={status.latency}
+          color={latency.color}
+          detail={`under ${formatValue(sla.latencyThreshold, 's')}, target ${percent(sla.latencyTarget)}`}
+        />
+      ),
+    },
+    {
+      key: 'mttr',
+      band: status.mttr,
+      card: (
+        <Objective
+          key="mttr"
+          title="MTTR"
+          value={mttr && mttr.mttr === null ? NO_RESOLVED : mttrShown.text}
+          band={status.mttr}
+          color={mttrShown.color}
+          detail={mttrDetail(sla.mttrTarget, mttr, mttrShown.format)}
+        />
+      ),
+    },
+  ];
+  // Small: the worst objective only (ties in the objectives' order), beside any firing tier.
+  const order = cards.map((c) => c.key);
+  const objectives = compact
+    ? [...cards]
+        .sort(
+          bySeverity(
+            (c) => c.band,
+            (c) => c.key,
+            (a, b) => order.indexOf(a.key) - order.indexOf(b.key)
+          )
+        )
+        .slice(0, 1)
+    : cards;
   const missing = missingParts(current);
   const warnings = [...errors, ...view.problems, ...missing];
   const infos = app.notice ? [app.notice] : [];
   return (
-    <div className={styles.panel} data-testid="perfscope-sla">
+    <div className={styles.panel} data-testid="perfscope-sla" data-layout={compact ? 'compact' : 'full'}>
       {view.services.length > 1 && !compact && (
         <ServicePicker services={view.services.map((s) => s.service)} value={current.service} onChange={setChosen} />
       )}
       <div className={styles.body} tabIndex={0} role="group" aria-label="Objectives">
-        <div className={styles.objectives}>
-          <Objective
-            title={compact && view.services.length > 1 ? `${current.service} availability` : 'Availability'}
-            value={availability.text}
-            band={status.availability}
-            color={availability.color}
-            detail={`target ${sla.target} % over ${sla.period === 'month' ? 'the month' : sla.period}`}
-          />
-          <Objective
-            title="Error budget remaining"
-            value={budgetShown.text}
-            band={status.budget}
-            color={budgetShown.color}
-            detail={
-              budget !== null && budget < 0
-                ? 'overspent'
-                : `of ${Number((100 - sla.target).toPrecision(6))} % errors allowed`
-            }
-          />
-          {!compact && (
-            <>
-              <Objective
-                title="Latency SLO"
-                value={latency.text}
-                band={status.latency}
-                color={latency.color}
-                detail={`under ${formatValue(sla.latencyThreshold, 's')}, target ${sla.latencyTarget} %`}
-              />
-              <Objective
-                title="MTTR"
-                value={mttr?.mttr == null ? (mttr ? 'No resolved breach' : 'No data') : mttrShown.text}
-                band={status.mttr}
-                color={mttrShown.color}
-                detail={mttrDetail(sla.mttrTarget, mttr, mttrShown.format)}
-              />
-            </>
-          )}
-        </div>
+        <FiringTiers tiers={report.tiers} />
+        <div className={styles.objectives}>{objectives.map((o) => o.card)}</div>
         {!compact && options.showBurnDown && current.burnDown && (
-          <BurnDown {...current.burnDown} width={Math.max(0, width - 16)} color={budgetShown.color} />
+          <BurnDown
+            {...current.burnDown}
+            width={Math.max(0, width - 16)}
+            color={budgetShown.color}
+            format={(v) => (v < 0 ? `overspent by ${budgetShown.format(-100 * v)}` : budgetShown.format(100 * v))}
+          />
         )}
         {!compact && options.showTiers && report.tiers.length > 0 && <TierTable tiers={report.tiers} />}
         {!compact && options.showHistory && current.history.length > 0 && (
-          <MonthHistory months={current.history} target={sla.target} />
+          <MonthHistory months={current.history} target={percent(sla.target)} format={availability.format} />
         )}
       </div>
       {!compact && <Notices warnings={warnings} infos={infos} />}
@@ -137,6 +181,12 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
     </div>
   );
 }
+
+// Percent settings (targets) in the style of Grafana's percent unit, as the values beside them.
+const percent = (v: number) => formatSetting(v, 'percent');
+
+// An MTTR without a resolved breach: no value, as Grafana's stat panels write one (the detail says why).
+const NO_RESOLVED = '–';
 
 function mttrDetail(
   target: string,

@@ -46,7 +46,7 @@ export const cases: GalleryCase[] = [
     title: 'Health: one tile per service (Prometheus queries)',
     recording: 'health.prometheus',
     shows: ['incident', 'budget-burn', 'healthy'],
-    showsWhenRoomy: ['81.3', 'Critical'],
+    showsWhenRoomy: ['81', 'Critical'],
   },
   {
     id: 'health-perfscope',
@@ -54,7 +54,7 @@ export const cases: GalleryCase[] = [
     title: 'Health: scored by the PerfScope datasource',
     recording: 'health.perfscope',
     shows: ['incident', 'degraded'],
-    showsWhenRoomy: ['85.0', '100'],
+    showsWhenRoomy: ['85', '100'],
   },
   {
     id: 'health-partial',
@@ -99,7 +99,7 @@ export const cases: GalleryCase[] = [
     recording: 'domainoverhead.prometheus',
     service: 'domain-overhead',
     shows: ['quality_validation', '6.00%', 'Critical', '13.75%'],
-    showsWhenRoomy: ['against its target of 4.7 %'],
+    showsWhenRoomy: ['against its target of 4.70%'],
   },
   {
     id: 'overhead-perfscope',
@@ -132,16 +132,18 @@ export const cases: GalleryCase[] = [
     title: 'SLA: the incident (Prometheus queries)',
     recording: 'sla.prometheus',
     service: 'incident',
-    shows: ['99.947%', '46.615%'],
-    showsWhenRoomy: ['fast-burn', 'Firing', '15.000 mins', 'Error budget remaining over the time range'],
+    // Small: the worst objective (the missed MTTR) and the firing tier, not a met availability alone.
+    shows: ['fast-burn firing', 'MTTR', '15 minutes', 'Critical'],
+    showsWhenRoomy: ['99.947%', '46.615%', 'Firing', 'Error budget remaining over the time range'],
   },
   {
     id: 'sla-perfscope',
     panel: 'sla',
     title: 'SLA: every service, the least budget first (PerfScope datasource)',
     recording: 'sla.perfscope',
-    shows: ['-150.000%', 'degraded'],
-    showsWhenRoomy: ['overspent', 'slow-drain'],
+    // Small: the least budget's service by name, with its worst objective.
+    shows: ['degraded', 'Critical'],
+    showsWhenRoomy: ['Error budget overspent by', '150.000%', 'slow-drain'],
   },
   {
     id: 'sla-month',
@@ -150,7 +152,7 @@ export const cases: GalleryCase[] = [
     recording: 'sla-30d.prometheus',
     service: 'degraded',
     shows: ['99.750%'],
-    showsWhenRoomy: ['Jan 2026', '99.75 %', 'part of the month'],
+    showsWhenRoomy: ['Jan 2026', 'target 99.9%', 'part of the month'],
   },
   { id: 'sla-error', panel: 'sla', title: 'SLA: query error', state: 'error', shows: ['The queries failed'] },
 ];

@@ -21,8 +21,7 @@ interface Props {
   width: number;
 }
 
-const fmt = (v: number) => String(Number(v.toFixed(2)));
-const limits = (r: OverheadRow) =>
+const limits = (r: OverheadRow, fmt: (v: number) => string) =>
   `target ${fmt(r.thresholds.target)}, warning ${fmt(r.thresholds.warning)}, critical ${fmt(r.thresholds.critical)}`;
 
 /** One service's domains, one bar each on a shared scale, and its system total against its target. */
@@ -44,7 +43,7 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
             System total <strong>{systemDisplay.text}</strong>
             <span className={narrow ? visuallyHidden : undefined}>
               {' '}
-              against its target of {fmt(system.thresholds.target)} %
+              against its target of {systemDisplay.format(system.thresholds.target)}
             </span>
           </span>
           <BandBadge band={system.band} color={systemDisplay.color} compact={narrow} />
@@ -72,9 +71,10 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
         <tbody>
           {rows.map((row) => {
             const d = displays.get(`${service.service}\u0000${row.name}`)!;
+            const rowLimits = limits(row, d.format);
             return (
               <tr key={row.name} data-domain={row.name}>
-                <th scope="row" className={styles.name} title={limits(row)}>
+                <th scope="row" className={styles.name} title={rowLimits}>
                   {d.href ? (
                     <a href={d.href} className={styles.link} title={d.linkTitle}>
                       {row.name}
@@ -82,7 +82,7 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
                   ) : (
                     row.name
                   )}
-                  <span className={visuallyHidden}> ({limits(row)})</span>
+                  <span className={visuallyHidden}> ({rowLimits})</span>
                 </th>
                 {bars && (
                   <td className={styles.bar}>

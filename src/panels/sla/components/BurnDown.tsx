@@ -10,9 +10,9 @@ interface Props {
   values: ArrayLike<number>;
   width: number;
   color: string;
+  /** A budget fraction (1 = untouched) as the panel writes the budget. */
+  format: (fraction: number) => string;
 }
-
-const percent = (v: number) => `${Number((100 * v).toFixed(1))} %`;
 
 function ends(values: ArrayLike<number>): [number, number] | null {
   const finite = Array.from(values).filter(Number.isFinite);
@@ -20,14 +20,14 @@ function ends(values: ArrayLike<number>): [number, number] | null {
 }
 
 /** The error budget remaining over the time range, 100 % at the top; below the line the budget is overspent. */
-export function BurnDown({ timestamps, values, width, color }: Props) {
+export function BurnDown({ timestamps, values, width, color, format }: Props) {
   const styles = useStyles2(getStyles);
   const span = ends(values);
   if (!span) {
     return null;
   }
   const min = Math.min(0, ...Array.from(values).filter(Number.isFinite));
-  const label = `Error budget remaining over the time range: from ${percent(span[0])} to ${percent(span[1])}`;
+  const label = `Error budget remaining over the time range: from ${format(span[0])} to ${format(span[1])}`;
   return (
     <section className={styles.box} aria-label="Error budget burn-down">
       <h4 className={styles.title}>{label}</h4>

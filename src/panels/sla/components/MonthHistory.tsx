@@ -10,16 +10,23 @@ const monthName = (month: string) =>
   new Date(`${month}-01T00:00:00Z`).toLocaleString('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** Availability per calendar month against the target, oldest first. */
-export function MonthHistory({ months, target }: { months: MonthCompliance[]; target: number }) {
+export function MonthHistory(props: {
+  months: MonthCompliance[];
+  /** The target, written. */
+  target: string;
+  /** An availability (percent) as the panel writes it. */
+  format: (percent: number) => string;
+}) {
+  const { months, target, format } = props;
   const styles = useStyles2(getStyles);
   return (
     <section aria-label="Monthly compliance">
-      <h4 className={styles.title}>Monthly compliance (target {target} %)</h4>
+      <h4 className={styles.title}>Monthly compliance (target {target})</h4>
       <ol className={styles.list}>
         {months.map((m) => (
           <li key={m.month} className={styles.month} data-month={m.month}>
             <span>{monthName(m.month)}</span>
-            <strong>{m.availability === null ? 'no data' : `${Number(m.availability.toFixed(3))} %`}</strong>
+            <strong>{m.availability === null ? 'no data' : format(m.availability)}</strong>
             <BandBadge band={m.compliant === null ? 'nodata' : m.compliant ? 'ok' : 'critical'} />
             {m.partial && <span className={styles.partial}>part of the month</span>}
           </li>

@@ -12,9 +12,11 @@ export const OBJECTIVE_NAMES: Record<Objective, string> = {
 };
 
 // Budget and latency compliance are percentages as availability is: they take its unit and decimals, not its
-// thresholds (meant for availability). MTTR is a duration: only the decimals. Overrides by name apply to each.
+// thresholds (meant for availability). MTTR is a duration as Grafana writes one (unit dtdurationms: "15 minutes";
+// decimals there count the units after the first, decimals 1 giving "2 hours, 3 minutes"), so it takes nothing
+// from the defaults, meant for the percentages. Overrides by name apply to each.
 const PERCENT = ['unit', 'decimals'];
-const DURATION = ['decimals'];
+const DURATION: string[] = [];
 
 /** The SLA panel's objectives as values the standard field config formats, each named as overrides match it. */
 export function objectiveValues(s: ServiceSla, status: SlaStatus): Array<ComputedValue & { band: Band }> {
@@ -52,7 +54,7 @@ export function objectiveValues(s: ServiceSla, status: SlaStatus): Array<Compute
       labels,
       value: s.mttr?.mttr ?? null,
       band: status.mttr,
-      own: { unit: 'ms' },
+      own: { unit: 'dtdurationms' },
       fromDefaults: DURATION,
     },
   ];
