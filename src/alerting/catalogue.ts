@@ -6,7 +6,7 @@ import { LATENCY_INDICATOR, rulePeriodWindow, type Signals } from './signals';
 import type { AlertOptions, ExecErrState, NoDataState, Severity } from './types';
 
 // The one list of PerfScope's alerts, derived from the profile. grafana.ts and prometheus.ts render it; the
-// thresholds are the profile's, so "Apply to alert rules" and `perfscope rules` follow every edit.
+// thresholds are the profile's, so the settings page's Apply and `perfscope rules` follow every edit.
 
 /** Rule groups and how often each is evaluated. */
 export const GROUPS = {

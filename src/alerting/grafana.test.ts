@@ -52,7 +52,7 @@ describe('buildGrafanaAlertRules on the default profile', () => {
     }
   });
 
-  it('labels every rule for routing and for "Apply to alert rules"', () => {
+  it("labels every rule for routing and for the settings page's Apply", () => {
     for (const r of rules) {
       expect(r.labels).toMatchObject({ perfscope: 'managed', service: '{{ .Labels.service }}', team: 'platform' });
       expect(['critical', 'warning', 'info']).toContain(r.labels.severity);

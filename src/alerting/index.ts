@@ -1,5 +1,5 @@
 // Alert and recording rules built from the scoring profile: the ONE builder behind `perfscope rules`, the
-// checked-in provisioning files and the settings page's "Apply to alert rules". Pure TypeScript, no React.
+// checked-in provisioning files and the settings page's Apply. Pure TypeScript, no React.
 export { buildGrafanaAlertRules, grafanaProvisioningFile, DEFAULT_TARGETS, FOLDER_TITLE } from './grafana';
 export { buildPrometheusRules } from './prometheus';
 export { alertCatalogue, resolveOptions, DEFAULT_OPTIONS, GROUPS, HEALTH_FLOORS, type AlertSpec } from './catalogue';

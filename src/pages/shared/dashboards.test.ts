@@ -1,13 +1,5 @@
-import { locationUtil } from '@grafana/data';
-
+import { serveAppSubUrl as initialize } from '../../testing/location';
 import { dashboardUrl } from './dashboards';
-
-const initialize = (appSubUrl: string) =>
-  locationUtil.initialize({
-    config: { appSubUrl } as never,
-    getTimeRangeForUrl: () => ({ from: 'now-6h', to: 'now' }),
-    getVariablesUrlParams: () => ({}),
-  });
 
 afterEach(() => initialize(''));
 
