@@ -1,6 +1,6 @@
 import type { PerfScopeAlertQuery } from '../datasource/measures';
 import { bandCeiling, parseDuration, periodLength, tierFactor, type Indicator, type Profile } from '../scoring';
-import { regexLiteral, str } from '../scoring/promql';
+import { regexLiteral, str, union, withLabel } from '../scoring/promql';
 import { indicatorPanel, PANELS, type PanelRef } from './panels';
 import { LATENCY_INDICATOR, rulePeriodWindow, type Signals } from './signals';
 import type { AlertOptions, ExecErrState, NoDataState, Severity } from './types';
@@ -180,6 +180,46 @@ function indicatorAlerts(profile: Profile, options: AlertOptions): AlertSpec[] {
         };
       });
     });
+}
+
+/**
+ * A key indicator without data while the service serves requests: the score leaves the indicator out, so no score
+ * alert can see it, while `perfscope check` fails on it. One rule for every key indicator, each instance labelled
+ * with its `indicator`; none when the profile allows missing data.
+ */
+function keyIndicatorNoDataAlerts(profile: Profile, options: AlertOptions): AlertSpec[] {
+  const keys = profile.indicators.filter((ind) => ind.enabled && ind.key);
+  if (profile.allowMissing || keys.length === 0) {
+    return [];
+  }
+  const indicator = '{{ .Labels.indicator }}';
+  return [
+    {
+      uid: 'perfscope-key-indicator-no-data',
+      name: 'PerfScopeKeyIndicatorNoData',
+      title: 'Key indicator without data while the service serves requests',
+      group: 'health',
+      severity: 'warning',
+      for: '15m',
+      // No data here is every service having every key indicator: nothing is missing.
+      noDataState: 'OK',
+      execErrState: errState('warning'),
+      comparisons: [
+        {
+          value: (s) => union(keys.map((ind) => withLabel(s.missing(ind, options.rateWindow), 'indicator', ind.id))),
+          op: '>',
+          threshold: 0,
+        },
+      ],
+      guard: options.rateWindow,
+      labels: { indicator },
+      summary: `${SERVICE}: key indicator ${indicator} has no data`,
+      description: (v) =>
+        `${SERVICE} serves ${v(0)} requests per second but its key indicator ${indicator} has no data: its health score leaves the indicator out and perfscope check fails on it. Check that the indicator's query in the profile matches the metric the service exports and that the metric is scraped.`,
+      panel: PANELS.healthBreakdown,
+      runbook: 'key-indicator-no-data',
+    },
+  ];
 }
 
 function healthAlerts(options: AlertOptions): AlertSpec[] {
@@ -409,6 +449,7 @@ export function resolveOptions(options: Partial<AlertOptions> = {}): AlertOption
 export function alertCatalogue(profile: Profile, options: AlertOptions): AlertSpec[] {
   const all = [
     ...indicatorAlerts(profile, options),
+    ...keyIndicatorNoDataAlerts(profile, options),
     ...healthAlerts(options),
     ...overheadAlerts(profile, options),
     ...tierAlerts(profile),

@@ -34,6 +34,7 @@ describe('buildGrafanaAlertRules on the default profile', () => {
       'Error rate above 0.5 %',
       'CPU above 80 %',
       'Memory above 90 %',
+      'Key indicator without data while the service serves requests',
       'Health score below 70',
       "A domain's overhead above 3 %",
       'Error budget burn above 3x (1d and 2h)',

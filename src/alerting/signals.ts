@@ -15,6 +15,8 @@ export interface Signals {
   value(ind: Indicator): string;
   /** Its sub-score, labelled `indicator`. */
   subScore(ind: Indicator): string;
+  /** Requests per second (over `window`) of each service that has no value of the indicator. */
+  missing(ind: Indicator, window: string): string;
   health(): string;
   requestsPerSecond(window: string): string;
   errorRatio(window: string): string;
@@ -88,6 +90,9 @@ export function asService(expr: string, serviceLabel: string): string {
   return serviceLabel === 'service' ? expr : `label_replace(${expr}, "service", "$1", ${str(serviceLabel)}, "(.*)")`;
 }
 
+/** The traffic of every service that `value` has no sample of (a value is finite or absent, see finite). */
+const missing = (traffic: string, value: string) => `sum by (service) (${traffic}) unless on (service) (${value})`;
+
 /** Signals computed from the raw metrics with the profile's queries. */
 export function rawSignals(profile: Profile, options: Pick<AlertOptions, 'rateWindow'>): Signals {
   const where = (ind: Indicator) => `indicators[${profile.indicators.indexOf(ind)}].query`;
@@ -108,6 +113,7 @@ export function rawSignals(profile: Profile, options: Pick<AlertOptions, 'rateWi
   const signals: Signals = {
     value: (ind) => finite(query(ind)),
     subScore: (ind) => withLabel(subScore(signals.value(ind), ind, ind.direction), 'indicator', ind.id),
+    missing: (ind, window) => missing(signals.requestsPerSecond(window), signals.value(ind)),
     health: () => formulas.health(profile, signals.subScore, signals.value),
     requestsPerSecond: (window) => {
       const t = throughputQuery(profile);
@@ -159,6 +165,8 @@ export function recordedSignals(): Signals {
   return {
     value: (ind) => sel(RECORDED.value, { indicator: ind.id }),
     subScore: (ind) => sel(RECORDED.subScore, { indicator: ind.id }),
+    missing: (ind, window) =>
+      missing(sel(RECORDED.requestsPerSecond, { window }), sel(RECORDED.value, { indicator: ind.id })),
     health: () => RECORDED.health,
     requestsPerSecond: (window) => sel(RECORDED.requestsPerSecond, { window }),
     errorRatio: (window) => sel(RECORDED.errorRatio, { window }),

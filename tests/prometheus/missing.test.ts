@@ -4,6 +4,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
+import { buildGrafanaAlertRules, DEFAULT_TARGETS, type GrafanaAlertRule } from '../../src/alerting';
 import { defaultProfile, type Profile } from '../../src/scoring';
 import { perfscope, profileFile } from '../helpers/cli';
 import { fixtureUrl as url } from '../helpers/fixturePrometheus';
@@ -110,5 +111,35 @@ describe('perfscope check with missing data', () => {
     expect(warnings).toEqual([
       'perfscope: warning: indicators[5].query (throughput): 1 series has no "service" label and is left out; aggregate by (service) or set the profile\'s serviceLabel',
     ]);
+  });
+});
+
+describe('the alert on a key indicator without data', () => {
+  const noDataRule = (profile: Profile) =>
+    buildGrafanaAlertRules(profile, DEFAULT_TARGETS).find((r) => r.uid === 'perfscope-key-indicator-no-data');
+  const answers = async (rule: GrafanaAlertRule, refId: string) => {
+    const expr = String(rule.data.find((q) => q.refId === refId)!.model.expr);
+    const res = await fetch(`${url()}/api/v1/query?${new URLSearchParams({ query: expr, time: String(evalUnix) })}`);
+    const body = (await res.json()) as {
+      data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+    };
+    return new Map(
+      body.data.result.map((r) => [`${r.metric.service}/${r.metric.indicator ?? ''}`, Number(r.value[1])])
+    );
+  };
+
+  it('fires for every service that serves requests while its key indicator has no data, with its traffic', async () => {
+    const rule = noDataRule(withQuery('latency_p95', MISSPELT))!;
+    const [missing, traffic] = [await answers(rule, 'A'), await answers(rule, 'T')];
+    expect(missing.size).toBeGreaterThan(0);
+    expect(rule.data.find((q) => q.refId === 'C')!.model.expression).toBe('$A > 0 && $T >= 0.1');
+    for (const [service, rps] of traffic) {
+      expect([service, missing.get(`${service.split('/')[0]}/latency_p95`)]).toEqual([service, rps]);
+    }
+  });
+
+  it('stays empty when the key indicators have data, and is not built when the profile allows missing data', async () => {
+    expect((await answers(noDataRule(defaultProfile())!, 'A')).size).toBe(0);
+    expect(noDataRule(withQuery('latency_p95', MISSPELT, { allowMissing: true }))).toBeUndefined();
   });
 });
