@@ -6,35 +6,19 @@ import type { BackendSrvRequest } from '@grafana/runtime';
 import type { AppJsonData } from '../components/profile/appProfile';
 import { defaultProfile, type Profile } from '../scoring';
 import { recordedResults } from './answers';
-import { CREATED, serveDatasources } from './datasourceSrv';
+import { serveDatasources } from './datasourceSrv';
+import { datasource, modelledGrafana } from './grafanaModel';
 import { serveGrafanaApi } from './grafana';
 import { loadRecording } from './load';
 import Settings, { type AppSettingsProps } from '../pages/Settings';
 import { fakeAlerting } from './grafanaAlerting';
-import { fakeDashboards, type StoredDashboard } from './grafanaDashboards';
+import type { StoredDashboard } from './grafanaDashboards';
 
 // The settings page as Grafana shows it, with Grafana's HTTP API faked at the backend-srv boundary.
 
-/** The PerfScope datasource as GET /api/datasources/uid/perfscope-health answers it. */
-export const datasource = {
-  id: 7,
-  uid: 'perfscope-health',
-  name: 'PerfScope',
-  type: 'perfscope-health-datasource',
-  url: 'http://prometheus:9090',
-  readOnly: false,
-  version: 3,
-  jsonData: { scrapeInterval: '15s' },
-  secureJsonFields: { bearerToken: true },
-};
-
-/** The PerfScope datasource created in Grafana's UI (CREATED), as its GET answers it. */
-export const createdDatasource = { ...datasource, id: 9, uid: CREATED[1].uid, name: CREATED[1].name, version: 1 };
+export { createdDatasource, datasource } from './grafanaModel';
 
 type Answer = { status: number; data: unknown };
-
-/** As Grafana stores JSON and hands it back. */
-const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value));
 
 export interface GrafanaOptions {
   /** The datasources Grafana has (its DataSourceSrv); default: the provisioned ones and CREATED. */
@@ -46,9 +30,9 @@ export interface GrafanaOptions {
 }
 
 /**
- * Grafana's API for this page: the app's settings and the PerfScope datasources (`ds` the provisioned one),
- * kept as they are written, /api/ds/query from recordings, folders, alert rules and dashboards, and whatever `more` answers
- * first (e.g. the Prometheus datasource's resource calls).
+ * Grafana's API for this page (grafanaModel.ts: the app's settings and the PerfScope datasources (`ds` the
+ * provisioned one) kept as they are written, folders, alert rules and dashboards), /api/ds/query from
+ * recordings, and whatever `more` answers first (e.g. the Prometheus datasource's resource calls).
  */
 export function grafana(
   ds: Record<string, unknown> = datasource,
@@ -57,55 +41,24 @@ export function grafana(
   options: GrafanaOptions = {}
 ) {
   serveDatasources(options.datasources);
-  const dashboards = fakeDashboards(alerting.folders, options.dashboards);
-  const answer = recordedResults([loadRecording('health.prometheus')]);
-  const app = clone(options.app ?? { enabled: true, pinned: true, jsonData: { profile: defaultProfile() } });
-  const stored = new Map<string, Record<string, unknown>>(
-    [ds, createdDatasource].map((d) => [`/api/datasources/uid/${d.uid}`, clone(d)])
-  );
-  const requests = serveGrafanaApi((req: BackendSrvRequest) => {
-    const method = req.method ?? 'GET';
-    const extra = more(req);
-    if (extra) {
-      return extra;
-    }
-    if (req.url === '/api/plugins/perfscope-health-app/settings') {
-      if (method === 'POST') {
-        Object.assign(app, clone(req.data));
-        return { status: 200, data: { message: 'Plugin settings updated' } };
-      }
-      return { status: 200, data: { id: 'perfscope-health-app', ...clone(app) } };
-    }
-    const dsFound = stored.get(req.url);
-    if (dsFound) {
-      if (method === 'GET') {
-        return { status: 200, data: clone(dsFound) };
-      }
-      stored.set(req.url, { ...clone(req.data), version: Number(dsFound.version) + 1 });
-      return { status: 200, data: { message: 'Datasource updated' } };
-    }
-    if (req.url.startsWith('/api/datasources/uid/')) {
-      return { status: 404, data: { message: 'Data source not found' } };
-    }
-    if (req.url === '/api/ds/query') {
-      return answer(req);
-    }
-    const dashboard = dashboards.handle(req);
-    if (dashboard) {
-      return dashboard;
-    }
-    if (req.url.startsWith('/api/folders') || req.url.startsWith('/api/v1/provisioning/')) {
-      return alerting.handle(req);
-    }
-    return { status: 404, data: { message: `${method} ${req.url} is not part of this API` } };
-  });
-  return {
-    requests,
+  const model = modelledGrafana({
+    ds,
     alerting,
-    dashboards,
-    app,
-    /** The PerfScope datasource with this uid as Grafana holds it now. */
-    datasource: (uid: string) => stored.get(`/api/datasources/uid/${uid}`),
+    app: options.app,
+    dashboards: options.dashboards,
+    query: recordedResults([loadRecording('health.prometheus')]),
+  });
+  const requests = serveGrafanaApi(
+    (req: BackendSrvRequest) =>
+      more(req) ??
+      model.handle(req) ?? {
+        status: 404,
+        data: { message: `${req.method ?? 'GET'} ${req.url} is not part of this API` },
+      }
+  );
+  return {
+    ...model,
+    requests,
     sent: (method: string, url: string) => requests.filter((r) => (r.method ?? 'GET') === method && r.url === url),
     /** Every request that changed something, "METHOD url". */
     writes: () => requests.filter((r) => (r.method ?? 'GET') !== 'GET').map((r) => `${r.method} ${r.url}`),

@@ -32,6 +32,9 @@ const pages = [
   },
 ];
 
+const NEW_DOMAIN_QUERY =
+  'sum by (service, domain) (rate(app_domain_seconds_sum{service=~"$service", domain=~"$domain"}[$__rate_interval]))';
+
 let prometheus: FixturePrometheus | undefined;
 const host = useHost(['dist/module.js'], { prometheus: () => prometheus?.url });
 
@@ -210,6 +213,44 @@ describe('the datasources and the burn-rate tier editor', () => {
     await tier.getByText('must be shorter than longWindow').waitFor({ state: 'detached' });
     expect(await page.getByRole('button', { name: 'Save' }).isEnabled()).toBe(true);
     await datasources().screenshot({ path: join(shots, 'light-page-settings-datasources.png') });
+  });
+
+  test('saves and applies with both datasources picked, the edited tier window and a new domain query', async () => {
+    await picker('perfscopeUid').click();
+    await page.getByRole('option', { name: 'PerfScope EU' }).click();
+    await page.getByLabel(/^Time in each domain/).fill(NEW_DOMAIN_QUERY);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText(/^Dashboards: 3 created/).waitFor();
+    // What the built page wrote into the gallery's Grafana (src/testing/grafanaModel.ts), read back.
+    const written = await page.evaluate(() => {
+      const g = window.perfscopeGallery.grafana;
+      const rules = [...g.alerting.rules.values()];
+      return {
+        chosen: g.app.jsonData.datasources,
+        ruleDatasources: [...new Set(rules.flatMap((r) => r.data.map((q) => q.datasourceUid)))].sort(),
+        slowBurn: rules.find((r) => r.uid === 'perfscope-burn-rate-slow-burn')?.title,
+        domainQuery: (g.datasource('c81mz4ps0eu')?.jsonData as { profile?: { domains: { domainTimeQuery: string } } })
+          .profile?.domains.domainTimeQuery,
+        dashboards: [...g.dashboards.dashboards.values()].map(({ dashboard }) => ({
+          uid: dashboard.uid,
+          text: JSON.stringify(dashboard),
+          datasource: (dashboard.templating as { list: Array<{ name: string; current: { value: string } }> }).list.find(
+            (v) => v.name === 'datasource'
+          )?.current.value,
+        })),
+      };
+    });
+    expect(written.chosen).toEqual({ prometheusUid: 'bf3k9prom2eu', perfscopeUid: 'c81mz4ps0eu' });
+    expect(written.ruleDatasources).toEqual(['__expr__', 'bf3k9prom2eu', 'c81mz4ps0eu']);
+    expect(written.slowBurn).toBe('Error budget burn above 6x (6h and 45m)');
+    expect(written.domainQuery).toBe(NEW_DOMAIN_QUERY);
+    expect(written.dashboards).toHaveLength(3);
+    for (const d of written.dashboards) {
+      expect([d.uid, d.datasource, d.text.includes('app_domain_seconds_sum')]).toEqual([d.uid, 'bf3k9prom2eu', true]);
+      expect([d.uid, /perfscope-prometheus|"perfscope-health"/.test(d.text)]).toEqual([d.uid, false]);
+    }
   });
 
   test('passes the axe accessibility check with another datasource picked', async () => {

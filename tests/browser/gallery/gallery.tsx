@@ -23,6 +23,7 @@ import { from } from 'rxjs';
 import { defaultProfile } from '../../../src/scoring';
 import { recordedResults } from '../../../src/testing/answers';
 import { fakeDataSourceSrv } from '../../../src/testing/datasourceSrv';
+import { modelledGrafana } from '../../../src/testing/grafanaModel';
 import { recordedPanelData, type Recording } from '../../../src/testing/recordings';
 import { replaceVariables } from '../../../src/testing/templateSrv';
 import { cases, sizes, type GalleryCase, type SizeName } from './cases';
@@ -31,7 +32,7 @@ import { syntheticHealth, syntheticOverhead } from './synthetic';
 declare global {
   interface Window {
     loadPluginModule(url: string): Promise<{ plugin: PanelPlugin }>;
-    perfscopeGallery: { ready: Promise<void>; bench: typeof bench };
+    perfscopeGallery: { ready: Promise<void>; bench: typeof bench; grafana: typeof grafana };
   }
 }
 
@@ -46,11 +47,18 @@ const recording = (name: string) => {
   return recordings.get(name)!;
 };
 
-// What Grafana's API answers the panels and the app's pages: the app settings with the default profile, the
-// recorded query results, the datasources they name, and the Prometheus datasource's resource calls.
+// What Grafana's API answers the panels and the app's pages: the recorded query results, the datasources they
+// name, the Prometheus datasource's resource calls, and Grafana's API as src/testing models it (the app's
+// settings, starting with the default profile, the PerfScope datasources, folders, alert rules, dashboards),
+// which the settings page saves and applies to and the browser tests read back.
 const queryResults = Promise.all([recording('health.prometheus'), recording('domainoverhead.prometheus')]).then(
   recordedResults
 );
+const grafana = modelledGrafana({
+  query: () => {
+    throw new Error('/api/ds/query is answered from the recordings');
+  },
+});
 setBackendSrv({
   fetch: (req: BackendSrvRequest) =>
     from(
@@ -58,8 +66,12 @@ setBackendSrv({
         if (req.url === '/api/ds/query') {
           return { status: 200, ok: true, data: (await queryResults)(req).data };
         }
-        if (req.url === '/api/plugins/perfscope-health-app/settings') {
-          return { status: 200, ok: true, data: { jsonData: { profile: defaultProfile() } } };
+        const modelled = grafana.handle(req);
+        if (modelled) {
+          if (modelled.status >= 400) {
+            throw modelled;
+          }
+          return { ...modelled, ok: true };
         }
         if (/^\/api\/datasources\/uid\/[^/]+\/resources\//.test(req.url)) {
           // The test's server plays Grafana's resource route (tests/helpers/server.ts); backendSrv rejects a
@@ -335,4 +347,8 @@ async function renderApp(page: string) {
 }
 
 const app = params.get('app');
-window.perfscopeGallery = { ready: params.has('bench') ? Promise.resolve() : app ? renderApp(app) : render(), bench };
+window.perfscopeGallery = {
+  ready: params.has('bench') ? Promise.resolve() : app ? renderApp(app) : render(),
+  bench,
+  grafana,
+};
