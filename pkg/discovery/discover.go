@@ -144,9 +144,9 @@ func Discover(ctx context.Context, api API, o Options) (*Discovery, error) {
 	}
 	if serviceLabel == "" || !slices.Contains(carried, serviceLabel) {
 		shown := strings.Join(slices.DeleteFunc(slices.Clone(carried), func(l string) bool { return l == "__name__" }), ", ")
-		why := fmt.Sprintf("no label of %s names services (looked for %s); they carry %s: give --service-label", bucket, strings.Join(wanted, ", "), shown)
+		why := fmt.Sprintf("no label of %s names services (looked for %s); they carry %s: choose one as the service label (Settings: Service label; CLI: discover --service-label)", bucket, strings.Join(wanted, ", "), shown)
 		if o.ServiceLabel != "" {
-			why = fmt.Sprintf(`no series of %s carries the label "%s" (--service-label); they carry %s`, bucket, o.ServiceLabel, shown)
+			why = fmt.Sprintf(`no series of %s carries the service label asked for, "%s"; they carry %s`, bucket, o.ServiceLabel, shown)
 		}
 		return noResult(candidates, &http.ID, why), nil
 	}

@@ -136,7 +136,7 @@ describe('perfscope discover against a broken or huge server', () => {
     const r = await runCli(['discover', '--prometheus', url, '--service-label', 'app']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      'note: no series of flask_http_request_duration_seconds_bucket carries the label "app" (--service-label); they carry job, le, status'
+      'note: no series of flask_http_request_duration_seconds_bucket carries the service label asked for, "app"; they carry job, le, status'
     );
   });
 });

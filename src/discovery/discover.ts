@@ -102,8 +102,8 @@ export async function discover(api: PrometheusApi, options: DiscoverOptions): Pr
   if (!serviceLabel || !carried.includes(serviceLabel)) {
     const shown = carried.filter((l) => l !== '__name__').join(', ');
     const why = options.serviceLabel
-      ? `no series of ${bucket} carries the label "${options.serviceLabel}" (--service-label); they carry ${shown}`
-      : `no label of ${bucket} names services (looked for ${[http.serviceLabel, ...SERVICE_LABELS].join(', ')}); they carry ${shown}: give --service-label`;
+      ? `no series of ${bucket} carries the service label asked for, "${options.serviceLabel}"; they carry ${shown}`
+      : `no label of ${bucket} names services (looked for ${[http.serviceLabel, ...SERVICE_LABELS].join(', ')}); they carry ${shown}: choose one as the service label (Settings: Service label; CLI: discover --service-label)`;
     return NO_RESULT({ candidates, http: http.id, notes: [why] });
   }
 
