@@ -194,19 +194,10 @@ func TestPerfScopeAlertRulesFireForTheirScenarios(t *testing.T) {
 func queryRule(t *testing.T, f *fixture, p *plugin, client *prom.Client, rule alertRule) map[string][]number {
 	t.Helper()
 	results := map[string][]number{}
-	var queries []backend.DataQuery
+	queries := perfscopeQueries(t, f.eval, rule)
 	for _, q := range rule.Data {
 		switch q.DatasourceUID {
 		case perfscopeUID:
-			raw, err := json.Marshal(q.Model)
-			if err != nil {
-				t.Fatal(err)
-			}
-			queries = append(queries, backend.DataQuery{RefID: q.RefID, QueryType: q.QueryType, JSON: raw,
-				Interval:      time.Duration(modelNumber(t, q, "intervalMs")) * time.Millisecond,
-				MaxDataPoints: int64(modelNumber(t, q, "maxDataPoints")),
-				TimeRange: backend.TimeRange{From: f.eval.Add(-time.Duration(q.RelativeTimeRange.From) * time.Second),
-					To: f.eval.Add(-time.Duration(q.RelativeTimeRange.To) * time.Second)}})
 		case prometheusUID:
 			expr, _ := q.Model["expr"].(string)
 			v, err := client.Query(context.Background(), expr, f.eval.Add(-time.Duration(q.RelativeTimeRange.To)*time.Second))

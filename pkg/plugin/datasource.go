@@ -36,6 +36,7 @@ type Datasource struct {
 	settings    *models.Settings
 	settingsErr error // bad settings: every query and the health check report it
 	client      *prom.Client
+	shared      *prom.Shared // alert queries' answers, shared across requests
 	httpClient  *http.Client
 	scorer      *scoring.Scorer
 	resources   backend.CallResourceHandler
@@ -70,6 +71,7 @@ func NewDatasource(ctx context.Context, s backend.DataSourceInstanceSettings) (i
 		d.settingsErr = fmt.Errorf("datasource settings: %w", err)
 		return d, nil
 	}
+	d.shared = prom.NewShared()
 	for _, secret := range s.DecryptedSecureJSONData {
 		d.client.Redact(secret)
 	}
@@ -97,7 +99,7 @@ func fromAlert(headers map[string]string) bool {
 }
 
 // QueryData answers every query of the request concurrently; one query's failure never fails the others, and
-// identical PromQL across the request's queries is sent once.
+// identical PromQL across the request's queries is sent once (across alert requests of one evaluation too).
 func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataRequest) (*backend.QueryDataResponse, error) {
 	resp := backend.NewQueryDataResponse()
 	if d.settingsErr != nil {
@@ -108,6 +110,10 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 	}
 	batch := d.client.NewBatch()
 	alert := fromAlert(req.Headers)
+	if alert {
+		// A group's rules are evaluated at one instant and often ask for the same PromQL: fetch it once.
+		batch.Share(d.shared)
+	}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for _, q := range req.Queries {

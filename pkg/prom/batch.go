@@ -7,19 +7,48 @@ import (
 	"time"
 
 	"github.com/prometheus/common/model"
+
+	"github.com/perfscope/perfscope/pkg/share"
 )
 
 // Batch is one request's view of the client: identical queries (same expression, time span and step) are
 // sent once and their result is shared. Results are shared read-only.
 type Batch struct {
-	c     *Client
-	mu    sync.Mutex
-	calls map[batchKey]*batchCall
+	c      *Client
+	shared *Shared
+	mu     sync.Mutex
+	calls  map[batchKey]*batchCall
 }
+
+// Shared is what alert queries share across requests: Grafana evaluates a group's rules at one instant, and
+// rules asking for the same measure at other thresholds send the same PromQL (pkg/share).
+type Shared = share.Cache[answer]
+
+type answer struct {
+	matrix model.Matrix
+	vector model.Vector
+}
+
+// Answers are shared for one evaluation interval of PerfScope's rules, within a budget of 32 MiB (their
+// samples and labels as counted by size).
+const (
+	sharedFor   = time.Minute
+	sharedBytes = 32 << 20
+)
+
+// NewShared makes a datasource's cache of alert answers.
+func NewShared() *Shared { return share.New[answer](sharedFor, sharedBytes) }
+
+// Share makes the batch fetch through s: each distinct query once across the requests that share s.
+func (b *Batch) Share(s *Shared) { b.shared = s }
 
 type batchKey struct {
 	expr             string
 	start, end, step int64
+}
+
+func (k batchKey) shared() share.Key {
+	return share.Key{Expr: k.expr, Start: k.start, End: k.end, Step: k.step}
 }
 
 type batchCall struct {
@@ -71,13 +100,58 @@ func runOnce(call *batchCall, run func(*batchCall)) {
 // QueryRange is Client.QueryRange, sent once per distinct query in the batch.
 func (b *Batch) QueryRange(ctx context.Context, expr string, r Range) (model.Matrix, error) {
 	k := batchKey{expr: expr, start: r.Start.UnixMilli(), end: r.End.UnixMilli(), step: int64(r.Step)}
-	call := b.do(ctx, k, func(call *batchCall) { call.matrix, call.err = b.c.QueryRange(ctx, expr, r) })
+	call := b.do(ctx, k, func(call *batchCall) {
+		if b.shared == nil {
+			call.matrix, call.err = b.c.QueryRange(ctx, expr, r)
+			return
+		}
+		a, err := b.shared.Fetch(ctx, k.shared(), func(ctx context.Context) (answer, int64, error) {
+			m, err := b.c.QueryRange(ctx, expr, r)
+			return answer{matrix: m}, matrixSize(m), err
+		})
+		call.matrix, call.err = a.matrix, err
+	})
 	return call.matrix, call.err
 }
 
 // Query is Client.Query, sent once per distinct query in the batch.
 func (b *Batch) Query(ctx context.Context, expr string, ts time.Time) (model.Vector, error) {
 	k := batchKey{expr: expr, start: ts.UnixMilli(), end: ts.UnixMilli()}
-	call := b.do(ctx, k, func(call *batchCall) { call.vector, call.err = b.c.Query(ctx, expr, ts) })
+	call := b.do(ctx, k, func(call *batchCall) {
+		if b.shared == nil {
+			call.vector, call.err = b.c.Query(ctx, expr, ts)
+			return
+		}
+		a, err := b.shared.Fetch(ctx, k.shared(), func(ctx context.Context) (answer, int64, error) {
+			v, err := b.c.Query(ctx, expr, ts)
+			return answer{vector: v}, vectorSize(v), err
+		})
+		call.vector, call.err = a.vector, err
+	})
 	return call.vector, call.err
+}
+
+// About what an answer holds in memory: 16 bytes a sample, its labels' bytes and some for each series.
+func matrixSize(m model.Matrix) int64 {
+	var n int64
+	for _, s := range m {
+		n += 64 + 16*int64(len(s.Values)) + metricSize(s.Metric)
+	}
+	return n
+}
+
+func vectorSize(v model.Vector) int64 {
+	var n int64
+	for _, s := range v {
+		n += 64 + 16 + metricSize(s.Metric)
+	}
+	return n
+}
+
+func metricSize(m model.Metric) int64 {
+	var n int64
+	for k, v := range m {
+		n += int64(len(k) + len(v) + 32)
+	}
+	return n
 }
