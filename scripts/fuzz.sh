@@ -8,6 +8,7 @@ targets=(
   "./pkg/scoring FuzzSubScore"
   "./pkg/scoring FuzzComposite"
   "./pkg/scoring FuzzParseProfile"
+  "./pkg/scoring FuzzViewerValuesStayInTheirStrings"
   "./pkg/plugin FuzzQueryParsing"
   "./pkg/discovery FuzzMetricNames"
   "./pkg/presets FuzzJSNumber"

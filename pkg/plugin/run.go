@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -69,19 +68,14 @@ func newRun(d *Datasource, batch *prom.Batch, dq backend.DataQuery, alert bool) 
 	r.vars = map[string]string{
 		"__rate_interval": formatDuration(rate),
 		"__range":         formatDuration(to.Sub(from).Truncate(time.Second)),
-		"service":         escapeString(q.Service),
-		"domain":          escapeString(q.Domain),
+		"service":         scoring.EscapeForString(q.Service),
+		"domain":          scoring.EscapeForString(q.Domain),
 	}
 	return r, nil
 }
 
 // formatDuration writes a duration the way PromQL reads it ("5m", "1h30m", "1500ms").
 func formatDuration(d time.Duration) string { return model.Duration(d).String() }
-
-// escapeString makes a value safe inside a PromQL double-quoted string.
-func escapeString(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s)
-}
 
 // formatNumber writes a number the way Prometheus writes label values such as le="0.2".
 func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

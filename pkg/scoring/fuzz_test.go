@@ -3,6 +3,7 @@ package scoring
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -103,4 +104,53 @@ func FuzzParseProfile(f *testing.F) {
 			t.Fatalf("a valid profile reads back with problems %v", back.Problems)
 		}
 	})
+}
+
+// FuzzViewerValuesStayInTheirStrings: in a query the validator accepts (no viewer variable outside a
+// double-quoted string), a viewer's value, escaped, changes nothing outside the strings: it cannot end a string
+// or a selector and add PromQL of its own.
+func FuzzViewerValuesStayInTheirStrings(f *testing.F) {
+	f.Add(`up{service=~"$service"}`, `x"} or vector(666) or up{a="`)
+	f.Add(`x{a='y', service=~"${service:regex}"} # $domain`, "a\\\"\nb")
+	f.Add("x{service=~`a` , b=~\"[[domain]]\"}", "`'\"\\")
+	f.Fuzz(func(t *testing.T, query, value string) {
+		if len(UnquotedVariables(query)) > 0 {
+			return // the validator refuses this query
+		}
+		expanded := func(v string) string {
+			return Interpolate(query, map[string]string{"service": v, "domain": v}, nil)
+		}
+		if got, want := outsideStrings(expanded(EscapeForString(value))), outsideStrings(expanded("")); got != want {
+			t.Fatalf("the value %q changed the query outside its strings:\n%s\nwant\n%s", value, got, want)
+		}
+	})
+}
+
+// outsideStrings is the query with the content of every string and comment taken out, quotes kept.
+func outsideStrings(query string) string {
+	var out strings.Builder
+	var quote byte
+	for i := 0; i < len(query); i++ {
+		ch := query[i]
+		switch {
+		case quote == 0 && ch == '#':
+			for i < len(query) && query[i] != '\n' {
+				i++
+			}
+			if i < len(query) {
+				out.WriteByte('\n')
+			}
+		case quote == 0:
+			out.WriteByte(ch)
+			if ch == '"' || ch == '\'' || ch == '`' {
+				quote = ch
+			}
+		case ch == '\\' && quote != '`':
+			i++
+		case ch == quote:
+			out.WriteByte(ch)
+			quote = 0
+		}
+	}
+	return out.String()
 }

@@ -3,6 +3,7 @@ package scoring
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -201,4 +202,20 @@ func derefOr(s *string, or string) string {
 		return or
 	}
 	return *s
+}
+
+func TestVectorsQuoting(t *testing.T) {
+	for _, c := range vectors(t, "quoting") {
+		var in struct{ Query, Value string }
+		var want struct {
+			Unquoted []string
+			Escaped  string
+		}
+		decode(t, c, &in, &want)
+		got := UnquotedVariables(in.Query)
+		if !slices.Equal(got, want.Unquoted) && len(got)+len(want.Unquoted) > 0 {
+			t.Errorf("%s: unquoted %q, want %q", c.Name, got, want.Unquoted)
+		}
+		checkString(t, c, "escaped", EscapeForString(in.Value), want.Escaped)
+	}
 }

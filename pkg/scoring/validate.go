@@ -143,6 +143,9 @@ func (r *reader) query(o object, name, path string, required bool, fallback any)
 	for _, text := range UnfilledFormats(q) {
 		r.problem(join(path, name), "uses "+text+": PerfScope fills in the formats "+strings.Join(VariableFormats, ", "))
 	}
+	for _, text := range UnquotedVariables(q) {
+		r.problem(join(path, name), "uses "+text+` outside a double-quoted string, where a viewer's value could end the selector: write it inside double quotes (=~"`+text+`"), where PerfScope escapes its value`)
+	}
 	return q
 }
 

@@ -73,3 +73,59 @@ func Interpolate(query string, vars map[string]string, unfilled func(TemplateVar
 	out.WriteString(query[last:])
 	return out.String()
 }
+
+// EscapeForString makes text a value for a double-quoted PromQL string: backslashes, double quotes and line
+// breaks escaped. As src/scoring/variables.ts.
+func EscapeForString(text string) string {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(text)
+}
+
+// ViewerVariables are the variables whose values a dashboard's viewer chooses. PerfScope escapes them for a
+// double-quoted string (EscapeForString), so a profile query may use them only inside one: in '…', `…` or
+// bare they could end the string or the selector and add PromQL of the viewer's own.
+var ViewerVariables = []string{"service", "domain"}
+
+// UnquotedVariables are the viewer variables (as written) query uses outside a double-quoted string (or a
+// comment).
+func UnquotedVariables(query string) []string {
+	safe := make([]bool, len(query)) // inside a double-quoted string or a comment
+	var quote byte
+	for i := 0; i < len(query); i++ {
+		ch := query[i]
+		if quote == 0 {
+			switch ch {
+			case '#': // a comment, to the end of the line: an escaped value cannot end it
+				for ; i < len(query) && query[i] != '\n'; i++ {
+					safe[i] = true
+				}
+			case '"', '\'', '`':
+				quote = ch
+			}
+			continue
+		}
+		safe[i] = quote == '"'
+		switch {
+		case ch == '\\' && quote != '`':
+			i++ // an escaped character
+			if i < len(query) {
+				safe[i] = quote == '"'
+			}
+		case ch == quote:
+			quote = 0
+			safe[i] = false
+		}
+	}
+	var out []string
+	for _, m := range variableForm.FindAllStringSubmatchIndex(query, -1) {
+		var name string
+		for _, g := range []int{1, 3, 4} {
+			if m[2*g] >= 0 {
+				name = query[m[2*g]:m[2*g+1]]
+			}
+		}
+		if slices.Contains(ViewerVariables, name) && !safe[m[0]] {
+			out = append(out, query[m[0]:m[1]])
+		}
+	}
+	return out
+}

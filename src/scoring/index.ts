@@ -11,7 +11,14 @@ export {
   type ProfileProblem,
 } from './profile/validate';
 export { metricNames, promqlSyntaxError, substituteVariables } from './profile/promql';
-export { escapeForString, interpolate, VARIABLE_FORMATS, type TemplateVariable } from './variables';
+export {
+  escapeForString,
+  interpolate,
+  unquotedVariables,
+  VARIABLE_FORMATS,
+  VIEWER_VARIABLES,
+  type TemplateVariable,
+} from './variables';
 export { subScore, subScoreLower, hasData } from './subscore';
 export { BAND_FLOORS, bandOf, bandFloor, bandCeiling, atOrWorse, scoreSteps, valueSteps, type BandStep } from './bands';
 export { objectiveMet, objectiveThreshold, type Objective, type ObjectiveTargets } from './objectives';

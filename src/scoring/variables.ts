@@ -1,5 +1,52 @@
-/** A value for a string literal in PromQL: backslashes and double quotes escaped. */
-export const escapeForString = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+/** A value for a double-quoted PromQL string: backslashes, double quotes and line breaks escaped. */
+export const escapeForString = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+
+/**
+ * The variables whose values a dashboard's viewer chooses. PerfScope escapes them for a double-quoted string
+ * (escapeForString), so a profile query may use them only inside one: in '…', `…` or bare they could end the
+ * string or the selector and add PromQL of the viewer's own.
+ */
+export const VIEWER_VARIABLES = ['service', 'domain'];
+
+/** The viewer variables (as written) that `query` uses outside a double-quoted string (or a comment). */
+export function unquotedVariables(query: string): string[] {
+  const safe = new Set<number>(); // inside a double-quoted string or a comment
+  let quote: string | null = null;
+  for (let i = 0; i < query.length; i++) {
+    const ch = query[i];
+    if (quote === null) {
+      if (ch === '#') {
+        // A comment, to the end of the line: an escaped value cannot end it (escapeForString escapes line breaks).
+        while (i < query.length && query[i] !== '\n') {
+          safe.add(i++);
+        }
+      } else if (ch === '"' || ch === "'" || ch === '`') {
+        quote = ch;
+      }
+      continue;
+    }
+    if (quote === '"') {
+      safe.add(i);
+    }
+    if (ch === '\\' && quote !== '`') {
+      i++; // an escaped character
+      if (quote === '"') {
+        safe.add(i);
+      }
+    } else if (ch === quote) {
+      quote = null;
+      safe.delete(i);
+    }
+  }
+  const out: string[] = [];
+  for (const m of query.matchAll(VARIABLE)) {
+    const name = m[1] ?? m[3] ?? m[4];
+    if (VIEWER_VARIABLES.includes(name) && !safe.has(m.index)) {
+      out.push(m[0]);
+    }
+  }
+  return out;
+}
 
 /**
  * Formats of `${name:format}` PerfScope fills in. PerfScope's variable values are already the text a query

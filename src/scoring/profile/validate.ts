@@ -1,7 +1,11 @@
 import { parseDuration } from '../duration';
 import type { BurnRateTier, DomainSettings, Indicator, Profile, SlaSettings, Thresholds } from '../types';
 import { defaultProfile } from './defaults';
-import { unfilledFormats, VARIABLE_FORMATS } from '../variables';
+import { unfilledFormats, unquotedVariables, VARIABLE_FORMATS } from '../variables';
+
+/** A viewer variable outside a double-quoted string: what to write instead. */
+const UNQUOTED = (text: string) =>
+  `uses ${text} outside a double-quoted string, where a viewer's value could end the selector: write it inside double quotes (=~"${text}"), where PerfScope escapes its value`;
 import { promqlSyntaxError } from './promql';
 
 /** One thing wrong with a profile. `message` starts with the field path; `detail` adds the parser's words. */
@@ -112,6 +116,9 @@ class Reader {
     }
     for (const text of unfilledFormats(query)) {
       this.problem(join(path, field), `uses ${text}: PerfScope fills in the formats ${VARIABLE_FORMATS.join(', ')}`);
+    }
+    for (const text of unquotedVariables(query)) {
+      this.problem(join(path, field), UNQUOTED(text));
     }
     return query;
   }

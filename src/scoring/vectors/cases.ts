@@ -470,6 +470,11 @@ function validationCases(): VectorCase[] {
       p.indicators[1].query = 'sum by (service) (x{service=~"${service:csv}"}) / sum by (service) (y{z=~"[[z:]]"})';
       p.sla.errorRatioQuery = 'sum by (service) (rate(x{service=~"${service:json}"}[${window:text}]))';
     }),
+    mutate('viewer variables outside double quotes', (p) => {
+      p.indicators[0].query = "sum by (service) (rate(x{service=~'$service'}[5m]))";
+      p.domains.domainTimeQuery = 'sum by (service, domain) (rate(x{service=~"$service", domain=~`${domain}`}[5m]))';
+      p.sla.errorRatioQuery = 'sum by (service) (rate(x{service=~"$service"}[$window])) # for [[service]]';
+    }),
     mutate('bad PromQL in domain and SLA queries', (p) => {
       p.domains.totalTimeQuery = 'sum(';
       p.sla.errorRatioQuery = 'rate(x[$window]) /';
@@ -775,6 +780,23 @@ function variableCases(): VectorCase[] {
   ];
 }
 
+function quotingCases(): VectorCase[] {
+  const c = (name: string, query: string, value = 'checkout') => ({ name, input: { query, value } });
+  const injection = "x'} or vector(666) or up{a='";
+  return [
+    c('double-quoted is safe', 'rate(x{service=~"$service", domain=~"${domain:regex}"}[$__rate_interval])'),
+    c('single-quoted is refused', "up{service=~'$service'}", injection),
+    c('backtick-quoted is refused', 'up{service=~`${service}`}', 'x` or vector(666) or up{a=`'),
+    c('bare is refused', 'x and on (service) label_replace(y, "service", "$1", "s", "(.*)") * [[domain]]'),
+    c('an escaped double quote stays inside the string', String.raw`x{a="\"$service"}`, 'a"b\\c\nd'),
+    c('an escaped single quote does not end the string', String.raw`x{a='it\'s $service'}`),
+    c('a comment is safe', 'x{service=~"$service"} # by $domain, see [[service]]'),
+    c('a double quote inside single quotes opens nothing', `x{a='"', b=~'$service'}`),
+    c('other variables are not viewer variables', "rate(x{le='$latencyThreshold'}[$window]) > $threshold"),
+    c('the regex group $1 is no variable', `label_replace(x, "service", "$1", "job", "(.*)")`),
+  ];
+}
+
 const periodWindowCases = (): VectorCase[] =>
   (
     [
@@ -826,6 +848,7 @@ export const vectorCases: Record<string, () => VectorCase[]> = {
   objectives: objectiveCases,
   gate: gateCases,
   variables: variableCases,
+  quoting: quotingCases,
   'period-window': periodWindowCases,
   calendar: calendarCases,
   composite: compositeCases,

@@ -15,7 +15,7 @@ import { monthBurnDown, monthlyCompliance } from '../calendar';
 import { gate, type GateRule } from '../gate';
 import { objectiveMet, objectiveThreshold, type Objective, type ObjectiveTargets } from '../objectives';
 import { subScore } from '../subscore';
-import { interpolate } from '../variables';
+import { escapeForString, interpolate, unquotedVariables } from '../variables';
 import type {
   Aggregation,
   Band,
@@ -83,6 +83,14 @@ export const sections: Record<string, { description: string; evaluate: (input: I
     description:
       'Template variables filled in: $name, ${name}, ${name:format} (regex, pipe, raw), [[name]]; others, and names of digits ($1), left as written.',
     evaluate: (i: { query: string; vars: Record<string, string> }) => ({ query: interpolate(i.query, i.vars) }),
+  },
+  quoting: {
+    description:
+      "The viewer variables ($service, $domain in any form) a query uses outside a double-quoted string or a comment, which the validator refuses; and a viewer's value escaped for a double-quoted string.",
+    evaluate: (i: { query: string; value: string }) => ({
+      unquoted: unquotedVariables(i.query),
+      escaped: escapeForString(i.value),
+    }),
   },
   'period-window': {
     description:
