@@ -120,7 +120,7 @@ func (r *reader) duration(o object, name, path string, fallback any, alsoAllowed
 		if alsoAllowed != "" {
 			alternative = fmt.Sprintf("%q or ", alsoAllowed)
 		}
-		r.problem(join(path, name), "must be "+alternative+`a positive duration such as "5m", "1h30m" or "7d"`)
+		r.problem(join(path, name), "must be "+alternative+DurationRule)
 		return ""
 	}
 	return v

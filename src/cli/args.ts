@@ -1,4 +1,4 @@
-import { parseDuration } from '../scoring';
+import { DURATION_RULE, parseDuration } from '../scoring';
 import { UsageError } from './errors';
 
 export interface FlagSpec {
@@ -75,13 +75,20 @@ export function flagHelp(specs: FlagSpec[]): string {
   return specs.map((s, i) => `${left[i].padEnd(width)}${s.help}`).join('\n');
 }
 
-/** A duration flag in ms; a value that is not a positive duration is a usage error naming the flag. */
-export function durationFlag(text: string | undefined, flag: string, fallback: string): number {
+/**
+ * A duration flag in ms; a value that is not a positive duration (of at most `max`, when given) is a usage
+ * error naming the flag.
+ */
+export function durationFlag(text: string | undefined, flag: string, fallback: string, max?: string): number {
   const ms = parseDuration(text ?? fallback);
   if (ms === null) {
-    throw new UsageError(
-      `--${flag} must be a positive duration such as "5m", "1h30m" or "7d", not ${JSON.stringify(text)}`
-    );
+    throw new UsageError(`--${flag} must be ${DURATION_RULE}, not ${JSON.stringify(text)}`);
+  }
+  if (max !== undefined && ms > parseDuration(max)!) {
+    throw new UsageError(`--${flag} must be at most ${max}, not ${JSON.stringify(text)}`);
   }
   return ms;
 }
+
+/** The longest request timeout: a Prometheus query that runs longer is not one to wait for. */
+export const MAX_TIMEOUT = '1h';

@@ -177,7 +177,7 @@ describe('perfscope score', () => {
     expect(invalid.stderr.split('\n')).toEqual([
       `perfscope score: --profile ${join(dir, 'invalid.json')}: the profile has 2 problems`,
       '  aggregation must be "weighted" or "worst"',
-      '  sla.period must be "month" or a positive duration such as "5m", "1h30m" or "7d"',
+      '  sla.period must be "month" or a positive duration such as "5m", "1h30m" or "7d", at most 10y',
     ]);
   });
 

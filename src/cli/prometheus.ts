@@ -24,6 +24,58 @@ type Fetch = typeof fetch;
 const MAX_CONCURRENT = 6;
 
 /**
+ * The most one answer may hold: 64 MiB is some 10,000 series of 1,000 points, more than a check reads, and an
+ * answer past it (a query over every series of a big server) is refused instead of filling the memory.
+ */
+export const MAX_ANSWER_BYTES = 64 << 20;
+
+/** A URL as the CLI may print it: anything between the scheme and the last "@", credentials however written, hidden. */
+export function redactUrl(text: string): string {
+  const at = text.lastIndexOf('@');
+  if (at < 0) {
+    return text;
+  }
+  const scheme = text.indexOf('://');
+  const start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+  return `${text.slice(0, start)}<credentials>${text.slice(at)}`;
+}
+
+function decodedUserinfo(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new UsageError(
+      '--prometheus: the user name or password in the URL is not valid percent-encoding (write % as %25), or set PERFSCOPE_PROMETHEUS_USER and PERFSCOPE_PROMETHEUS_PASSWORD'
+    );
+  }
+}
+
+/** The answer's body as text, refused past maxBytes as it arrives (never read whole first). */
+async function bodyText(response: Response, maxBytes: number, stop: AbortController): Promise<string> {
+  if (!response.body) {
+    return '';
+  }
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      stop.abort(); // not reader.cancel(), which would read the rest of the answer to reuse the connection
+      throw new UsageError(
+        `Prometheus answered more than ${maxBytes / (1 << 20)} MiB for one query: narrow the profile's queries (--service, a shorter --range or a longer --step)`
+      );
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
  * A client for the Prometheus HTTP API (also Thanos, Mimir, VictoriaMetrics). Auth comes from the
  * environment: PERFSCOPE_PROMETHEUS_TOKEN (bearer) or PERFSCOPE_PROMETHEUS_USER and _PASSWORD (basic), or
  * credentials in the URL. Credentials never appear in a message.
@@ -32,7 +84,8 @@ export function prometheusClient(
   rawUrl: string,
   env: Record<string, string | undefined>,
   timeoutMs: number,
-  fetchImpl: Fetch = fetch
+  fetchImpl: Fetch = fetch,
+  maxBytes = MAX_ANSWER_BYTES
 ): PrometheusClient {
   let url: URL;
   try {
@@ -41,9 +94,7 @@ export function prometheusClient(
     url = new URL('invalid:');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(
-      `--prometheus must be an http:// or https:// URL, not ${JSON.stringify(rawUrl.replace(/\/\/[^/@]*@/, '//'))}`
-    );
+    throw new UsageError(`--prometheus must be an http:// or https:// URL, not ${JSON.stringify(redactUrl(rawUrl))}`);
   }
   const headers: Record<string, string> = {
     'Content-Type': 'application/x-www-form-urlencoded',
@@ -52,8 +103,8 @@ export function prometheusClient(
   if (env.PERFSCOPE_PROMETHEUS_TOKEN) {
     headers.Authorization = `Bearer ${env.PERFSCOPE_PROMETHEUS_TOKEN}`;
   } else if (env.PERFSCOPE_PROMETHEUS_USER || url.username) {
-    const user = env.PERFSCOPE_PROMETHEUS_USER ?? decodeURIComponent(url.username);
-    const password = env.PERFSCOPE_PROMETHEUS_PASSWORD ?? decodeURIComponent(url.password);
+    const user = env.PERFSCOPE_PROMETHEUS_USER ?? decodedUserinfo(url.username);
+    const password = env.PERFSCOPE_PROMETHEUS_PASSWORD ?? decodedUserinfo(url.password);
     headers.Authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   }
   url.username = '';
@@ -91,26 +142,45 @@ export function prometheusClient(
   }
 
   async function send(path: string, form: string, get: boolean): Promise<unknown> {
+    // The timeout covers the answer's whole body; it is a timer of our own, not AbortSignal.timeout, whose
+    // signal AbortSignal.any holds weakly: collected mid-request, it would never fire. Aborting also drops the
+    // connection of an answer refused part-way.
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
+    const timedOut = () =>
+      new UsageError(`Prometheus at ${shown} did not answer within ${timeoutMs / 1000} s (--timeout)`);
     let response: Response;
+    let text: string;
     try {
-      response = await fetchImpl(get ? `${base}${path}?${form}` : `${base}${path}`, {
-        method: get ? 'GET' : 'POST',
-        headers,
-        body: get ? undefined : form,
-        signal: AbortSignal.any([cancel.signal, AbortSignal.timeout(timeoutMs)]),
-      });
-    } catch (e) {
-      const err = e as Error & { cause?: { code?: string; message?: string } };
-      if (failure) {
-        throw failure;
+      try {
+        response = await fetchImpl(get ? `${base}${path}?${form}` : `${base}${path}`, {
+          method: get ? 'GET' : 'POST',
+          headers,
+          body: get ? undefined : form,
+          signal: AbortSignal.any([cancel.signal, stop.signal]),
+        });
+      } catch (e) {
+        const err = e as Error & { cause?: { code?: string; message?: string } };
+        if (failure) {
+          throw failure;
+        }
+        if (err.name === 'TimeoutError') {
+          throw timedOut();
+        }
+        const why = err.cause?.code ?? err.cause?.message ?? err.message;
+        throw new UsageError(`cannot reach Prometheus at ${shown} (${why})`);
       }
-      if (err.name === 'TimeoutError') {
-        throw new UsageError(`Prometheus at ${shown} did not answer within ${timeoutMs / 1000} s (--timeout)`);
+      try {
+        text = await bodyText(response, maxBytes, stop);
+      } catch (e) {
+        if (failure) {
+          throw failure;
+        }
+        throw (e as Error).name === 'TimeoutError' ? timedOut() : e;
       }
-      const why = err.cause?.code ?? err.cause?.message ?? err.message;
-      throw new UsageError(`cannot reach Prometheus at ${shown} (${why})`);
+    } finally {
+      clearTimeout(timer);
     }
-    const text = await response.text();
     let body: { status?: string; data?: unknown; error?: string; errorType?: string } | undefined;
     try {
       body = JSON.parse(text);

@@ -2,6 +2,7 @@ import { DASHBOARDS } from '../alerting';
 import { defaultOptions as healthDefaults, type HealthScoreOptions } from '../panels/healthscore/types';
 import { defaultOptions as overheadDefaults, type DomainOverheadOptions } from '../panels/domainoverhead/types';
 import { defaultOptions as slaDefaults, type SlaOptions } from '../panels/sla/types';
+import { MAX_POINTS } from '../scoring';
 import { formulas } from '../scoring/promql';
 import { frame, periodPhrase, type Board, type DashboardTargets } from './frame';
 import {
@@ -28,7 +29,6 @@ import { common, type dashboard } from './sdk';
 
 const DAY = 24 * 3600e3;
 /** Prometheus answers a range query with 11,000 points at most. */
-const MAX_POINTS = 11_000;
 
 /** Health, SLA and overhead at a glance, from PerfScope's recording rules. */
 export function executive(parts: ProfileParts, targets: DashboardTargets): Board {

@@ -12,7 +12,17 @@ const UNIT_MS: Record<string, number> = {
 const DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 const UNITS = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
 
-/** Milliseconds of a positive Prometheus duration string, or null when it is not one. */
+/**
+ * The longest duration PerfScope accepts anywhere (the profile, queries, CLI flags): ten years, far past any
+ * SLA period or window, and far inside what Prometheus and a Go time.Duration (292 years) can hold.
+ */
+export const MAX_DURATION = '10y';
+const MAX_DURATION_MS = 10 * UNIT_MS.y;
+
+/** What a duration must be, for messages that name the field or flag. */
+export const DURATION_RULE = `a positive duration such as "5m", "1h30m" or "7d", at most ${MAX_DURATION}`;
+
+/** Milliseconds of a positive Prometheus duration string of at most MAX_DURATION, or null when it is not one. */
 export function parseDuration(text: unknown): number | null {
   if (typeof text !== 'string' || text === '') {
     return null;
@@ -27,7 +37,7 @@ export function parseDuration(text: unknown): number | null {
       ms += Number(match[i + 1]) * UNIT_MS[unit];
     }
   });
-  return ms > 0 && Number.isSafeInteger(ms) ? ms : null;
+  return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
 }
 
 /** The shortest Prometheus duration string for a whole number of milliseconds ("90m" -> "1h30m"). */

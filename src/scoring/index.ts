@@ -54,6 +54,7 @@ export {
   alignSeries,
   compileIndicators,
   gridOf,
+  MAX_POINTS,
   gridTimestamps,
   scoreColumns,
   scoreSeries,

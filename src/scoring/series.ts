@@ -15,6 +15,9 @@ export interface Series {
 }
 
 /** A grid from start to end inclusive (end rounded down to a whole step). */
+/** Prometheus's own limit of points a series in one range query (pkg/prom's MaxPoints). */
+export const MAX_POINTS = 11_000;
+
 export const gridOf = (start: number, end: number, step: number): Grid => ({
   start,
   step,

@@ -4,11 +4,12 @@ import {
   compileIndicators,
   formatDuration,
   gridOf,
+  MAX_POINTS,
   parseDuration,
   scoreSeries,
   type Profile,
 } from '../../scoring';
-import { durationFlag, numberFlag, requiredFlag, stringFlag } from '../args';
+import { durationFlag, MAX_TIMEOUT, numberFlag, requiredFlag, stringFlag } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { loadProfile } from '../files';
@@ -16,7 +17,7 @@ import { explainMissing } from '../../discovery/explain';
 import { measure, measureRange, unlabelledMessage, type Variables } from '../measure';
 import { findMissing } from '../missing';
 import { DEFAULT_MIN_SCORE, emitReports, reportFlags } from '../output';
-import { prometheusClient, type PrometheusClient } from '../prometheus';
+import { prometheusClient, redactUrl, type PrometheusClient } from '../prometheus';
 import { buildReport, type ServiceReport } from '../report';
 import { parseTime } from '../time';
 
@@ -83,7 +84,7 @@ export const checkCommand: Command = {
     },
     { name: 'step', value: 'DURATION', help: 'step of --range (default: range / 240, at least 15s)' },
     { name: 'rate-interval', value: 'DURATION', help: 'value of $__rate_interval (default 5m)' },
-    { name: 'timeout', value: 'DURATION', help: 'per-request timeout (default 30s)' },
+    { name: 'timeout', value: 'DURATION', help: 'per-request timeout (default 30s, at most 1h)' },
     ...reportFlags,
   ],
   async run(flags, io) {
@@ -94,9 +95,10 @@ export const checkCommand: Command = {
     const minScore = numberFlag(flags, 'min-score', DEFAULT_MIN_SCORE);
     const rateInterval = stringFlag(flags, 'rate-interval') ?? '5m';
     durationFlag(rateInterval, 'rate-interval', '5m');
-    const timeout = durationFlag(stringFlag(flags, 'timeout'), 'timeout', '30s');
+    const timeout = durationFlag(stringFlag(flags, 'timeout'), 'timeout', '30s', MAX_TIMEOUT);
     const range = rangeText === undefined ? null : durationFlag(rangeText, 'range', '1h');
     const at = atText === undefined ? io.now() : parseTime(atText, 'at');
+    const step = range === null ? 0 : stepFlag(stringFlag(flags, 'step'), rangeText!, range);
     const serviceFlag = stringFlag(flags, 'service');
     const vars: Variables = { service: serviceFlag ?? '.*', rateInterval, range: rangeText ?? '1h' };
     const client = prometheusClient(url, io.env, timeout);
@@ -110,7 +112,7 @@ export const checkCommand: Command = {
       const why = await noServiceReasons(client, profile, vars.service, at);
       if (serviceFlag !== undefined) {
         throw new UsageError(
-          `--service ${JSON.stringify(serviceFlag)} matches no service in Prometheus at ${url.replace(/\/\/[^/@]*@/, '//')}:\n${why}`
+          `--service ${JSON.stringify(serviceFlag)} matches no service in Prometheus at ${redactUrl(url)}:\n${why}`
         );
       }
       io.err(`perfscope: unhealthy: the profile's queries return no data for any service:\n${why}`);
@@ -133,11 +135,6 @@ export const checkCommand: Command = {
       return emitReports(reports, output, io);
     }
 
-    const step = durationFlag(
-      stringFlag(flags, 'step'),
-      'step',
-      formatDuration(Math.max(15e3, Math.ceil(range / 240 / 1e3) * 1e3))
-    );
     const grid = gridOf(at - range, at, step);
     const series = await measureRange(client, profile, vars, grid.start, at, step);
     const compiled = compileIndicators(profile);
@@ -200,3 +197,14 @@ export const checkCommand: Command = {
     return failed ? 1 : code;
   },
 };
+
+/** The --step of a --range check: by default about 240 points, never past Prometheus's points limit. */
+function stepFlag(text: string | undefined, rangeText: string, range: number): number {
+  const step = durationFlag(text, 'step', formatDuration(Math.max(15e3, Math.ceil(range / 240 / 1e3) * 1e3)));
+  if (range / step + 1 > MAX_POINTS) {
+    throw new UsageError(
+      `--range ${rangeText} at --step ${formatDuration(step)} is ${Math.floor(range / step) + 1} points a series; Prometheus answers at most ${MAX_POINTS}: give a --step of at least ${formatDuration(Math.ceil(range / (MAX_POINTS - 1) / 1e3) * 1e3)}`
+    );
+  }
+  return step;
+}

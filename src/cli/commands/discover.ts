@@ -1,7 +1,7 @@
 import { discover } from '../../discovery/discover';
 import { discoveryReport } from '../../discovery/report';
 import { isLabelName } from '../../scoring';
-import { durationFlag, requiredFlag, stringFlag } from '../args';
+import { durationFlag, MAX_TIMEOUT, requiredFlag, stringFlag } from '../args';
 import type { Command } from '../command';
 import { EXIT_HEALTHY, EXIT_UNHEALTHY, UsageError } from '../errors';
 import { loadProfile, writeAtomically } from '../files';
@@ -26,7 +26,7 @@ export const discoverCommand: Command = {
       help: 'keep the thresholds, weights and SLA of this profile (default: the built-in one)',
     },
     { name: 'at', value: 'TIME', help: 'look at the server as of this time (RFC 3339 or Unix seconds; default: now)' },
-    { name: 'timeout', value: 'DURATION', help: 'per-request timeout (default 30s)' },
+    { name: 'timeout', value: 'DURATION', help: 'per-request timeout (default 30s, at most 1h)' },
   ],
   async run(flags, io) {
     const url = requiredFlag(flags, 'prometheus', 'URL');
@@ -38,7 +38,11 @@ export const discoverCommand: Command = {
     const base = loadProfile(stringFlag(flags, 'profile'));
     const atText = stringFlag(flags, 'at');
     const at = atText === undefined ? io.now() : parseTime(atText, 'at');
-    const client = prometheusClient(url, io.env, durationFlag(stringFlag(flags, 'timeout'), 'timeout', '30s'));
+    const client = prometheusClient(
+      url,
+      io.env,
+      durationFlag(stringFlag(flags, 'timeout'), 'timeout', '30s', MAX_TIMEOUT)
+    );
 
     const found = await discover(client, { at, serviceLabel, base });
     const report = (text: string) => (out === undefined ? io.err(text) : io.out(text));

@@ -87,8 +87,8 @@ describe('validateProfile', () => {
       'indicators[1].weight must not be negative',
       'indicators[1].query is not valid PromQL',
       'indicators[3].id must be unique: "cpu" is used by an earlier indicator',
-      'domains.baselineOffset must be a positive duration such as "5m", "1h30m" or "7d"',
-      'sla.period must be "month" or a positive duration such as "5m", "1h30m" or "7d"',
+      'domains.baselineOffset must be a positive duration such as "5m", "1h30m" or "7d", at most 10y',
+      'sla.period must be "month" or a positive duration such as "5m", "1h30m" or "7d", at most 10y',
     ]);
   });
 
@@ -148,7 +148,7 @@ describe('validateProfile', () => {
       'sla.burnRateTiers[0].shortWindow must be shorter than longWindow',
       'sla.burnRateTiers[0].severity must be "critical" or "warning" or "info"',
       'sla.burnRateTiers[1].name must be unique: "fast" is used by an earlier tier',
-      'sla.burnRateTiers[1].longWindow must be a positive duration such as "5m", "1h30m" or "7d"',
+      'sla.burnRateTiers[1].longWindow must be a positive duration such as "5m", "1h30m" or "7d", at most 10y',
       'sla.burnRateTiers[1].enabled must be true or false',
     ]);
   });

@@ -1,4 +1,4 @@
-import { parseDuration } from '../duration';
+import { DURATION_RULE, parseDuration } from '../duration';
 import type { BurnRateTier, DomainSettings, Indicator, Profile, SlaSettings, Thresholds } from '../types';
 import { defaultProfile } from './defaults';
 import { unfilledFormats, unquotedVariables, VARIABLE_FORMATS } from '../variables';
@@ -95,7 +95,7 @@ class Reader {
     const value = obj[field] === undefined ? fallback : obj[field];
     if ((alsoAllowed === undefined || value !== alsoAllowed) && parseDuration(value) === null) {
       const alternative = alsoAllowed === undefined ? '' : `${JSON.stringify(alsoAllowed)} or `;
-      this.problem(join(path, field), `must be ${alternative}a positive duration such as "5m", "1h30m" or "7d"`);
+      this.problem(join(path, field), `must be ${alternative}${DURATION_RULE}`);
       return '';
     }
     return value as string;

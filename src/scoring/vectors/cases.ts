@@ -384,6 +384,13 @@ const durationCases = (): VectorCase[] =>
     ' 5m',
     '5M',
     '1d12h',
+    '10y',
+    '10y1ms',
+    '520w',
+    '522w',
+    '300y',
+    '584y50w',
+    '9999999999999999999d',
   ].map((text) => ({
     name: JSON.stringify(text),
     input: { text },
@@ -474,6 +481,11 @@ function validationCases(): VectorCase[] {
       p.indicators[0].query = "sum by (service) (rate(x{service=~'$service'}[5m]))";
       p.domains.domainTimeQuery = 'sum by (service, domain) (rate(x{service=~"$service", domain=~`${domain}`}[5m]))';
       p.sla.errorRatioQuery = 'sum by (service) (rate(x{service=~"$service"}[$window])) # for [[service]]';
+    }),
+    mutate('durations past 10y', (p) => {
+      p.sla.period = '300y';
+      p.sla.burnRateTiers[0].longWindow = '584y50w';
+      p.domains.baselineOffset = '11y';
     }),
     mutate('bad PromQL in domain and SLA queries', (p) => {
       p.domains.totalTimeQuery = 'sum(';

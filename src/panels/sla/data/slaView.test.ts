@@ -96,7 +96,7 @@ describe('panelSla', () => {
   it('names the field of a bad override', () => {
     expect(panelSla(profile, { target: 100, mttrTarget: 'soon' }).problems).toEqual([
       'target must be greater than 0 and less than 100',
-      'mttrTarget must be a positive duration such as "5m", "1h30m" or "7d"',
+      'mttrTarget must be a positive duration such as "5m", "1h30m" or "7d", at most 10y',
     ]);
   });
 });

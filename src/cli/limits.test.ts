@@ -1,0 +1,107 @@
+/** @jest-environment node */
+// The CLI's limits against a hostile Prometheus on 127.0.0.1: an answer too big to hold, a body that drips,
+// credentials never echoed, durations and point counts refused before a query is sent.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { runCli } from '../testing/cli';
+import { MAX_ANSWER_BYTES, prometheusClient, redactUrl } from './prometheus';
+
+let server: Server;
+let url: string;
+let answer: (res: import('node:http').ServerResponse) => void;
+const timers = new Set<NodeJS.Timeout>();
+
+beforeAll(async () => {
+  server = createServer((_req, res) => answer(res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterEach(() => timers.forEach(clearInterval));
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** An endless body, written in 1 MiB chunks as fast as the client reads them (never held whole here). */
+const endless = (res: import('node:http').ServerResponse) => {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  const chunk = Buffer.alloc(1 << 20, ' ');
+  res.write('{"status":"success","data":{"resultType":"vector","result":[');
+  const more = () => {
+    while (res.write(chunk)) {
+      /* until the socket pushes back */
+    }
+  };
+  res.on('drain', more);
+  res.on('close', () => res.off('drain', more));
+  more();
+};
+
+it('refuses an answer past the byte cap as it arrives, naming what to narrow', async () => {
+  answer = endless;
+  const client = prometheusClient(url, {}, 30_000, fetch, 8 << 20);
+  const started = Date.now();
+  await expect(client.instant('up', 1769817600_000)).rejects.toThrow(
+    'Prometheus answered more than 8 MiB for one query: narrow the profile'
+  );
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(MAX_ANSWER_BYTES).toBe(64 << 20);
+});
+
+it('counts reading the body in the timeout: a dripping body fails at the timeout', async () => {
+  // A server of its own: no connection of another test's answer in the way.
+  const drip = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    const t = setInterval(() => res.write(' '), 100);
+    timers.add(t);
+    res.on('close', () => clearInterval(t));
+  });
+  await new Promise<void>((resolve) => drip.listen(0, '127.0.0.1', resolve));
+  try {
+    const client = prometheusClient(`http://127.0.0.1:${(drip.address() as AddressInfo).port}`, {}, 500);
+    const started = Date.now();
+    await expect(client.instant('up', 1769817600_000)).rejects.toThrow('did not answer within 0.5 s (--timeout)');
+    expect(Date.now() - started).toBeLessThan(1_500);
+  } finally {
+    drip.closeAllConnections();
+    await new Promise((resolve) => drip.close(resolve));
+  }
+});
+
+it('never prints the credentials of a URL, however they are written', async () => {
+  expect(redactUrl('http://admin:s3cr/et@prometheus:9090')).toBe('http://<credentials>@prometheus:9090');
+  expect(redactUrl('ftp://u:p@h')).toBe('ftp://<credentials>@h');
+  expect(redactUrl('http://prometheus:9090/x')).toBe('http://prometheus:9090/x');
+  const r = await runCli(['check', '--prometheus', 'ftp://admin:s3cr/et@prometheus:9090']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('--prometheus must be an http:// or https:// URL');
+  expect(r.stderr).not.toContain('s3cr');
+});
+
+it('names the flag of a URL whose password is not valid percent-encoding', async () => {
+  const r = await runCli(['check', '--prometheus', 'http://admin:%E0%A4%A@127.0.0.1:1']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('--prometheus: the user name or password in the URL is not valid percent-encoding');
+  expect(r.stderr).not.toMatch(/internal error|URI malformed/);
+});
+
+it.each([
+  [['--timeout', '30d'], '--timeout must be at most 1h, not "30d"'],
+  [['--timeout', '300y'], '--timeout must be a positive duration such as "5m", "1h30m" or "7d", at most 10y'],
+  [['--range', '300y'], '--range must be a positive duration such as "5m", "1h30m" or "7d", at most 10y'],
+  [
+    ['--range', '10y', '--step', '1s'],
+    '--range 10y at --step 1s is 315360001 points a series; Prometheus answers at most 11000: give a --step of at least 7h57m52s',
+  ],
+  [['--range', '1d', '--step', '7s'], '--range 1d at --step 7s is 12343 points a series'],
+])('refuses %j before it sends anything', async (args, message) => {
+  let asked = 0;
+  answer = (res) => {
+    asked++;
+    res.writeHead(500).end();
+  };
+  const r = await runCli(['check', '--prometheus', url, ...args]);
+  expect([r.code, asked]).toEqual([2, 0]);
+  expect(r.stderr).toContain(message);
+});
