@@ -64,8 +64,16 @@ func (r *reader) number(o object, name, path string, fallback any) float64 {
 		r.problem(join(path, name), "must be a finite number")
 		return math.NaN()
 	}
+	if math.Abs(v) > MaxNumber {
+		r.problem(join(path, name), "must lie between -1e12 and 1e12")
+		return math.NaN()
+	}
 	return v
 }
+
+// MaxNumber bounds every number of a profile: far past any threshold or weight in use, and small enough that
+// the scoring's sums and differences of them stay exact enough and finite. As src/scoring/profile/validate.ts.
+const MaxNumber = 1e12
 
 func (r *reader) string(o object, name, path string, fallback any) string {
 	v, ok := field(o, name, fallback).(string)

@@ -3,6 +3,12 @@ import type { BurnRateTier, DomainSettings, Indicator, Profile, SlaSettings, Thr
 import { defaultProfile } from './defaults';
 import { unfilledFormats, unquotedVariables, VARIABLE_FORMATS } from '../variables';
 
+/**
+ * Bounds every number of a profile: far past any threshold or weight in use, and small enough that the scoring's
+ * sums and differences of them stay finite (two weights of 1e308 summed are Infinity). As pkg/scoring.
+ */
+export const MAX_NUMBER = 1e12;
+
 /** A viewer variable outside a double-quoted string: what to write instead. */
 const UNQUOTED = (text: string) =>
   `uses ${text} outside a double-quoted string, where a viewer's value could end the selector: write it inside double quotes (=~"${text}"), where PerfScope escapes its value`;
@@ -49,6 +55,10 @@ class Reader {
     const value = obj[field] === undefined ? fallback : obj[field];
     if (!isFiniteNumber(value)) {
       this.problem(join(path, field), 'must be a finite number');
+      return NaN;
+    }
+    if (Math.abs(value) > MAX_NUMBER) {
+      this.problem(join(path, field), 'must lie between -1e12 and 1e12');
       return NaN;
     }
     return value;

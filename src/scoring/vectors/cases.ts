@@ -482,6 +482,18 @@ function validationCases(): VectorCase[] {
       p.domains.domainTimeQuery = 'sum by (service, domain) (rate(x{service=~"$service", domain=~`${domain}`}[5m]))';
       p.sla.errorRatioQuery = 'sum by (service) (rate(x{service=~"$service"}[$window])) # for [[service]]';
     }),
+    mutate('weights and thresholds past 1e12', (p) => {
+      p.indicators[0].weight = 1e308;
+      p.indicators[1].weight = 1e308;
+      p.indicators[2].critical = -1.7e308;
+      p.domains.system.target = 1e13;
+    }),
+    mutate('weights and thresholds of 1e12 are fine', (p) => {
+      p.indicators[0].weight = 1e12;
+      p.indicators[1].weight = 1e12;
+      p.indicators[2].critical = 1e12;
+      p.indicators[2].warning = 1e11;
+    }),
     mutate('durations past 10y', (p) => {
       p.sla.period = '300y';
       p.sla.burnRateTiers[0].longWindow = '584y50w';
