@@ -24,6 +24,8 @@ type JSONData struct {
 	TLSAuthWithCACert    bool            `json:"tlsAuthWithCACert"`
 	TimeoutSeconds       *float64        `json:"timeoutSeconds"`
 	MaxConcurrentQueries *float64        `json:"maxConcurrentQueries"`
+	MaxAnswerMB          *float64        `json:"maxAnswerMB"`
+	MaxSeries            *float64        `json:"maxSeries"`
 	ScrapeInterval       string          `json:"scrapeInterval"`
 	Profile              json.RawMessage `json:"profile"`
 }
@@ -34,14 +36,20 @@ type Settings struct {
 	JSONData
 	Timeout        time.Duration    `json:"-"`
 	MaxConcurrent  int              `json:"-"`
+	AnswerBytes    int64            `json:"-"` // all answers of one request together
+	Series         int              `json:"-"` // of one answer
 	ScrapeInterval time.Duration    `json:"-"`
 	Profile        *scoring.Profile `json:"-"`
 }
 
 // Setting defaults.
 const (
-	DefaultTimeout        = 30 * time.Second
-	DefaultMaxConcurrent  = 6
+	DefaultTimeout       = 30 * time.Second
+	DefaultMaxConcurrent = 6
+	// DefaultMaxAnswerMB and DefaultMaxSeries are sized for real use: 1,000 services of six indicators over a
+	// day at a minute's step are some 30 MiB of answers and 6,000 series.
+	DefaultMaxAnswerMB    = 64
+	DefaultMaxSeries      = 10000
 	DefaultScrapeInterval = 15 * time.Second
 )
 
@@ -91,6 +99,22 @@ func LoadSettings(s backend.DataSourceInstanceSettings) (*Settings, error) {
 			add("maxConcurrentQueries: %v must be a whole number from 1 to 100", *m)
 		} else {
 			st.MaxConcurrent = int(*m)
+		}
+	}
+	st.AnswerBytes = DefaultMaxAnswerMB << 20
+	if m := st.MaxAnswerMB; m != nil {
+		if *m < 1 || *m > 1024 || *m != float64(int(*m)) {
+			add("maxAnswerMB: %v must be a whole number of MiB from 1 to 1024", *m)
+		} else {
+			st.AnswerBytes = int64(*m) << 20
+		}
+	}
+	st.Series = DefaultMaxSeries
+	if m := st.MaxSeries; m != nil {
+		if *m < 1 || *m > 1e6 || *m != float64(int(*m)) {
+			add("maxSeries: %v must be a whole number from 1 to 1000000", *m)
+		} else {
+			st.Series = int(*m)
 		}
 	}
 	st.ScrapeInterval = DefaultScrapeInterval

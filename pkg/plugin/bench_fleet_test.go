@@ -3,11 +3,9 @@ package plugin
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"os"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -109,28 +107,11 @@ func BenchmarkHealthFleet(b *testing.B) {
 	}
 	b.StopTimer()
 	md, mp := median(directTimes), median(pluginTimes)
-	peak := peakRSS(b)
+	peak := vmHWM(b)
 	b.ReportMetric(float64(md.Microseconds())/1000, "direct-ms")
 	b.ReportMetric(float64(mp.Microseconds())/1000, "plugin-ms")
 	b.ReportMetric(float64(mp)/float64(md), "plugin/direct")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-rss-MiB")
 	b.Logf("health of %d services, %d indicators, 1h at 1m: direct median %s, plugin over gRPC median %s (%.2f×), peak RSS of the process (plugin, gRPC client and test in one) %.0f MiB",
 		services, len(exprs), md, mp, float64(mp)/float64(md), float64(peak)/(1<<20))
-}
-
-// peakRSS is the process's peak resident set size (VmHWM in /proc/self/status), in bytes.
-func peakRSS(b *testing.B) int64 {
-	b.Helper()
-	status, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, line := range strings.Split(string(status), "\n") {
-		var kb int64
-		if n, _ := fmt.Sscanf(line, "VmHWM: %d kB", &kb); n == 1 {
-			return kb << 10
-		}
-	}
-	b.Fatal("/proc/self/status has no VmHWM")
-	return 0
 }

@@ -17,6 +17,9 @@ func (d *Datasource) CheckHealth(ctx context.Context, _ *backend.CheckHealthRequ
 	if d.settingsErr != nil {
 		return &backend.CheckHealthResult{Status: backend.HealthStatusError, Message: d.settingsErr.Error()}, nil
 	}
+	// The build info and the indicator queries share one timeout: the check answers within it.
+	ctx, cancel := context.WithTimeout(d.budget(ctx), d.settings.Timeout)
+	defer cancel()
 	version, err := d.client.BuildVersion(ctx)
 	msg := fmt.Sprintf("Prometheus %s answers at %s.", version, d.client.Address())
 	switch {

@@ -88,6 +88,11 @@ func (d *Datasource) Dispose() {
 	}
 }
 
+// budget bounds what one request reads from Prometheus (its settings' Max answer size and Max series).
+func (d *Datasource) budget(ctx context.Context) context.Context {
+	return prom.WithBudget(ctx, prom.NewBudget(prom.Limits{AnswerBytes: d.settings.AnswerBytes, Series: d.settings.Series}))
+}
+
 // fromAlert reports whether Grafana alerting sent the request.
 func fromAlert(headers map[string]string) bool {
 	for k, v := range headers {
@@ -108,6 +113,7 @@ func (d *Datasource) QueryData(ctx context.Context, req *backend.QueryDataReques
 		}
 		return resp, nil
 	}
+	ctx = d.budget(ctx)
 	batch := d.client.NewBatch()
 	alert := fromAlert(req.Headers)
 	if alert {

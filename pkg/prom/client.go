@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/api"
 	v1 "github.com/prometheus/client_golang/api/prometheus/v1"
@@ -23,6 +24,12 @@ import (
 
 // MaxPoints is Prometheus' own limit of points per series in a range query.
 const MaxPoints = 11000
+
+// maxRedirects is net/http's own default, which a CheckRedirect of one's own must enforce itself.
+const maxRedirects = 10
+
+// maxMessage bounds every message the client makes (a server may answer a 5 MB error).
+const maxMessage = 1024
 
 // Client sends queries to one configured Prometheus-compatible URL.
 type Client struct {
@@ -38,8 +45,15 @@ type Client struct {
 // Redact makes every message of the client replace these values (the datasource's secrets) with "[secret]".
 func (c *Client) Redact(secrets ...string) {
 	for _, s := range secrets {
-		if s != "" && !slices.Contains(c.secrets, s) {
-			c.secrets = append(c.secrets, s)
+		// As written, and as a server may echo it: URL-encoded (query and path) and base64 (standard and URL
+		// alphabets, with and without padding).
+		forms := []string{s, url.QueryEscape(s), url.PathEscape(s),
+			base64.StdEncoding.EncodeToString([]byte(s)), base64.RawStdEncoding.EncodeToString([]byte(s)),
+			base64.URLEncoding.EncodeToString([]byte(s)), base64.RawURLEncoding.EncodeToString([]byte(s))}
+		for _, f := range forms {
+			if f != "" && !slices.Contains(c.secrets, f) {
+				c.secrets = append(c.secrets, f)
+			}
 		}
 	}
 	// Longest first, so a secret that contains another is replaced whole.
@@ -74,9 +88,6 @@ func bodyMessage(e *v1.Error) string {
 		return e.Msg + ": " + body.Error
 	}
 	detail := strings.Join(strings.Fields(e.Detail), " ")
-	if len(detail) > 200 {
-		detail = detail[:200] + "…"
-	}
 	if detail == "" {
 		return e.Msg
 	}
@@ -95,8 +106,10 @@ func New(address string, httpClient *http.Client, maxConcurrent int, timeout tim
 	}
 	// Queries only ever go to the configured host, and over https when it is https: refuse other redirects.
 	c := *httpClient
-	c.CheckRedirect = func(req *http.Request, _ []*http.Request) error {
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
 		switch {
+		case len(via) >= maxRedirects:
+			return fmt.Errorf("stopped after %d redirects", maxRedirects)
 		case req.URL.Host != u.Host:
 			return fmt.Errorf("refused a redirect away from the configured Prometheus to %s", req.URL.Host)
 		case u.Scheme == "https" && req.URL.Scheme != "https":
@@ -104,6 +117,11 @@ func New(address string, httpClient *http.Client, maxConcurrent int, timeout tim
 		}
 		return nil
 	}
+	next := c.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	c.Transport = budgetTransport{next: next}
 	raw, err := api.NewClient(api.Config{Address: address, Client: &c})
 	if err != nil {
 		return nil, fmt.Errorf("url: %w", err)
@@ -150,14 +168,30 @@ func (c *Client) explain(ctx context.Context, err error) error {
 		return nil
 	}
 	e := c.explainRaw(ctx, err)
-	e.Msg = c.Scrub(e.Msg)
+	e.Msg = bounded(c.Scrub(e.Msg)) // scrubbed whole first: a secret cut in two would no longer match
 	return e
+}
+
+// bounded cuts a message to maxMessage bytes, at a rune boundary.
+func bounded(msg string) string {
+	if len(msg) <= maxMessage {
+		return msg
+	}
+	cut := maxMessage
+	for cut > 0 && !utf8.RuneStart(msg[cut]) {
+		cut--
+	}
+	return msg[:cut] + "…"
 }
 
 func (c *Client) explainRaw(ctx context.Context, err error) *Error {
 	var done *Error
 	if errors.As(err, &done) {
 		return done
+	}
+	var tooMuch *TooMuchError
+	if errors.As(err, &tooMuch) {
+		return &Error{Msg: tooMuch.Msg, Err: err}
 	}
 	var perr *v1.Error
 	switch {
@@ -201,7 +235,7 @@ func (c *Client) QueryRange(ctx context.Context, expr string, r Range) (model.Ma
 		if m, ok = v.(model.Matrix); !ok {
 			return fmt.Errorf("expected a range vector, got a %s", v.Type())
 		}
-		return nil
+		return budgetOf(ctx).tooManySeries(len(m))
 	})
 	return m, err
 }
@@ -222,7 +256,7 @@ func (c *Client) Query(ctx context.Context, expr string, ts time.Time) (model.Ve
 		default:
 			return fmt.Errorf("expected an instant vector, got a %s", v.Type())
 		}
-		return nil
+		return budgetOf(ctx).tooManySeries(len(vec))
 	})
 	return vec, err
 }

@@ -82,6 +82,28 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
     onReset: () => resetSecret(key),
   });
   const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text));
+  const numberSetting = (
+    key: 'timeoutSeconds' | 'maxConcurrentQueries' | 'maxAnswerMB' | 'maxSeries',
+    label: string,
+    name: string,
+    description: string,
+    fallback: number,
+    min: number,
+    max?: number
+  ) => (
+    <Field label={label} description={description}>
+      <Input
+        aria-label={name}
+        type="number"
+        min={min}
+        max={max}
+        width={12}
+        placeholder={String(fallback)}
+        value={jsonData[key] ?? ''}
+        onChange={(e) => setJson({ [key]: numberOrUndefined(e.currentTarget.value) })}
+      />
+    </Field>
+  );
 
   const headers = headerCount(raw);
   const urlError = urlProblem(jsonData.url);
@@ -189,32 +211,41 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
       </FieldSet>
 
       <FieldSet label="Queries">
-        <Field label="Timeout (seconds)" description="For each Prometheus query; default 30">
-          <Input
-            aria-label="Timeout"
-            type="number"
-            min={1}
-            width={12}
-            placeholder="30"
-            value={jsonData.timeoutSeconds ?? ''}
-            onChange={(e) => setJson({ timeoutSeconds: numberOrUndefined(e.currentTarget.value) })}
-          />
-        </Field>
-        <Field
-          label="Max concurrent queries"
-          description="Indicator queries run in parallel up to this many; default 6"
-        >
-          <Input
-            aria-label="Max concurrent queries"
-            type="number"
-            min={1}
-            max={100}
-            width={12}
-            placeholder="6"
-            value={jsonData.maxConcurrentQueries ?? ''}
-            onChange={(e) => setJson({ maxConcurrentQueries: numberOrUndefined(e.currentTarget.value) })}
-          />
-        </Field>
+        {numberSetting(
+          'timeoutSeconds',
+          'Timeout (seconds)',
+          'Timeout',
+          'For each Prometheus query; default 30',
+          30,
+          1
+        )}
+        {numberSetting(
+          'maxConcurrentQueries',
+          'Max concurrent queries',
+          'Max concurrent queries',
+          'Indicator queries run in parallel up to this many; default 6',
+          6,
+          1,
+          100
+        )}
+        {numberSetting(
+          'maxAnswerMB',
+          'Max answer size (MiB)',
+          'Max answer size',
+          'What one request reads from Prometheus at most, all its queries together; past it the query fails and says so; default 64',
+          64,
+          1,
+          1024
+        )}
+        {numberSetting(
+          'maxSeries',
+          'Max series',
+          'Max series',
+          'Series one Prometheus answer may hold; default 10000',
+          10000,
+          1,
+          1000000
+        )}
         <Field
           label="Scrape interval"
           description="For $__rate_interval: max(4 x scrape interval, interval + scrape interval); default 15s"

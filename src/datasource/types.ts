@@ -46,6 +46,10 @@ export interface PerfScopeDataSourceOptions extends DataSourceJsonData {
   tlsAuthWithCACert?: boolean;
   timeoutSeconds?: number;
   maxConcurrentQueries?: number;
+  /** MiB of answers one request reads at most (all its queries together); default 64. */
+  maxAnswerMB?: number;
+  /** Series of one answer at most; default 10,000. */
+  maxSeries?: number;
   scrapeInterval?: string;
 }
 
