@@ -1,8 +1,12 @@
 /** @jest-environment node */
 // The CLI's limits against a hostile Prometheus on 127.0.0.1: an answer too big to hold, a body that drips,
 // credentials never echoed, durations and point counts refused before a query is sent.
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { runCli } from '../testing/cli';
 import { MAX_ANSWER_BYTES, prometheusClient, redactUrl } from './prometheus';
@@ -104,4 +108,50 @@ it.each([
   const r = await runCli(['check', '--prometheus', url, ...args]);
   expect([r.code, asked]).toEqual([2, 0]);
   expect(r.stderr).toContain(message);
+});
+
+describe('files', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'perfscope-files-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['a named pipe with no writer', () => (execFileSync('mkfifo', [join(dir, 'p')]), join(dir, 'p')), 'a named pipe'],
+    ['a device that never ends', () => '/dev/zero', 'a device'],
+    ['a directory', () => dir, 'a directory'],
+    [
+      'a file past 1 MiB',
+      () => (writeFileSync(join(dir, 'big.json'), ' '.repeat((1 << 20) + 1)), join(dir, 'big.json')),
+      'more than 1 MiB',
+    ],
+  ])('reads no profile from %s, and says so at once', async (_what, make, says) => {
+    const path = make();
+    const started = Date.now();
+    const r = await runCli(['rules', '--profile', path]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining(`--profile ${path}: ${says}`)]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('writes --out only over a regular file: a symbolic link or a pipe is left alone and named', async () => {
+    const target = join(dir, 'target.yml');
+    writeFileSync(target, 'kept');
+    symlinkSync(target, join(dir, 'link.yml'));
+    execFileSync('mkfifo', [join(dir, 'pipe.yml')]);
+    for (const [name, what] of [
+      ['link.yml', 'a symbolic link'],
+      ['pipe.yml', 'a named pipe'],
+    ]) {
+      const r = await runCli(['rules', '--out', join(dir, name)]);
+      expect([r.code, r.stderr]).toEqual([
+        2,
+        expect.stringContaining(`--out ${join(dir, name)}: ${what}, not a regular file`),
+      ]);
+    }
+    expect(readFileSync(target, 'utf8')).toBe('kept');
+    expect(lstatSync(join(dir, 'link.yml')).isSymbolicLink()).toBe(true);
+    const r = await runCli(['rules', '--out', join(dir, 'new.yml')]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'new.yml'), 'utf8')).toContain('groups:');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
 });
