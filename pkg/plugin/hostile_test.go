@@ -2,7 +2,9 @@ package plugin
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
@@ -10,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
 // A hostile Prometheus on 127.0.0.1: whatever it answers, a query ends in an error that says why, within the
@@ -157,5 +161,40 @@ func TestNoFormOfASecretIsRepeatedAndErrorsAreBounded(t *testing.T) {
 	}
 	if !strings.Contains(msg, "[secret]") || len(msg) > 2048 {
 		t.Errorf("want the secret replaced and the error bounded, got %d bytes: %.300s", len(msg), msg)
+	}
+}
+
+func TestValidatingAProfileAsksPrometheusOncePerDistinctQueryAndBoundedly(t *testing.T) {
+	var asked atomic.Int64
+	srv := brokenPrometheus(t, func(w http.ResponseWriter, _ string) {
+		asked.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"status":"success","data":"up"}`)
+	})
+	p := servePlugin(t, map[string]any{"url": srv.URL}, nil, time.Time{})
+	profile := func(queries func(i int) string) []byte {
+		doc := map[string]any{}
+		raw, _ := json.Marshal(scoring.DefaultProfile())
+		_ = json.Unmarshal(raw, &doc)
+		one := doc["indicators"].([]any)[0].(map[string]any)
+		var inds []any
+		for i := range 3000 {
+			ind := maps.Clone(one)
+			ind["id"], ind["query"] = fmt.Sprintf("i%d", i), queries(i)
+			inds = append(inds, ind)
+		}
+		doc["indicators"] = inds
+		body, _ := json.Marshal(doc)
+		return body
+	}
+	var res ValidationResult
+	p.validate(t, profile(func(int) string { return `sum by (service) (up{service=~"$service"})` }), &res)
+	if n := asked.Load(); n > 10 || !res.PromQLChecked {
+		t.Fatalf("3,000 copies of one query: %d requests, %+v", n, res.PromQLError)
+	}
+	asked.Store(0)
+	p.validate(t, profile(func(i int) string { return fmt.Sprintf(`sum by (service) (up{service=~"$service", i="%d"})`, i) }), &res)
+	if n := asked.Load(); n > scoring.MaxSyntaxChecks+10 || res.PromQLChecked || !strings.Contains(res.PromQLError, "more than 200 distinct queries") {
+		t.Fatalf("3,000 distinct queries: %d requests, %q", n, res.PromQLError)
 	}
 }

@@ -417,15 +417,29 @@ func parseValue(v any) *Parsed {
 // SyntaxChecker tells why expr is not valid PromQL ("" when it is), or fails when it cannot tell.
 type SyntaxChecker func(ctx context.Context, expr string) (problem string, err error)
 
+// MaxSyntaxChecks bounds the distinct queries CheckQueries asks about: a profile has a few dozen, and a body
+// of a million bytes could otherwise hold thousands, each a request to Prometheus.
+const MaxSyntaxChecks = 200
+
 // CheckQueries checks the syntax of every query with check, template variables replaced by harmless values,
 // and puts a "<path> is not valid PromQL" problem, with the parser's words as detail, where src/scoring puts
-// it. It stops at the first error from check.
+// it. Each distinct query is checked once, at most MaxSyntaxChecks of them. It stops at the first error from
+// check.
 func (p *Parsed) CheckQueries(ctx context.Context, check SyntaxChecker) error {
 	found := make([]string, len(p.queries))
+	asked := map[string]string{}
 	for i, q := range p.queries {
-		problem, err := check(ctx, SubstituteVariables(q.expr))
-		if err != nil {
-			return err
+		expr := SubstituteVariables(q.expr)
+		problem, seen := asked[expr]
+		if !seen {
+			if len(asked) == MaxSyntaxChecks {
+				return fmt.Errorf("the profile has more than %d distinct queries, more than Prometheus is asked to check at once", MaxSyntaxChecks)
+			}
+			var err error
+			if problem, err = check(ctx, expr); err != nil {
+				return err
+			}
+			asked[expr] = problem
 		}
 		found[i] = problem
 	}
