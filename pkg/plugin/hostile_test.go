@@ -198,3 +198,12 @@ func TestValidatingAProfileAsksPrometheusOncePerDistinctQueryAndBoundedly(t *tes
 		t.Fatalf("3,000 distinct queries: %d requests, %q", n, res.PromQLError)
 	}
 }
+
+func TestASamplePastAFloatIsNamedBriefly(t *testing.T) {
+	srv := brokenPrometheus(t, func(w http.ResponseWriter, _ string) { matrix(w, `[1769814000,"1e400"],[1769814060,"2"]`) })
+	p := servePlugin(t, map[string]any{"url": srv.URL}, nil, time.Time{})
+	msg := fmt.Sprint(p.query(t, nil, faultQuery("A", "up")).Responses["A"].Error)
+	if !strings.Contains(msg, `a sample value PerfScope cannot read, "1e400"`) || strings.Contains(msg, "context") || len(msg) > 300 {
+		t.Fatalf("%d bytes: %s", len(msg), msg)
+	}
+}

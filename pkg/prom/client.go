@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -27,6 +28,9 @@ const MaxPoints = 11000
 
 // maxRedirects is net/http's own default, which a CheckRedirect of one's own must enforce itself.
 const maxRedirects = 10
+
+// outOfRange finds the value of a sample the JSON decoder could not read as a float64.
+var outOfRange = regexp.MustCompile(`strconv.ParseFloat: parsing "([^"]{0,40})[^"]*": value out of range`)
 
 // maxMessage bounds every message the client makes (a server may answer a 5 MB error).
 const maxMessage = 1024
@@ -192,6 +196,10 @@ func (c *Client) explainRaw(ctx context.Context, err error) *Error {
 	var tooMuch *TooMuchError
 	if errors.As(err, &tooMuch) {
 		return &Error{Msg: tooMuch.Msg, Err: err}
+	}
+	// client_golang's decoder reports a sample past a float64 with the JSON around it: say it briefly.
+	if m := outOfRange.FindStringSubmatch(err.Error()); m != nil {
+		return &Error{Msg: fmt.Sprintf("Prometheus at %s answered a sample value PerfScope cannot read, %q: it is past the range of a 64-bit float", c.base, m[1]), Downstream: true, Err: err}
 	}
 	var perr *v1.Error
 	switch {
