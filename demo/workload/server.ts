@@ -8,6 +8,8 @@ import { DESCRIPTIONS, isScenario, SCENARIOS } from './scenarios';
 import { Simulator } from './simulator';
 
 export const MAX_BODY_BYTES = 1024;
+/** Connections served at once; Prometheus needs one, a person with curl a few. */
+export const MAX_CONNECTIONS = 64;
 
 const USAGE = {
   'GET /metrics': 'Prometheus metrics',
@@ -137,7 +139,15 @@ export async function startWorkload(config: WorkloadConfig, now?: () => number):
     }
   }
 
-  const server = createServer((req, res) => {
+  // A client that drips a request, or opens connections without end, cannot hold the service: requests end
+  // within 10 s (checked every second), connections are capped.
+  const limits = {
+    headersTimeout: 5_000,
+    requestTimeout: 10_000,
+    keepAliveTimeout: 5_000,
+    connectionsCheckingInterval: 1_000,
+  };
+  const server = createServer(limits, (req, res) => {
     route(req, res).catch((e: unknown) => {
       if (e instanceof HttpError) {
         send(res, e.status, { error: e.message }, e.headers);
@@ -152,6 +162,7 @@ export async function startWorkload(config: WorkloadConfig, now?: () => number):
       }
     });
   });
+  server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

@@ -5,6 +5,9 @@ import { latencyMix } from './latency';
 import { createMetrics, type Metrics } from './metrics';
 import { conditionsAt, DB_POOL_MAX, DOMAINS, type Conditions, type ScenarioName } from './scenarios';
 
+/** The most simulated time one advance serves requests for (the CPU counters still run for all of it). */
+export const MAX_CATCH_UP_SECONDS = 600;
+
 interface Route {
   route: string;
   method: 'GET' | 'POST';
@@ -148,7 +151,9 @@ export class Simulator {
     }
     const c = this.conditions((this.last + now) / 2);
     this.last = now;
-    this.serve(c, dt);
+    // Each request is observed one by one: after a long idle (nobody scraped), only the last minutes' requests
+    // are served, so the first scrape does not stall the service.
+    this.serve(c, Math.min(dt, MAX_CATCH_UP_SECONDS));
     const m = this.metrics;
     const busy = c.cpuPercent / 100;
     for (const cpu of CPUS) {

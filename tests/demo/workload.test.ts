@@ -6,8 +6,8 @@ import { join } from 'node:path';
 
 import { ConfigError, loadConfig } from '../../demo/workload/config';
 import { conditionsAt, DOMAINS, SCENARIOS, type ScenarioName } from '../../demo/workload/scenarios';
-import { startWorkload, MAX_BODY_BYTES, type Workload } from '../../demo/workload/server';
-import { Simulator } from '../../demo/workload/simulator';
+import { startWorkload, MAX_BODY_BYTES, MAX_CONNECTIONS, type Workload } from '../../demo/workload/server';
+import { MAX_CATCH_UP_SECONDS, Simulator } from '../../demo/workload/simulator';
 
 const REPO = join(__dirname, '../..');
 
@@ -292,4 +292,43 @@ describe('the simulated service over simulated time', () => {
     expect(full.sum('process_resident_memory_bytes')).toBe(1536 * 1024 * 1024);
     expect(half.sum('process_resident_memory_bytes')).toBeLessThan(full.sum('process_resident_memory_bytes'));
   });
+});
+
+describe('the workload under a careless or hostile client', () => {
+  it('after a day without a scrape serves only the last ten minutes of requests, so the scrape does not stall', () => {
+    let now = Date.UTC(2026, 0, 31);
+    const sim = new Simulator({
+      service: 'svc',
+      scenario: 'healthy',
+      requestsPerSecond: 100,
+      leakRampSeconds: 600,
+      version: '1.0.0',
+      now: () => now,
+    });
+    now += 86_400_000;
+    sim.advance();
+    const served = sim.metrics.requests as unknown as { hashMap: Record<string, { value: number }> };
+    const total = Object.values(served.hashMap).reduce((a, v) => a + v.value, 0);
+    expect(Math.abs(total - 100 * MAX_CATCH_UP_SECONDS)).toBeLessThanOrEqual(45);
+  });
+
+  it('closes a connection that drips its request once the request timeout passes, and caps its connections', async () => {
+    const workload = await startWorkload({ ...loadConfig({}), port: 0 });
+    try {
+      expect([workload.server.requestTimeout, workload.server.maxConnections]).toEqual([10_000, MAX_CONNECTIONS]);
+      const { port } = new URL(workload.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.on('error', () => undefined); // the service hangs up on it: what this test waits for
+      const started = Date.now();
+      socket.write('PUT /scenario HTTP/1.1\r\nHost: w\r\nContent-Length: 1000\r\n\r\n');
+      const drip = setInterval(() => socket.writable && socket.write('x'), 500);
+      await new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      clearInterval(drip);
+      const held = Date.now() - started;
+      expect(held).toBeLessThan(20_000);
+      expect(held).toBeGreaterThan(4_000);
+    } finally {
+      await workload.close();
+    }
+  }, 30_000);
 });
