@@ -155,3 +155,33 @@ describe('files', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+it('never repeats a secret a server echoes, in any form, and bounds the message', async () => {
+  const token = 'tok/secret+value=42 padded';
+  const forms = [
+    token,
+    encodeURIComponent(token),
+    Buffer.from(token).toString('base64'),
+    Buffer.from(token).toString('base64url'),
+  ];
+  answer = (res) => {
+    res.writeHead(400, { 'Content-Type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        status: 'error',
+        errorType: 'bad_data',
+        error: `${'x'.repeat(190)} ${forms.join(' ')} ${'y'.repeat(5 << 20)}`,
+      })
+    );
+  };
+  const client = prometheusClient(url, { PERFSCOPE_PROMETHEUS_TOKEN: token }, 30_000);
+  const message = await client.instant('up', 1769817600_000).then(
+    () => '',
+    (e: Error) => e.message
+  );
+  for (const f of [...forms, token.slice(0, 10)]) {
+    expect([f, message.includes(f)]).toEqual([f, false]);
+  }
+  expect(message).toContain('[secret]');
+  expect(message.length).toBeLessThan(2048);
+});

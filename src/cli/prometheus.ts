@@ -50,6 +50,27 @@ function decodedUserinfo(text: string): string {
   }
 }
 
+/** The most of a server's error the CLI repeats: a server may answer megabytes. */
+const MAX_MESSAGE = 1024;
+
+/**
+ * Replaces every form of the secrets a server may echo (as written, URL-encoded, base64) with "[secret]", then
+ * bounds the message: scrubbed whole first, so that a secret cut in two cannot show its start.
+ */
+export function scrubber(secrets: string[]): (message: string) => string {
+  const forms = secrets
+    .filter((s) => s !== '')
+    .flatMap((s) => {
+      const b64 = Buffer.from(s).toString('base64');
+      return [s, encodeURIComponent(s), b64, b64.replace(/=+$/, ''), Buffer.from(s).toString('base64url')];
+    })
+    .sort((a, b) => b.length - a.length);
+  return (message) => {
+    const clean = forms.reduce((m, f) => m.split(f).join('[secret]'), message);
+    return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE)}…` : clean;
+  };
+}
+
 /** The answer's body as text, refused past maxBytes as it arrives (never read whole first). */
 async function bodyText(response: Response, maxBytes: number, stop: AbortController): Promise<string> {
   if (!response.body) {
@@ -100,13 +121,17 @@ export function prometheusClient(
     'Content-Type': 'application/x-www-form-urlencoded',
     Accept: 'application/json',
   };
+  const secrets: string[] = [];
   if (env.PERFSCOPE_PROMETHEUS_TOKEN) {
     headers.Authorization = `Bearer ${env.PERFSCOPE_PROMETHEUS_TOKEN}`;
+    secrets.push(env.PERFSCOPE_PROMETHEUS_TOKEN);
   } else if (env.PERFSCOPE_PROMETHEUS_USER || url.username) {
     const user = env.PERFSCOPE_PROMETHEUS_USER ?? decodedUserinfo(url.username);
     const password = env.PERFSCOPE_PROMETHEUS_PASSWORD ?? decodedUserinfo(url.password);
     headers.Authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    secrets.push(password, `${user}:${password}`);
   }
+  const scrub = scrubber(secrets);
   url.username = '';
   url.password = '';
   const base = url.toString().replace(/\/+$/, '');
@@ -196,7 +221,7 @@ export function prometheusClient(
       const why = body?.error
         ? `${body.errorType ?? 'error'}: ${body.error}`
         : `HTTP ${response.status}, not a Prometheus API answer`;
-      throw new PrometheusQueryError(why);
+      throw new PrometheusQueryError(scrub(why));
     }
     return body.data;
   }
