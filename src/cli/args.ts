@@ -68,6 +68,23 @@ export function numberFlag(flags: ParsedFlags, name: string, fallback: number): 
   return n;
 }
 
+/** A whole-number flag from `min` to `max`; anything else is a usage error naming the flag and the range. */
+export function countFlag(flags: ParsedFlags, name: string, fallback: number, min: number, max: number): number {
+  const n = numberFlag(flags, name, fallback);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${stringFlag(flags, name)}`);
+  }
+  return n;
+}
+
+/** The answer limits of --max-answer-mb and --max-series, for prometheusClient. */
+export function answerLimits(flags: ParsedFlags): [bytes: number, series: number] {
+  return [
+    countFlag(flags, 'max-answer-mb', 64, 1, 1024) * (1 << 20),
+    countFlag(flags, 'max-series', 10_000, 1, 1_000_000),
+  ];
+}
+
 /** Help text for a command's flags, aligned. */
 export function flagHelp(specs: FlagSpec[]): string {
   const left = specs.map((s) => `  --${s.name}${s.value ? ` ${s.value}` : ''}`);

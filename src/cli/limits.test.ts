@@ -47,7 +47,7 @@ it('refuses an answer past the byte cap as it arrives, naming what to narrow', a
   const client = prometheusClient(url, {}, 30_000, fetch, 8 << 20);
   const started = Date.now();
   await expect(client.instant('up', 1769817600_000)).rejects.toThrow(
-    'Prometheus answered more than 8 MiB for one query: narrow the profile'
+    'Prometheus answered more than 8 MiB for one query (--max-answer-mb): narrow the profile'
   );
   expect(Date.now() - started).toBeLessThan(10_000);
   expect(MAX_ANSWER_BYTES).toBe(64 << 20);
@@ -184,4 +184,17 @@ it('never repeats a secret a server echoes, in any form, and bounds the message'
   }
   expect(message).toContain('[secret]');
   expect(message.length).toBeLessThan(2048);
+});
+
+it('refuses an answer of more series than --max-series, naming the flag', async () => {
+  answer = (res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    const result = Array.from({ length: 12 }, (_, i) => ({ metric: { service: `s${i}` }, value: [1769817600, '1'] }));
+    res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
+  };
+  const r = await runCli(['check', '--prometheus', url, '--max-series', '10']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('Prometheus answered 12 series for one query; the CLI reads at most 10 (--max-series)');
+  const bad = await runCli(['check', '--prometheus', url, '--max-answer-mb', '0.5']);
+  expect(bad.stderr).toContain('--max-answer-mb must be a whole number from 1 to 1024, not 0.5');
 });

@@ -29,6 +29,9 @@ const MAX_CONCURRENT = 6;
  */
 export const MAX_ANSWER_BYTES = 64 << 20;
 
+/** The most series one answer may hold: a check's queries give one series a service. */
+export const MAX_SERIES = 10_000;
+
 /** A URL as the CLI may print it: anything between the scheme and the last "@", credentials however written, hidden. */
 export function redactUrl(text: string): string {
   const at = text.lastIndexOf('@');
@@ -88,7 +91,7 @@ async function bodyText(response: Response, maxBytes: number, stop: AbortControl
     if (bytes > maxBytes) {
       stop.abort(); // not reader.cancel(), which would read the rest of the answer to reuse the connection
       throw new UsageError(
-        `Prometheus answered more than ${maxBytes / (1 << 20)} MiB for one query: narrow the profile's queries (--service, a shorter --range or a longer --step)`
+        `Prometheus answered more than ${maxBytes / (1 << 20)} MiB for one query (--max-answer-mb): narrow the profile's queries (--service, a shorter --range or a longer --step)`
       );
     }
     chunks.push(value);
@@ -106,7 +109,8 @@ export function prometheusClient(
   env: Record<string, string | undefined>,
   timeoutMs: number,
   fetchImpl: Fetch = fetch,
-  maxBytes = MAX_ANSWER_BYTES
+  maxBytes = MAX_ANSWER_BYTES,
+  maxSeries = MAX_SERIES
 ): PrometheusClient {
   let url: URL;
   try {
@@ -226,6 +230,15 @@ export function prometheusClient(
     return body.data;
   }
 
+  const bounded = <T>(result: T[]): T[] => {
+    if (result.length > maxSeries) {
+      throw new UsageError(
+        `Prometheus answered ${result.length} series for one query; the CLI reads at most ${maxSeries} (--max-series): narrow the query, e.g. with --service`
+      );
+    }
+    return result;
+  };
+
   return {
     get: (path, params) => call(path, params, true),
     async instant(query, at) {
@@ -240,7 +253,7 @@ export function prometheusClient(
       if (data.resultType !== 'vector') {
         throw new PrometheusQueryError(`expected an instant vector, got a ${data.resultType}`);
       }
-      return (data.result as Array<{ metric: Record<string, string>; value: [number, string] }>).map((r) => ({
+      return bounded(data.result as Array<{ metric: Record<string, string>; value: [number, string] }>).map((r) => ({
         labels: r.metric,
         value: sampleValue(r.value[1]),
       }));
@@ -252,7 +265,7 @@ export function prometheusClient(
         end: String(end / 1000),
         step: String(step / 1000),
       })) as { result: Array<{ metric: Record<string, string>; values: Array<[number, string]> }> };
-      return data.result.map((r) => ({
+      return bounded(data.result).map((r) => ({
         labels: r.metric,
         timestamps: r.values.map(([t]) => Math.round(t * 1000)),
         values: r.values.map(([, v]) => sampleValue(v)),
