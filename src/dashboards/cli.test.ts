@@ -119,13 +119,13 @@ it('names the flag of every bad input, with exit 2 and nothing written', async (
 
 it('writes each file whole or not at all, leaving no temporary file when one cannot be written', async () => {
   writeFileSync(join(dir, 'executive.json'), 'old');
-  // A directory where operations.json goes: its rename fails.
+  // A directory where operations.json goes: it is not a regular file, so it is left alone.
   mkdirSync(join(dir, 'operations.json'));
   writeFileSync(join(dir, 'operations.json', 'keep'), '');
   const r = await runCli(['dashboards', '--profile', DEFAULT, '--out', dir]);
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(
-    /^perfscope dashboards: wrote .*executive\.json\nperfscope dashboards: --out .*operations\.json: cannot write the file \(\w+\)$/
+    /^perfscope dashboards: wrote .*executive\.json\nperfscope dashboards: --out .*operations\.json: a directory, not a regular file; PerfScope writes only regular files$/
   );
   expect(readFileSync(join(dir, 'executive.json'), 'utf8')).toBe(
     readFileSync(join(DASHBOARD_DIR, 'executive.json'), 'utf8')
