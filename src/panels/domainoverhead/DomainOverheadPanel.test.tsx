@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import React from 'react';
 import { LoadingState, type FieldConfigSource } from '@grafana/data';
 
@@ -160,4 +161,21 @@ it('puts the worst service and domain first in a small panel, whatever the sort 
   expect(await sectionNames()).toEqual(WORST_FIRST);
   expect(screen.getByTestId('perfscope-domainoverhead')).toHaveAttribute('data-layout', 'compact');
   expect(rows(screen.getAllByRole('region')[0])[0][1]).toMatch(/Critical$/);
+});
+
+it('says on each band why the value has it: a value past its target can still be banded by its sub-score', async () => {
+  const user = userEvent.setup();
+  show(only(prometheus, 'service', 'domain-overhead'));
+  const section = await screen.findByRole('region', { name: 'Domain overhead of domain-overhead' });
+  const system = within(within(section).getByTestId('system-total')).getByText('Critical');
+  await user.hover(system);
+  expect(await screen.findByRole('tooltip')).toHaveTextContent(
+    /^13\.75% is past critical at .*: sub-score \d+ \(target 100, warning 70, critical 50\), so Critical\. Bands: OK from 90, Info from 70, Warning from 50, Critical below\.$/
+  );
+  await user.unhover(system);
+  const row = within(section)
+    .getAllByRole('row')
+    .find((r) => r.getAttribute('data-domain') === 'system_complexity')!;
+  await user.hover(within(row).getByText('Info'));
+  expect(await screen.findByRole('tooltip')).toHaveTextContent(/^2\.25% is over its target of .*, so Info\./);
 });

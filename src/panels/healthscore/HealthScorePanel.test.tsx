@@ -209,6 +209,11 @@ describe('compact layouts still say what is missing or failed', () => {
     const mark = screen.getByRole('img', { name: /^1 missing: / });
     expect(mark).toHaveAccessibleName('1 missing: No data for Error rate (incident): not counted in the score');
     expect(mark).toHaveTextContent('1 missing');
+    // First the band, which says why it is Critical, then the mark.
+    await user.tab();
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Score 30, so Critical. Bands: OK from 90, Info from 70, Warning from 50, Critical below.'
+    );
     await user.tab();
     expect(mark).toHaveFocus();
     expect(await screen.findByRole('tooltip')).toHaveTextContent(

@@ -6,6 +6,7 @@ import { useStyles2 } from '@grafana/ui';
 import { BandBadge } from '../../../components/health/BandBadge';
 import { visuallyHidden } from '../../../components/visuallyHidden';
 import { Sparkline } from '../../../components/Sparkline';
+import { valueBandReason } from '../../../views/bandReason';
 import type { ShownValue } from '../../../views/display';
 import type { OverheadRow, ServiceOverhead } from '../../../views/overhead/model';
 import { scaleMax } from '../data/sort';
@@ -46,7 +47,12 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
               against its target of {systemDisplay.format(system.thresholds.target)}
             </span>
           </span>
-          <BandBadge band={system.band} color={systemDisplay.color} compact={narrow} />
+          <BandBadge
+            band={system.band}
+            color={systemDisplay.color}
+            compact={narrow}
+            reason={valueBandReason(system.overhead, system.thresholds, 'lower', systemDisplay.format)}
+          />
           {bars && (
             <OverheadBar
               value={system.overhead}
@@ -91,7 +97,12 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
                 )}
                 <td className={styles.value}>{d.text}</td>
                 <td className={styles.band}>
-                  <BandBadge band={row.band} color={d.color} compact={narrow} />
+                  <BandBadge
+                    band={row.band}
+                    color={d.color}
+                    compact={narrow}
+                    reason={valueBandReason(row.overhead, row.thresholds, 'lower', d.format)}
+                  />
                 </td>
                 {trends && (
                   <td>

@@ -5,6 +5,7 @@ import { useStyles2 } from '@grafana/ui';
 
 import { BandBadge } from '../../../components/health/BandBadge';
 import type { HealthScore } from '../../../scoring';
+import { scoreBandReason } from '../../../views/bandReason';
 import { formatValue } from '../../../views/display';
 import { smallTable } from '../../../components/tableStyles';
 
@@ -35,7 +36,8 @@ export function Breakdown({ health, caption }: { health: HealthScore; caption: s
             </th>
             <td>{formatValue(ind.value, ind.unit)}</td>
             <td>
-              {ind.subScore === null ? 'not counted' : fmt(ind.subScore)} <BandBadge band={ind.band} />
+              {ind.subScore === null ? 'not counted' : fmt(ind.subScore)}{' '}
+              <BandBadge band={ind.band} reason={scoreBandReason(ind.subScore, 'Sub-score')} />
             </td>
             <td>{fmt(ind.weight, 2)}</td>
             <td>{fmt(ind.pointsLost)}</td>

@@ -5,6 +5,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { bandLabel, readableColor } from '../../../components/bands';
 import { BandBadge } from '../../../components/health/BandBadge';
+import { scoreBandReason } from '../../../views/bandReason';
 import { Sparkline } from '../../../components/Sparkline';
 import type { GroupHealth } from '../../../views/health/model';
 import { Breakdown } from './Breakdown';
@@ -41,7 +42,7 @@ export function SingleHealth(props: Props) {
         >
           {text}
         </div>
-        <BandBadge band={health.band} color={color} />
+        <BandBadge band={health.band} color={color} reason={scoreBandReason(health.score)} />
       </div>
       {!compact && showTrend && group.trend && (
         <Sparkline
