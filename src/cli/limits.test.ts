@@ -198,3 +198,45 @@ it('refuses an answer of more series than --max-series, naming the flag', async 
   const bad = await runCli(['check', '--prometheus', url, '--max-answer-mb', '0.5']);
   expect(bad.stderr).toContain('--max-answer-mb must be a whole number from 1 to 1024, not 0.5');
 });
+
+it('refuses an answer of 100,000 series by default, within bounded memory', async () => {
+  const body = JSON.stringify({
+    status: 'success',
+    data: {
+      resultType: 'vector',
+      result: Array.from({ length: 100_000 }, (_, i) => ({ metric: { service: `s${i}` }, value: [1769817600, '1'] })),
+    },
+  });
+  answer = (res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(body);
+  };
+  const before = process.memoryUsage().rss;
+  const r = await runCli(['check', '--prometheus', url]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(
+    'Prometheus answered 100000 series for one query; the CLI reads at most 10000 (--max-series)'
+  );
+  expect(process.memoryUsage().rss - before).toBeLessThan(300 << 20);
+});
+
+it('follows at most 10 redirects, on the same host only', async () => {
+  let asked = 0;
+  answer = (res) => {
+    asked++;
+    res.writeHead(307, { Location: '/api/v1/query' }).end();
+  };
+  const r = await runCli(['check', '--prometheus', url]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/Prometheus at http:\/\/127\.0\.0\.1:\d+ redirected more than 10 times in a row/);
+  // Bounded: the queries under way (6 at once) each stop at their request and 10 redirects.
+  expect(asked).toBeLessThan(200);
+});
+
+it('follows no redirect to another host', async () => {
+  answer = (res) => res.writeHead(302, { Location: 'http://elsewhere.invalid/api/v1/query' }).end();
+  const r = await runCli(['check', '--prometheus', url]);
+  expect(r.stderr).toContain(
+    'redirected to http://elsewhere.invalid; PerfScope follows redirects on the same host only'
+  );
+});

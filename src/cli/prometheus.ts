@@ -29,6 +29,9 @@ const MAX_CONCURRENT = 6;
  */
 export const MAX_ANSWER_BYTES = 64 << 20;
 
+/** Redirects followed in a row, as Go's net/http and the datasource do. */
+const MAX_REDIRECTS = 10;
+
 /** The most series one answer may hold: a check's queries give one series a service. */
 export const MAX_SERIES = 10_000;
 
@@ -182,14 +185,37 @@ export function prometheusClient(
     let text: string;
     try {
       try {
-        response = await fetchImpl(get ? `${base}${path}?${form}` : `${base}${path}`, {
-          method: get ? 'GET' : 'POST',
-          headers,
-          body: get ? undefined : form,
-          signal: AbortSignal.any([cancel.signal, stop.signal]),
-        });
+        // Redirects are followed by hand: on the same host only (the credentials go nowhere else), ten at most.
+        let target = get ? `${base}${path}?${form}` : `${base}${path}`;
+        for (let redirects = 0; ; redirects++) {
+          response = await fetchImpl(target, {
+            method: get ? 'GET' : 'POST',
+            headers,
+            body: get ? undefined : form,
+            redirect: 'manual',
+            signal: AbortSignal.any([cancel.signal, stop.signal]),
+          });
+          const location = response.headers.get('location');
+          if (response.status < 300 || response.status > 399 || location === null) {
+            break;
+          }
+          await response.body?.cancel();
+          const next = new URL(location, target);
+          if (next.host !== url.host || (url.protocol === 'https:' && next.protocol !== 'https:')) {
+            throw new UsageError(
+              `Prometheus at ${shown} redirected to ${redactUrl(next.origin)}; PerfScope follows redirects on the same host only`
+            );
+          }
+          if (redirects === MAX_REDIRECTS) {
+            throw new UsageError(`Prometheus at ${shown} redirected more than ${MAX_REDIRECTS} times in a row`);
+          }
+          target = next.toString();
+        }
       } catch (e) {
         const err = e as Error & { cause?: { code?: string; message?: string } };
+        if (e instanceof UsageError) {
+          throw e;
+        }
         if (failure) {
           throw failure;
         }
