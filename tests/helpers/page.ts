@@ -49,8 +49,20 @@ export async function openPage(
   await before?.(page);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${r.url()}`));
+  // Grafana's global styles name Grafana's own fonts (/public/fonts/...), which ship with Grafana, not with the
+  // plugin or its npm packages: the page falls back to the system font, as the panels must cope with anyway.
+  const grafanaFont = (url: string) => new URL(url).pathname.startsWith('/public/fonts/');
+  page.on(
+    'console',
+    (m) =>
+      m.type() === 'error' &&
+      !grafanaFont(m.location().url || 'http://x/') &&
+      problems.push(`console error: ${m.text()}`)
+  );
+  page.on(
+    'response',
+    (r) => r.status() >= 400 && !grafanaFont(r.url()) && problems.push(`HTTP ${r.status()} for ${r.url()}`)
+  );
   await page.goto(url);
   await page.evaluate(() => window.perfscopeGallery.ready);
   return { page, problems };

@@ -17,6 +17,7 @@ import {
   type PanelPlugin,
 } from '@grafana/data';
 import { setBackendSrv, setDataSourceSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
+import { GlobalStyles } from '@grafana/ui';
 import { MemoryRouter } from 'react-router-dom';
 import { from } from 'rxjs';
 
@@ -185,6 +186,15 @@ export function PanelElement({ plugin, data, options, width, height }: PanelElem
   );
 }
 
+/** Grafana's own global styles (box-sizing, fonts, form labels), as Grafana's app puts them on every page. */
+function GrafanaStyles() {
+  return (
+    <ThemeContext.Provider value={theme}>
+      <GlobalStyles />
+    </ThemeContext.Provider>
+  );
+}
+
 function Card({ c, plugin, data }: { c: GalleryCase; plugin: PanelPlugin; data: PanelData }) {
   const { width, height } = sizes[sizeName];
   const options = { ...defaultOptions(plugin), ...c.options };
@@ -242,6 +252,7 @@ async function render() {
   const root = createRoot(document.getElementById('root')!);
   root.render(
     <main>
+      <GrafanaStyles />
       <Header />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>
         {loaded.map(({ c, plugin, data }) => (
@@ -319,6 +330,7 @@ async function renderApp(page: string) {
   document.body.style.fontFamily = theme.typography.fontFamily;
   createRoot(document.getElementById('root')!).render(
     <ThemeContext.Provider value={theme}>
+      <GlobalStyles />
       <main style={{ padding: 16 }} data-app-page={page}>
         <MemoryRouter initialEntries={['/overview']}>
           {page === 'settings' ? (

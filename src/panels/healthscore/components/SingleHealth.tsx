@@ -38,7 +38,8 @@ export function SingleHealth(props: Props) {
         {group.name && !compact && <div className={styles.name}>{group.name}</div>}
         <div
           className={styles.score}
-          style={{ fontSize, color: readableColor(theme, color, theme.colors.background.primary, true) }}
+          // Large text to WCAG (3:1) only from 24 px.
+          style={{ fontSize, color: readableColor(theme, color, theme.colors.background.primary, fontSize >= 24) }}
         >
           {text}
         </div>
