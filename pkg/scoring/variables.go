@@ -106,10 +106,7 @@ func UnquotedVariables(query string) []string {
 		safe[i] = quote == '"'
 		switch {
 		case ch == '\\' && quote != '`':
-			i++ // an escaped character
-			if i < len(query) {
-				safe[i] = quote == '"'
-			}
+			i++ // an escaped character: a variable starting there would have its value's first character escaped
 		case ch == quote:
 			quote = 0
 			safe[i] = false

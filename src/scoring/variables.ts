@@ -29,10 +29,7 @@ export function unquotedVariables(query: string): string[] {
       safe.add(i);
     }
     if (ch === '\\' && quote !== '`') {
-      i++; // an escaped character
-      if (quote === '"') {
-        safe.add(i);
-      }
+      i++; // an escaped character: a variable starting there would have its value's first character escaped
     } else if (ch === quote) {
       quote = null;
       safe.delete(i);

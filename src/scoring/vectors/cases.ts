@@ -814,6 +814,7 @@ function quotingCases(): VectorCase[] {
     c('bare is refused', 'x and on (service) label_replace(y, "service", "$1", "s", "(.*)") * [[domain]]'),
     c('an escaped double quote stays inside the string', String.raw`x{a="\"$service"}`, 'a"b\\c\nd'),
     c('an escaped single quote does not end the string', String.raw`x{a='it\'s $service'}`),
+    c('a variable right after an escaping backslash is refused', String.raw`x{a="\$domain"}`, '"'),
     c('a comment is safe', 'x{service=~"$service"} # by $domain, see [[service]]'),
     c('a double quote inside single quotes opens nothing', `x{a='"', b=~'$service'}`),
     c('other variables are not viewer variables', "rate(x{le='$latencyThreshold'}[$window]) > $threshold"),
