@@ -6,13 +6,10 @@ import (
 	"net/http"
 	"os"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
-	"github.com/prometheus/client_golang/api"
-	v1 "github.com/prometheus/client_golang/api/prometheus/v1"
 
 	"github.com/perfscope/perfscope/pkg/models"
 	"github.com/perfscope/perfscope/pkg/scoring"
@@ -50,24 +47,7 @@ func BenchmarkHealthFleet(b *testing.B) {
 			exprs = append(exprs, r.expand(ind.Query, nil))
 		}
 	}
-	transport := http.DefaultTransport.(*http.Transport).Clone()
-	transport.MaxIdleConnsPerHost = len(exprs)
-	client, err := api.NewClient(api.Config{Address: upstream, Client: &http.Client{Transport: transport}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	promAPI := v1.NewAPI(client)
-	direct := func() {
-		var wg sync.WaitGroup
-		for _, expr := range exprs {
-			wg.Go(func() {
-				if _, _, _, err := promAPI.QueryRange(context.Background(), expr, r.rng); err != nil {
-					b.Error(err)
-				}
-			})
-		}
-		wg.Wait()
-	}
+	direct := directQueries(b, upstream, exprs, r.rng)
 	services := 0
 	viaPlugin := func() {
 		resp, err := p.tp.Client.QueryData(context.Background(), &backend.QueryDataRequest{PluginContext: p.pluginContext(), Queries: []backend.DataQuery{q}})

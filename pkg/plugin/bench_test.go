@@ -55,25 +55,7 @@ func BenchmarkHealthOverhead(b *testing.B) {
 	for _, ind := range profile.Indicators {
 		exprs = append(exprs, r.expand(ind.Query, nil))
 	}
-	// The direct client keeps its six connections between rounds, as the plugin's does.
-	transport := http.DefaultTransport.(*http.Transport).Clone()
-	transport.MaxIdleConnsPerHost = len(exprs)
-	client, err := api.NewClient(api.Config{Address: url, Client: &http.Client{Transport: transport}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	promAPI := v1.NewAPI(client)
-	direct := func() {
-		var wg sync.WaitGroup
-		for _, expr := range exprs {
-			wg.Go(func() {
-				if _, _, _, err := promAPI.QueryRange(context.Background(), expr, r.rng); err != nil {
-					b.Error(err)
-				}
-			})
-		}
-		wg.Wait()
-	}
+	direct := directQueries(b, url, exprs, r.rng)
 	var answer *backend.QueryDataResponse
 	viaPlugin := func() {
 		resp, err := p.tp.Client.QueryData(context.Background(), &backend.QueryDataRequest{PluginContext: p.pluginContext(), Queries: []backend.DataQuery{q}})
@@ -119,6 +101,30 @@ func BenchmarkHealthOverhead(b *testing.B) {
 	b.ReportMetric(float64((encode+decode).Microseconds())/1000, "frames-ms")
 	b.Logf("health, 6 indicators, 24h at 15s (%d points): direct median %s, plugin over gRPC median %s, overhead %.1f%% (target <= 5%%), %.0f allocs/query (plugin and gRPC client, in process); of the plugin's time, its frames take %s to encode (Arrow, protobuf) and %s to decode on Grafana's side",
 		r.grid.n, md, mp, overhead, float64(mallocs)/float64(len(pluginTimes)), encode.Round(10*time.Microsecond), decode.Round(10*time.Microsecond))
+}
+
+// directQueries sends the range queries exprs straight to Prometheus at address, concurrently, as the baseline
+// the plugin is measured against. Its client keeps a connection per query between rounds, as the plugin's does.
+func directQueries(b *testing.B, address string, exprs []string, rng v1.Range) func() {
+	b.Helper()
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = len(exprs)
+	client, err := api.NewClient(api.Config{Address: address, Client: &http.Client{Transport: transport}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	promAPI := v1.NewAPI(client)
+	return func() {
+		var wg sync.WaitGroup
+		for _, expr := range exprs {
+			wg.Go(func() {
+				if _, _, _, err := promAPI.QueryRange(context.Background(), expr, rng); err != nil {
+					b.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+	}
 }
 
 // frameTransfer is the median time the response's frames take to cross gRPC without the network: the
