@@ -112,20 +112,9 @@ func Discover(ctx context.Context, api API, o Options) (*Discovery, error) {
 		return l, err
 	}
 
-	candidates := []Candidate{}
-	var http *presets.HTTPPreset
-	for _, p := range presets.All().HTTP() {
-		why, fits, err := httpMismatch(p, names, labelsOf)
-		if err != nil {
-			return nil, err
-		}
-		if fits {
-			why = p.Duration.Metric + "_bucket with " + p.Status.Label
-			if http == nil {
-				http = p
-			}
-		}
-		candidates = append(candidates, Candidate{Preset: p.ID, Fits: fits, Why: why})
+	candidates, http, err := recogniseHTTP(names, labelsOf)
+	if err != nil {
+		return nil, err
 	}
 	if http == nil {
 		return noResult(candidates, nil, "no HTTP request histogram of a known preset was found: nothing to score"), nil
@@ -135,19 +124,8 @@ func Discover(ctx context.Context, api API, o Options) (*Discovery, error) {
 	if err != nil {
 		return nil, err
 	}
-	wanted := append([]string{http.ServiceLabel}, ServiceLabels...)
-	serviceLabel := o.ServiceLabel
-	if serviceLabel == "" {
-		if i := slices.IndexFunc(wanted, func(l string) bool { return slices.Contains(carried, l) }); i >= 0 {
-			serviceLabel = wanted[i]
-		}
-	}
-	if serviceLabel == "" || !slices.Contains(carried, serviceLabel) {
-		shown := strings.Join(slices.DeleteFunc(slices.Clone(carried), func(l string) bool { return l == "__name__" }), ", ")
-		why := fmt.Sprintf("no label of %s names services (looked for %s); they carry %s: choose one as the service label (Settings: Service label; CLI: discover --service-label)", bucket, strings.Join(wanted, ", "), shown)
-		if o.ServiceLabel != "" {
-			why = fmt.Sprintf(`no series of %s carries the service label asked for, "%s"; they carry %s`, bucket, o.ServiceLabel, shown)
-		}
+	serviceLabel, why := pickServiceLabel(o.ServiceLabel, http, bucket, carried)
+	if why != "" {
 		return noResult(candidates, &http.ID, why), nil
 	}
 
@@ -164,19 +142,7 @@ func Discover(ctx context.Context, api API, o Options) (*Discovery, error) {
 	if err != nil {
 		return nil, err
 	}
-	spellings := presets.Spellings{}
-	buckets := []float64{}
-	for _, text := range leValues {
-		bound := sampleValue(text)
-		if math.IsInf(bound, 0) || math.IsNaN(bound) {
-			continue
-		}
-		if _, seen := spellings[bound]; !seen {
-			buckets = append(buckets, bound)
-		}
-		spellings[bound] = text
-	}
-	slices.Sort(buckets)
+	buckets, spellings := bucketsOf(leValues)
 	latency := &Latency{
 		ThresholdFit: presets.Fit(http, serviceLabel, base.SLA.LatencyThreshold, buckets, spellings),
 		Unit:         http.Duration.Unit,
@@ -200,32 +166,9 @@ func Discover(ctx context.Context, api API, o Options) (*Discovery, error) {
 	}
 	profile := presets.Apply(presets.Choice{ServiceLabel: serviceLabel, HTTP: http, Resources: resources,
 		Buckets: buckets, Spellings: spellings}, base)
-	notes := []string{}
-	if resources == nil && own == 0 {
-		notes = append(notes, "no CPU and memory metrics of a known preset cover these services: cpu and memory are disabled")
-		for i, ind := range profile.Indicators {
-			if ind.ID == "cpu" || ind.ID == "memory" {
-				profile.Indicators[i].Enabled = false
-			}
-		}
-	}
-	if !names["domain_duration_seconds_sum"] {
-		notes = append(notes, "no domain_duration_seconds (PerfScope's own domain instrumentation, docs/metrics.md): domain overhead will have no data")
-	}
-	about := "about " + http.ID
-	if resources != nil {
-		about += " and " + resources.ID
-	}
-	notes = append(notes, about+": docs/presets.md")
+	notes := notesFor(profile, names, http, resources, own)
 
-	var enabled []int
-	fields := map[string]string{}
-	for i, ind := range profile.Indicators {
-		if ind.Enabled {
-			enabled = append(enabled, i)
-			fields[ind.ID] = fmt.Sprintf("indicators[%d].query", i)
-		}
-	}
+	enabled, fields := enabledIndicators(profile)
 	coverage, err := measureCoverage(ctx, cancel, api, profile, enabled, services, at)
 	if err != nil {
 		return nil, err
@@ -247,6 +190,100 @@ func Discover(ctx context.Context, api API, o Options) (*Discovery, error) {
 		Fields:           fields,
 		Notes:            notes,
 	}, nil
+}
+
+// recogniseHTTP is every HTTP preset with whether it fits the server and why, and the first that fits (nil
+// when none does).
+func recogniseHTTP(names map[string]bool, labelsOf func(string) ([]string, error)) ([]Candidate, *presets.HTTPPreset, error) {
+	candidates := []Candidate{}
+	var http *presets.HTTPPreset
+	for _, p := range presets.All().HTTP() {
+		why, fits, err := httpMismatch(p, names, labelsOf)
+		if err != nil {
+			return nil, nil, err
+		}
+		if fits {
+			why = p.Duration.Metric + "_bucket with " + p.Status.Label
+			if http == nil {
+				http = p
+			}
+		}
+		candidates = append(candidates, Candidate{Preset: p.ID, Fits: fits, Why: why})
+	}
+	return candidates, http, nil
+}
+
+// pickServiceLabel is the label that names services: the one asked for, else the preset's own, else the first
+// of ServiceLabels the histogram carries; why says what is wrong when there is none.
+func pickServiceLabel(asked string, http *presets.HTTPPreset, bucket string, carried []string) (label, why string) {
+	wanted := append([]string{http.ServiceLabel}, ServiceLabels...)
+	label = asked
+	if label == "" {
+		if i := slices.IndexFunc(wanted, func(l string) bool { return slices.Contains(carried, l) }); i >= 0 {
+			label = wanted[i]
+		}
+	}
+	if label != "" && slices.Contains(carried, label) {
+		return label, ""
+	}
+	shown := strings.Join(slices.DeleteFunc(slices.Clone(carried), func(l string) bool { return l == "__name__" }), ", ")
+	if asked != "" {
+		return "", fmt.Sprintf(`no series of %s carries the service label asked for, "%s"; they carry %s`, bucket, asked, shown)
+	}
+	return "", fmt.Sprintf("no label of %s names services (looked for %s); they carry %s: choose one as the service label (Settings: Service label; CLI: discover --service-label)", bucket, strings.Join(wanted, ", "), shown)
+}
+
+// bucketsOf is the histogram's finite bucket bounds, sorted, and how the server spells each.
+func bucketsOf(leValues []string) ([]float64, presets.Spellings) {
+	spellings := presets.Spellings{}
+	buckets := []float64{}
+	for _, text := range leValues {
+		bound := sampleValue(text)
+		if math.IsInf(bound, 0) || math.IsNaN(bound) {
+			continue
+		}
+		if _, seen := spellings[bound]; !seen {
+			buckets = append(buckets, bound)
+		}
+		spellings[bound] = text
+	}
+	slices.Sort(buckets)
+	return buckets, spellings
+}
+
+// notesFor is what the report says about the profile built; it disables cpu and memory when no resource
+// metrics cover the services.
+func notesFor(profile *scoring.Profile, names map[string]bool, http *presets.HTTPPreset, resources *presets.ResourcePreset, own int) []string {
+	notes := []string{}
+	if resources == nil && own == 0 {
+		notes = append(notes, "no CPU and memory metrics of a known preset cover these services: cpu and memory are disabled")
+		for i, ind := range profile.Indicators {
+			if ind.ID == "cpu" || ind.ID == "memory" {
+				profile.Indicators[i].Enabled = false
+			}
+		}
+	}
+	if !names["domain_duration_seconds_sum"] {
+		notes = append(notes, "no domain_duration_seconds (PerfScope's own domain instrumentation, docs/metrics.md): domain overhead will have no data")
+	}
+	about := "about " + http.ID
+	if resources != nil {
+		about += " and " + resources.ID
+	}
+	return append(notes, about+": docs/presets.md")
+}
+
+// enabledIndicators is the indices of the profile's enabled indicators and the field that holds each one's query.
+func enabledIndicators(profile *scoring.Profile) ([]int, map[string]string) {
+	var enabled []int
+	fields := map[string]string{}
+	for i, ind := range profile.Indicators {
+		if ind.Enabled {
+			enabled = append(enabled, i)
+			fields[ind.ID] = fmt.Sprintf("indicators[%d].query", i)
+		}
+	}
+	return enabled, fields
 }
 
 // httpMismatch says why an HTTP preset does not fit the server; fits when it does.

@@ -81,64 +81,88 @@ type token struct {
 // lex splits PromQL into tokens, leaving out whitespace and # comments.
 func lex(q string) []token {
 	var out []token
-	isIdent := func(c byte, first bool) bool {
-		return c == '_' || c == ':' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || (!first && '0' <= c && c <= '9')
-	}
-	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
 	for i := 0; i < len(q); {
-		c := q[i]
-		start := i
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
-			i++
-			continue
-		case c == '#':
-			for i < len(q) && q[i] != '\n' {
-				i++
-			}
-			continue
-		case c == '"' || c == '\'':
-			i++
-			for i < len(q) && q[i] != c && q[i] != '\n' {
-				if q[i] == '\\' {
-					i++
-				}
-				i++
-			}
-			i = min(i+1, len(q))
-			out = append(out, token{'s', q[start:i]})
-		case c == '`':
-			end := strings.IndexByte(q[i+1:], '`')
-			if end < 0 {
-				i = len(q)
-			} else {
-				i += end + 2
-			}
-			out = append(out, token{'s', q[start:i]})
-		case isDigit(c) || (c == '.' && i+1 < len(q) && isDigit(q[i+1])):
-			for i < len(q) && (isIdent(q[i], false) || q[i] == '.' ||
-				((q[i] == '+' || q[i] == '-') && (q[i-1] == 'e' || q[i-1] == 'E') && !strings.HasPrefix(q[start:], "0x"))) {
-				i++
-			}
-			out = append(out, token{'n', q[start:i]})
-		case isIdent(c, true):
-			for i < len(q) && isIdent(q[i], false) {
-				i++
-			}
-			out = append(out, token{'i', q[start:i]})
-		default:
-			i++
-			if i < len(q) && strings.Contains("=!<>", string(c)) && strings.ContainsRune("=~/", rune(q[i])) {
-				i++
-			}
-			if c >= utf8.RuneSelf {
-				_, size := utf8.DecodeRuneInString(q[start:])
-				i = start + size
-			}
-			out = append(out, token{'p', q[start:i]})
+		end, kind := scan(q, i)
+		if kind != 0 {
+			out = append(out, token{kind, q[i:end]})
 		}
+		i = end
 	}
 	return out
+}
+
+func isIdent(c byte, first bool) bool {
+	return c == '_' || c == ':' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || (!first && isDigit(c))
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// scan is where the token starting at i ends, and its kind (0 for whitespace and comments).
+func scan(q string, i int) (end int, kind byte) {
+	c := q[i]
+	switch {
+	case strings.IndexByte(" \t\n\r\f\v", c) >= 0:
+		return i + 1, 0
+	case c == '#':
+		if n := strings.IndexByte(q[i:], '\n'); n >= 0 {
+			return i + n, 0
+		}
+		return len(q), 0
+	case c == '"' || c == '\'':
+		return quotedEnd(q, i), 's'
+	case c == '`':
+		if n := strings.IndexByte(q[i+1:], '`'); n >= 0 {
+			return i + n + 2, 's'
+		}
+		return len(q), 's'
+	case isDigit(c) || (c == '.' && i+1 < len(q) && isDigit(q[i+1])):
+		return numberEnd(q, i), 'n'
+	case isIdent(c, true):
+		end = i + 1
+		for end < len(q) && isIdent(q[end], false) {
+			end++
+		}
+		return end, 'i'
+	}
+	return punctuationEnd(q, i), 'p'
+}
+
+// quotedEnd is the end of the string literal opening at start (a line's end closes it too).
+func quotedEnd(q string, start int) int {
+	quote := q[start]
+	i := start + 1
+	for i < len(q) && q[i] != quote && q[i] != '\n' {
+		if q[i] == '\\' {
+			i++
+		}
+		i++
+	}
+	return min(i+1, len(q))
+}
+
+// numberEnd is the end of the number or duration at start (exponents, hex, 1h30m).
+func numberEnd(q string, start int) int {
+	hex := strings.HasPrefix(q[start:], "0x")
+	i := start
+	for i < len(q) && (isIdent(q[i], false) || q[i] == '.' ||
+		((q[i] == '+' || q[i] == '-') && (q[i-1] == 'e' || q[i-1] == 'E') && !hex)) {
+		i++
+	}
+	return i
+}
+
+// punctuationEnd is the end of the operator or bracket at start (=~, !=, <=, one whole rune otherwise).
+func punctuationEnd(q string, start int) int {
+	c := q[start]
+	i := start + 1
+	if i < len(q) && strings.Contains("=!<>", string(c)) && strings.ContainsRune("=~/", rune(q[i])) {
+		i++
+	}
+	if c >= utf8.RuneSelf {
+		_, size := utf8.DecodeRuneInString(q[start:])
+		i = start + size
+	}
+	return i
 }
 
 var (
@@ -198,71 +222,88 @@ func nameMatcher(toks []token) string {
 // metricNames in src/scoring/profile/promql.ts finds them with the PromQL grammar: names of vector selectors,
 // or the __name__ matcher of a selector without one; not functions, aggregations, keywords or labels.
 func MetricNames(query string) []string {
-	toks := lex(scoring.SubstituteVariables(query))
-	var names []string
-	add := func(name string) {
-		if name != "" && !slices.Contains(names, name) {
-			names = append(names, name)
-		}
-	}
-	next := func(i int) token {
-		if i+1 < len(toks) {
-			return toks[i+1]
-		}
-		return token{}
-	}
-	operand := false // whether the tokens so far end an operand, so an and/or/unless/atan2 is an operator
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		switch t.kind {
+	w := nameWalk{toks: lex(scoring.SubstituteVariables(query)), names: []string{}}
+	for i := 0; i < len(w.toks); i++ {
+		switch w.toks[i].kind {
 		case 's', 'n':
-			operand = true
-			continue
+			w.operand = true
 		case 'p':
-			switch t.text {
-			case "{": // a selector without a name
-				end := closing(toks, i)
-				add(nameMatcher(toks[i+1 : end]))
-				i, operand = end, true
-			case "[": // a range or subquery: durations only
-				i, operand = closing(toks, i), true
-			case ")":
-				operand = true
-			default:
-				operand = false
-			}
-			continue
-		}
-		word := strings.ToLower(t.text)
-		n := next(i)
-		switch {
-		case word == "inf" || word == "nan":
-			operand = true
-		case word == "bool" || word == "offset":
-			operand = false
-		case (word == "by" || word == "without") && n.text == "(": // an aggregation's grouping, before or after its body
-			i = closing(toks, i+1)
-		case word == "on" || word == "ignoring" || word == "group_left" || word == "group_right":
-			if n.text == "(" { // grouping labels
-				i = closing(toks, i+1)
-			}
-			operand = false
-		case operand && (binaryKeywords[word] || modifiers[word]):
-			operand = false
-		case n.text == "(": // a function, an aggregation, fill(...), @ start()
-			operand = false
-		case aggregations[word] && n.kind == 'i' && (strings.EqualFold(n.text, "by") || strings.EqualFold(n.text, "without")):
-			operand = false
+			i = w.punctuation(i)
 		default:
-			add(t.text)
-			if n.text == "{" {
-				i = closing(toks, i+1)
-			}
-			operand = true
+			i = w.word(i)
 		}
 	}
-	if names == nil {
-		return []string{}
+	return w.names
+}
+
+// nameWalk is MetricNames' walk over a query's tokens.
+type nameWalk struct {
+	toks    []token
+	names   []string
+	operand bool // whether the tokens so far end an operand, so an and/or/unless/atan2 is an operator
+}
+
+func (w *nameWalk) add(name string) {
+	if name != "" && !slices.Contains(w.names, name) {
+		w.names = append(w.names, name)
 	}
-	return names
+}
+
+func (w *nameWalk) next(i int) token {
+	if i+1 < len(w.toks) {
+		return w.toks[i+1]
+	}
+	return token{}
+}
+
+// punctuation reads the punctuation at i and returns the index of the last token it took.
+func (w *nameWalk) punctuation(i int) int {
+	switch w.toks[i].text {
+	case "{": // a selector without a name
+		end := closing(w.toks, i)
+		w.add(nameMatcher(w.toks[i+1 : end]))
+		w.operand = true
+		return end
+	case "[": // a range or subquery: durations only
+		w.operand = true
+		return closing(w.toks, i)
+	case ")":
+		w.operand = true
+	default:
+		w.operand = false
+	}
+	return i
+}
+
+// word reads the identifier at i and returns the index of the last token it took.
+func (w *nameWalk) word(i int) int {
+	t := w.toks[i]
+	word := strings.ToLower(t.text)
+	n := w.next(i)
+	switch {
+	case word == "inf" || word == "nan":
+		w.operand = true
+	case word == "bool" || word == "offset":
+		w.operand = false
+	case (word == "by" || word == "without") && n.text == "(": // an aggregation's grouping, before or after its body
+		return closing(w.toks, i+1)
+	case word == "on" || word == "ignoring" || word == "group_left" || word == "group_right":
+		w.operand = false
+		if n.text == "(" { // grouping labels
+			return closing(w.toks, i+1)
+		}
+	case w.operand && (binaryKeywords[word] || modifiers[word]):
+		w.operand = false
+	case n.text == "(": // a function, an aggregation, fill(...), @ start()
+		w.operand = false
+	case aggregations[word] && n.kind == 'i' && (strings.EqualFold(n.text, "by") || strings.EqualFold(n.text, "without")):
+		w.operand = false
+	default:
+		w.add(t.text)
+		w.operand = true
+		if n.text == "{" {
+			return closing(w.toks, i+1)
+		}
+	}
+	return i
 }
