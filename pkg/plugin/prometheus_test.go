@@ -42,13 +42,19 @@ func rerecord(t testing.TB) string {
 // Any request not recorded fails the test, named, and so does a recorded one the test no longer makes.
 func fixturePrometheus(t *testing.T) string {
 	t.Helper()
-	stem, live := recordingStem(t), os.Getenv("PERFSCOPE_PROMETHEUS_URL")
+	return recordedPrometheus(t, os.Getenv("PERFSCOPE_PROMETHEUS_URL"), recordingStem(t), "PERFSCOPE_PROMETHEUS_URL")
+}
+
+// recordedPrometheus is fixturePrometheus for any live server: live (empty offline, named by env in the
+// message when the run requires it) checked against, recorded to, or replayed from the recording at stem.
+func recordedPrometheus(t *testing.T, live, stem, env string) string {
+	t.Helper()
 	var srv *recorded.Server
 	switch {
 	case live != "" && *update:
 		srv = recorded.Record(live)
 	case live == "" && os.Getenv("PERFSCOPE_REQUIRE_PROMETHEUS") == "1":
-		t.Fatal("PERFSCOPE_PROMETHEUS_URL is not set: run the tests through scripts/with-prometheus.sh")
+		t.Fatal(env + " is not set: run the tests through scripts/with-prometheus.sh")
 	default:
 		rec, err := recorded.Load(stem)
 		if err != nil {
