@@ -28,7 +28,8 @@ function byLabels(series: LabelledSeries[], refId: string, problems: string[]) {
 }
 
 /**
- * Each domain's overhead per timestamp from raw queries, with the library's formula for the mode: share
+ * Each domain's overhead per timestamp: read as it is from an overhead query (the recorded
+ * perfscope:domain_overhead), or from raw queries with the library's formula for the mode: share
  * (time in the domain over the service's total request time) or baseline (latency now against the same
  * query offset by the baseline); then each service's domains and system total banded at the last timestamp.
  */
@@ -41,8 +42,10 @@ export function overheadFromSeries(
   const role = (k: QueryRoleKey) => queries[k] || defaultQueries[k];
   const problems: string[] = [];
   const share = settings.mode === 'share';
-  const parts = byLabels(series, role(share ? 'domainTime' : 'domainLatency'), problems);
-  const refs = byLabels(series, role(share ? 'totalTime' : 'baseline'), problems);
+  // Overhead already computed (PerfScope's recording rule perfscope:domain_overhead, in the profile's mode).
+  const computed = byLabels(series, role('overhead'), problems);
+  const parts = computed.size > 0 ? computed : byLabels(series, role(share ? 'domainTime' : 'domainLatency'), problems);
+  const refs = computed.size > 0 ? new Map() : byLabels(series, role(share ? 'totalTime' : 'baseline'), problems);
   const grid = resultGrid([...parts.values(), ...refs.values()], intervalMs);
   if (!grid) {
     return { source: 'prometheus', mode: settings.mode, services: [], problems };
@@ -52,7 +55,12 @@ export function overheadFromSeries(
     const service = part.labels.service ?? '';
     const domain = part.labels.domain ?? '';
     const ref = refs.get(share ? `${service}\u0000` : k);
-    const overhead = ref ? overheadColumn(part, ref, grid, share) : new Float64Array(grid.length).fill(NaN);
+    const overhead =
+      computed.size > 0
+        ? Float64Array.from(onGrid(part, grid))
+        : ref
+          ? overheadColumn(part, ref, grid, share)
+          : new Float64Array(grid.length).fill(NaN);
     const domains = perService.get(service) ?? new Map<string, Float64Array>();
     domains.set(domain, overhead);
     perService.set(service, domains);

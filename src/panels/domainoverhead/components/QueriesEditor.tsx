@@ -5,6 +5,11 @@ import { QueryRolesEditor } from '../../shared/components/QueryRolesEditor';
 import { defaultQueries, type DomainOverheadOptions, type QueryRoleKey } from '../types';
 
 const roles = [
+  {
+    key: 'overhead',
+    label: 'Overhead',
+    description: 'already computed per service and domain (perfscope:domain_overhead); the others are then not read',
+  },
   { key: 'domainTime', label: 'Time in each domain', description: 'share mode: per service and domain' },
   { key: 'totalTime', label: 'Total request time', description: 'share mode: per service' },
   { key: 'domainLatency', label: 'Domain latency', description: 'baseline mode: per service and domain' },

@@ -19,8 +19,8 @@ it('maps a measurement to a query of the panel', async () => {
   const onChange = jest.fn();
   const data = recordedPanelData(loadRecording('domainoverhead.prometheus'), ['domain_time', 'total_time']).series;
   render(<QueriesEditor value={{}} onChange={onChange} item={item} context={{ data }} />);
-  // The baseline-mode queries are not in this panel.
-  expect(screen.getAllByText('no such query')).toHaveLength(2);
+  // The computed overhead and the baseline-mode queries are not in this panel.
+  expect(screen.getAllByText('no such query')).toHaveLength(3);
   await userEvent.type(screen.getByLabelText('Domain latency'), 'domain_time{Enter}');
   expect(onChange).toHaveBeenCalledWith({ domainLatency: 'domain_time' });
 });

@@ -92,6 +92,26 @@ describe('imperfect data', () => {
     ]);
   });
 
+  it('reads overhead already computed (the recorded perfscope:domain_overhead) as it is, and sums the system total', () => {
+    const series = [
+      frame('domain_overhead', { service: 'api', domain: 'billing' }, [5, 6]),
+      frame('domain_overhead', { service: 'api', domain: 'search' }, [1, 2]),
+      // Read only without an overhead query: ignored here.
+      frame('total_time', { service: 'api' }, [1, 1]),
+    ];
+    const view = overheadView({ state: LoadingState.Done, series, timeRange: range }, share, { queries: {} });
+    const [api] = view.services;
+    expect(api.domains.map((d) => [d.name, d.overhead, Array.from(d.trend!.values)])).toEqual([
+      ['billing', 6, [5, 6]],
+      ['search', 2, [1, 2]],
+    ]);
+    expect([api.system.overhead, api.system.band, Array.from(api.system.trend!.values)]).toEqual([
+      8,
+      'warning',
+      [6, 8],
+    ]);
+  });
+
   it('refuses two series for one domain and says how to aggregate', () => {
     const series = [
       frame('A', { service: 'api', domain: 'billing' }, [0.2]),

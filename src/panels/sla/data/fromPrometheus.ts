@@ -86,6 +86,16 @@ function burnDownFrom(
   };
 }
 
+/** Errors per second: an error ratio over time times the requests per second at the same timestamps. */
+function errorRate(ratio: LabelledSeries, requests: LabelledSeries): LabelledSeries {
+  const at = new Map<number, number>();
+  for (let i = 0; i < requests.timestamps.length; i++) {
+    at.set(requests.timestamps[i], requests.values[i]);
+  }
+  const values = Float64Array.from(ratio.timestamps, (t, i) => ratio.values[i] * (at.get(t) ?? NaN));
+  return { ...ratio, values };
+}
+
 /**
  * Each service's SLA from raw queries: error ratios per window (series labelled `window`, instant), the
  * period's error ratio over time (the budget burn-down), latency compliance, and request and error rates
@@ -106,25 +116,37 @@ export function slaFromSeries(
   };
   const byService = (list: LabelledSeries[]) => new Map(list.map((s) => [s.labels.service ?? '', s]));
   const windows = byRole('windows');
-  const period = byService(byRole('period'));
+  // The period query may also return the error ratio over time at the requests' window (labelled window): with
+  // no errors query, that ratio times the requests is the error rate.
+  const requestWindows = new Set(byRole('requests').map((s) => s.labels.window));
+  const isRate = (s: LabelledSeries) =>
+    s.labels.window !== undefined && s.labels.window !== sla.period && requestWindows.has(s.labels.window);
+  const period = byService(byRole('period').filter((s) => !isRate(s)));
+  const ratios = byRole('period').filter(isRate);
   const latency = byService(byRole('latency'));
-  const errors = byService(byRole('errors'));
   const requests = byService(byRole('requests'));
+  const errors = byService(byRole('errors'));
+  for (const [service, r] of requests) {
+    const ratio = ratios.find((s) => (s.labels.service ?? '') === service && s.labels.window === r.labels.window);
+    if (!errors.has(service) && ratio) {
+      errors.set(service, errorRate(ratio, r));
+    }
+  }
   const names = new Set<string>([...windows.map((s) => s.labels.service ?? ''), ...period.keys(), ...errors.keys()]);
 
-  const ratios = new Map<string, ErrorRatios>();
+  const byWindow = new Map<string, ErrorRatios>();
   for (const s of windows) {
     const window = s.labels.window;
     if (!window) {
       problems.push(`Query ${s.refId}: a series without a window label (label each error ratio with its window)`);
       continue;
     }
-    const r = ratios.get(s.labels.service ?? '') ?? {};
+    const r = byWindow.get(s.labels.service ?? '') ?? {};
     r[window === sla.period || window === 'period' ? 'period' : window] = lastValue(s);
-    ratios.set(s.labels.service ?? '', r);
+    byWindow.set(s.labels.service ?? '', r);
   }
   const services = [...names].sort().map((service): ServiceSla => {
-    const r = { ...ratios.get(service) };
+    const r = { ...byWindow.get(service) };
     const periodSeries = period.get(service);
     r.period ??= lastValue(periodSeries);
     const { monthly, ...rates } = fromRates(errors.get(service), requests.get(service), sla, breach, range.from);

@@ -74,6 +74,52 @@ it('adds the history from rate queries to the PerfScope datasource frames beside
   expect(view.services.find((s) => s.service === 'degraded')!.history[0].availability).toBeCloseTo(99.75, 9);
 });
 
+it("takes the error rate from the period query's ratio at the requests' window when there is no errors query", () => {
+  const t0 = Date.parse('2026-01-30T00:00:00Z');
+  const step = 30 * 60e3;
+  const n = 48;
+  const frame = (refId: string, labels: Record<string, string>, value: (i: number) => number) =>
+    toDataFrame({
+      refId,
+      fields: [
+        { name: 'Time', type: FieldType.time, values: Array.from({ length: n }, (_, i) => t0 + i * step) },
+        { name: 'Value', type: FieldType.number, labels, values: Array.from({ length: n }, (_, i) => value(i)) },
+      ],
+    });
+  const ratio30m = (i: number) => (i >= 10 && i < 14 ? 0.03 : 0.0004);
+  const perSecond = (i: number) => 20 + (i % 5);
+  const common = [
+    frame('windows', { service: 'api', window: '30d' }, () => 0.0006),
+    frame('period', { service: 'api', window: '30d' }, (i) => 0.0005 + i * 1e-6),
+    frame('requests', { service: 'api', window: '30m' }, perSecond),
+  ];
+  const data = (series: PanelData['series']): PanelData => ({
+    state: LoadingState.Done,
+    series,
+    timeRange: { from: dateTime(t0), to: dateTime(t0 + (n - 1) * step), raw: { from: '', to: '' } },
+  });
+  const folded = slaView(
+    data([...common, frame('period', { service: 'api', window: '30m' }, ratio30m)]),
+    profile.sla,
+    errorRate,
+    { queries: {} }
+  );
+  const apart = slaView(
+    data([...common, frame('errors', { service: 'api' }, (i) => ratio30m(i) * perSecond(i))]),
+    profile.sla,
+    errorRate,
+    { queries: {} }
+  );
+  const [a, b] = [folded.services[0], apart.services[0]];
+  expect(folded.services).toHaveLength(1);
+  expect(a.mttr).toEqual(b.mttr);
+  expect(a.mttr!.resolved.map((x) => [x.start - t0, x.end - t0])).toEqual([[10 * step, 13 * step]]); // from the first breached step to the last
+  expect(a.history).toEqual(b.history);
+  expect(a.history).toHaveLength(1);
+  expect(Array.from(a.burnDown!.values)).toEqual(Array.from(b.burnDown!.values));
+  expect(a.report.budgetRemaining).toBeCloseTo(0.4, 9);
+});
+
 it('names a windows series without its window label', () => {
   const data = recordedPanelData(loadRecording('sla.prometheus'), ['windows']);
   const unlabelled = data.series.slice(0, 1).map((f) => ({
