@@ -67,7 +67,7 @@ it('follows the profile it is given', async () => {
   const r = await runCli(['dashboards', '--profile', profileAt('app.json', profile), '--out', dir]);
   expect(r.code).toBe(0);
   const text = readFileSync(join(dir, 'executive.json'), 'utf8');
-  expect(text).toContain('window=\\"14d\\"');
+  expect(text).toContain('window=~\\"14d|30m\\"');
   expect(text).toContain('label_values(http_requests_total, app)');
 });
 

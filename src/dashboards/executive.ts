@@ -3,18 +3,17 @@ import { defaultOptions as healthDefaults, type HealthScoreOptions } from '../pa
 import { defaultOptions as overheadDefaults, type DomainOverheadOptions } from '../panels/domainoverhead/types';
 import { defaultOptions as slaDefaults, type SlaOptions } from '../panels/sla/types';
 import { MAX_POINTS } from '../scoring';
-import { formulas } from '../scoring/promql';
 import { frame, periodPhrase, type Board, type DashboardTargets } from './frame';
 import {
   alertList,
   bandThresholds,
   customPanel,
+  DASHBOARD_DATASOURCE,
+  dashboardTarget,
   patched,
   promTarget,
   PROMETHEUS,
   seriesPanel,
-  statPanel,
-  thresholds,
 } from './panels';
 import {
   durationAdjective,
@@ -34,12 +33,10 @@ const DAY = 24 * 3600e3;
 export function executive(parts: ProfileParts, targets: DashboardTargets): Board {
   const board = frame('executive', parts, targets, {
     description:
-      "Health, SLA and overhead of every service at a glance, with 24-hour, 7-day and 30-day trends. Reads PerfScope's recording rules for cheap loads (provisioning/prometheus/perfscope.rules.yml); the domain overhead and the alerts work without them.",
+      "Health, SLA and overhead of every service at a glance, with 24-hour, 7-day and 30-day trends, in 8 Prometheus queries a load: it reads PerfScope's recording rules (provisioning/prometheus/perfscope.rules.yml), and the 24-hour and 7-day trends reuse the 30-day one's answer. The Operations dashboard has the burn rate over any SLO window, and a domain variable.",
     refresh: '5m',
     from: 'now-24h',
     perfscope: false,
-    domain: 'The business domains to show.',
-    sloWindow: `The window availability is measured over: the burn-rate tiers' windows and ${periodPhrase(parts)}.`,
   });
 
   board.withPanel(
@@ -81,26 +78,46 @@ export function executive(parts: ProfileParts, targets: DashboardTargets): Board
       groupBy: ['severity'],
     })
   );
-  for (const [i, from] of ['24h', '7d', '30d'].entries()) {
-    board.withPanel(
-      seriesPanel({
-        id: 5 + i,
-        title: `Health score, last ${durationText(from)}`,
-        description: `The health score of each service over the last ${durationText(from)}, from the recording rule ${RECORDED.health} (provisioning/prometheus/perfscope.rules.yml); the bands' lines at ${scoreLines()}.`,
-        gridPos: { x: 8 * i, y: 19, w: 8, h: 8 },
-        unit: 'none',
-        targets: [promTarget('A', parts.recorded(RECORDED.health), '{{service}}')],
-        thresholds: { steps: bandThresholds(parts.scoreSteps()), style: common.GraphThresholdsStyleMode.Dashed },
-      })
-        .min(0)
-        .max(100)
-        .decimals(1)
-        .timeFrom(from)
-        .hideTimeOverride(false)
-    );
+  for (const panel of trendPanels(parts)) {
+    board.withPanel(panel);
   }
-  board.withPanel(availabilityPanel(parts));
   return board;
+}
+
+/** The 30-day trend's panel: the one of the three trends that queries Prometheus. */
+const TREND_SOURCE = 7;
+/** 30 days at one point every 5 minutes: 8,640 points, within Prometheus's 11,000, and the 24-hour view keeps 288. */
+const TREND_STEP = '5m';
+
+/**
+ * The health score over the last 24 hours, 7 days and 30 days. Only the 30-day panel queries Prometheus, at a
+ * 5-minute step; the other two reuse its answer through Grafana's Dashboard datasource (the same series, drawn
+ * over their own shorter time range).
+ */
+function trendPanels(parts: ProfileParts) {
+  return (['24h', '7d', '30d'] as const).map((from, i) => {
+    const id = 5 + i;
+    const source = id === TREND_SOURCE;
+    const panel = seriesPanel({
+      id,
+      title: `Health score, last ${durationText(from)}`,
+      description: `The health score of each service over the last ${durationText(from)}, from the recording rule ${RECORDED.health} (provisioning/prometheus/perfscope.rules.yml), one point every ${durationText(TREND_STEP)}${source ? '' : ": the 30-day panel's answer, reused"}; the bands' lines at ${scoreLines()}.`,
+      gridPos: { x: 8 * i, y: 19, w: 8, h: 8 },
+      unit: 'none',
+      targets: source
+        ? [promTarget('A', parts.recorded(RECORDED.health), '{{service}}')]
+        : [dashboardTarget('A', TREND_SOURCE)],
+      thresholds: { steps: bandThresholds(parts.scoreSteps()), style: common.GraphThresholdsStyleMode.Dashed },
+    })
+      .min(0)
+      .max(100)
+      .decimals(1)
+      .timeFrom(from)
+      .hideTimeOverride(false);
+    return source
+      ? panel.interval(TREND_STEP).maxDataPoints(ms('30d') / ms(TREND_STEP))
+      : panel.datasource(DASHBOARD_DATASOURCE);
+  });
 }
 
 /**
@@ -137,25 +154,28 @@ function slaPanel(parts: ProfileParts) {
     .timeFrom(`${days}d`)
     .hideTimeOverride(false)
     .withTarget(promTarget('windows', parts.recorded(RECORDED.errorRatio), '{{service}} {{window}}', 'instant'))
-    .withTarget(promTarget('period', parts.recorded(RECORDED.errorRatio, period), '{{service}}'))
+    .withTarget(
+      promTarget(
+        'period',
+        parts.recorded(RECORDED.errorRatio, step ? [...new Set([period, step])] : period),
+        '{{service}} {{window}}'
+      )
+    )
     .withTarget(promTarget('latency', parts.recorded(RECORDED.latencyCompliance), '{{service}}', 'instant'))
     .unit('percent')
     .decimals(3)
     .overrideByName('Error budget remaining', [{ id: 'decimals', value: 1 }])
     .overrideByName('MTTR', [{ id: 'decimals', value: 0 }]);
   if (step) {
-    const errors = parts.recorded(RECORDED.errorRatio, step);
-    const perSecond = parts.recorded(RECORDED.requestsPerSecond, step);
+    // No errors query: the panel takes the error rate as the step's error ratio (in the period query) times this.
     panel
       .interval(step)
       .maxDataPoints(range / ms(step))
-      .withTarget(promTarget('errors', `${errors} * ${perSecond}`, '{{service}}'))
-      .withTarget(promTarget('requests', perSecond, '{{service}}'));
+      .withTarget(promTarget('requests', parts.recorded(RECORDED.requestsPerSecond, step), '{{service}} {{window}}'));
   }
   return panel;
 }
-
-/** The domain overhead panel on the raw metrics (the executive and development dashboards). */
+/** The domain overhead panel: on the recorded overhead (executive) or the raw metrics (development). */
 export function overheadPanel(
   parts: ProfileParts,
   id: number,
@@ -173,15 +193,19 @@ export function overheadPanel(
     }), and the system total against its ${d.system.target} % target`;
   const description =
     where === 'executive'
-      ? `${capitalised(what)}, ${against("each domain's")}. Computed in the browser from the raw domain and request time; works without PerfScope's recording rules. The Development dashboard breaks it down further.`
+      ? `${capitalised(what)}, ${against("each domain's")}. From PerfScope's recording rule ${RECORDED.domainOverhead} (5-minute rates); the Development dashboard computes it from the raw domain and request time and breaks it down further.`
       : `Each domain's ${d.mode === 'share' ? 'share of request time' : 'latency against its baseline'} ${against('its')}: which domain to look at first. Computed in the browser from the raw domain and request time.`;
+  const targets =
+    where === 'executive'
+      ? [promTarget('domain_overhead', parts.recorded(RECORDED.domainOverhead), '{{service}} {{domain}}')]
+      : parts.overheadQueries().map((q) => promTarget(q.refId, q.expr, q.legend));
   return customPanel<DomainOverheadOptions>('perfscope-domainoverhead-panel', overheadDefaults)
     .id(id)
     .title('Domain overhead')
     .description(description)
     .gridPos(gridPos)
     .datasource(PROMETHEUS)
-    .targets(parts.overheadQueries().map((q) => promTarget(q.refId, q.expr, q.legend)))
+    .targets(targets)
     .unit('percent')
     .decimals(2)
     .min(0)
@@ -189,21 +213,3 @@ export function overheadPanel(
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** Availability over the chosen SLO window, from the recorded error ratio, banded as the availability indicator. */
-function availabilityPanel(parts: ProfileParts) {
-  const sla = parts.profile.sla;
-  const indicator = parts.indicator('availability');
-  return statPanel({
-    id: 8,
-    title: 'Availability over $slo_window',
-    description: `Percentage of requests that did not fail (as the profile's SLA error ratio counts failures) over the chosen SLO window, per service, against the ${sla.target} % target. From the recording rule ${RECORDED.errorRatio}.`,
-    gridPos: { x: 0, y: 27, w: 24, h: 5 },
-    expr: formulas.availability(parts.recorded(RECORDED.errorRatio, '$slo_window')),
-    legend: '{{service}}',
-    unit: 'percent',
-    decimals: 3,
-    // Without an availability indicator: below the SLA target is critical.
-    steps: indicator ? bandThresholds(parts.valueSteps(indicator)) : thresholds('critical', [sla.target, 'ok']),
-  });
-}

@@ -29,14 +29,14 @@ export interface FrameSettings {
   from: string;
   /** Whether the dashboard offers the PerfScope datasource too. */
   perfscope: boolean;
-  /** What the domain and SLO window variables are for, in their descriptions. */
-  domain: string;
-  sloWindow: string;
+  /** What the domain and SLO window variables are for, in their descriptions; without one, no such variable. */
+  domain?: string;
+  sloWindow?: string;
 }
 
 /**
  * A dashboard with PerfScope's settings, tag and link to the other PerfScope dashboards, and its variables: the
- * datasources (on `targets`), the services, the domains and the SLO window.
+ * datasources (on `targets`), the services, and the domains and the SLO window where the dashboard has them.
  */
 export function frame(key: DashboardKey, parts: ProfileParts, targets: DashboardTargets, settings: FrameSettings) {
   // The SDK marks its dashboard v1 builder deprecated in favour of dashboardv2 (schema v2). PerfScope's dashboards
@@ -83,8 +83,8 @@ export function frame(key: DashboardKey, parts: ProfileParts, targets: Dashboard
       prometheusVariable(targets),
       ...(settings.perfscope ? [perfScopeVariable(targets)] : []),
       serviceVariable(parts),
-      domainVariable(parts, settings.domain),
-      sloWindowVariable(parts, settings.sloWindow),
+      ...(settings.domain ? [domainVariable(parts, settings.domain)] : []),
+      ...(settings.sloWindow ? [sloWindowVariable(parts, settings.sloWindow)] : []),
     ]);
 }
 

@@ -7,6 +7,8 @@ import { bargauge, cog, common, dashboard, prometheus, stat, timeseries } from '
 
 export const PROMETHEUS = { type: 'prometheus', uid: '${datasource}' };
 export const PERFSCOPE = { type: 'perfscope-health-datasource', uid: '${perfscope}' };
+/** Grafana's Dashboard datasource: a panel reuses another panel's answer instead of querying again. */
+export const DASHBOARD_DATASOURCE = { type: 'datasource', uid: '-- Dashboard --' };
 
 export interface GridPos {
   x: number;
@@ -29,6 +31,13 @@ export function promTarget(
     .expr(expr)
     .legendFormat(legend);
   return kind === 'range' ? target.range() : target.instant();
+}
+
+/** The answer of panel `panelId` of the same dashboard, through the Dashboard datasource: no query of its own. */
+export function dashboardTarget(refId: string, panelId: number): cog.Builder<cog.Dataquery> {
+  return {
+    build: () => ({ refId, datasource: DASHBOARD_DATASOURCE, panelId, _implementsDataqueryVariant: () => undefined }),
+  };
 }
 
 /** A query of the PerfScope datasource (its query model, src/datasource/types.ts): not an SDK datasource. */

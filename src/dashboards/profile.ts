@@ -137,17 +137,19 @@ export class ProfileParts {
 
   /**
    * A recorded series for the dashboard's services (recorded series call the service `service`, whatever the
-   * profile's label), at one window; an error when the rule file does not record it there.
+   * profile's label), at one window or several; an error when the rule file does not record it there.
    */
-  recorded(name: string, window?: string): string {
+  recorded(name: string, window?: string | string[]): string {
+    const windows = window === undefined ? [] : [window].flat();
     const recorded = this.rules.groups.flatMap((g) => g.rules).some((r) => 'record' in r && r.record === name);
-    if (
-      !recorded ||
-      (window !== undefined && !window.startsWith('$') && !this.recordedWindows(name).includes(window))
-    ) {
-      throw new Error(`the rule file of this profile does not record ${name}${window ? ` at window ${window}` : ''}`);
+    const missing = windows.find((w) => !w.startsWith('$') && !this.recordedWindows(name).includes(w));
+    if (!recorded || missing !== undefined) {
+      throw new Error(`the rule file of this profile does not record ${name}${missing ? ` at window ${missing}` : ''}`);
     }
-    const matchers = [`service=~"${SERVICE_VARIABLE}"`, ...(window ? [`window="${window}"`] : [])];
+    const matchers = [`service=~"${SERVICE_VARIABLE}"`];
+    if (windows.length > 0) {
+      matchers.push(windows.length === 1 ? `window="${windows[0]}"` : `window=~"${windows.join('|')}"`);
+    }
     return `${name}{${matchers.join(', ')}}`;
   }
 

@@ -50,17 +50,20 @@ it('edits a burn-rate window and a domain query, saves, and Apply writes rules, 
     NEW_DOMAIN_QUERY
   );
   expect(screen.getByText('Settings: already saved.')).toBeInTheDocument();
-  // The dashboards, in the rules' folder: the domain panels query the new metric, the SLO window offers 45m.
+  // The dashboards, in the rules' folder: the domain panels query the new metric (the executive one its recorded
+  // overhead), the SLO window offers 45m where there is one (not on the executive dashboard).
   expect(screen.getByText('Dashboards: 3 created, 0 updated, 0 already up to date')).toBeInTheDocument();
   const dashboards = [...g.dashboards.dashboards.values()];
   expect(dashboards.map((d) => d.meta.folderUid)).toEqual(Array(3).fill(g.alerting.folders[0].uid));
   for (const { dashboard } of dashboards) {
     const text = JSON.stringify(dashboard);
-    expect([dashboard.uid, text.includes('app_domain_seconds_sum')]).toEqual([dashboard.uid, true]);
+    const executive = dashboard.uid === 'perfscope-executive';
+    const metric = executive ? 'perfscope:domain_overhead' : 'app_domain_seconds_sum';
+    expect([dashboard.uid, text.includes(metric)]).toEqual([dashboard.uid, true]);
     const window = (dashboard.templating as { list: Array<{ name: string; query: string }> }).list.find(
       (v) => v.name === 'slo_window'
-    )!;
-    expect(window.query.split(',')).toContain('45m');
+    );
+    expect([dashboard.uid, window?.query.split(',').includes('45m') ?? executive]).toEqual([dashboard.uid, true]);
   }
   await previewed();
 });

@@ -248,7 +248,9 @@ describe('the datasources and the burn-rate tier editor', () => {
     expect(written.domainQuery).toBe(NEW_DOMAIN_QUERY);
     expect(written.dashboards).toHaveLength(3);
     for (const d of written.dashboards) {
-      expect([d.uid, d.datasource, d.text.includes('app_domain_seconds_sum')]).toEqual([d.uid, 'bf3k9prom2eu', true]);
+      // The executive dashboard reads the recorded overhead, whose rule the same Apply wrote with the new metric.
+      const metric = d.uid === 'perfscope-executive' ? 'perfscope:domain_overhead' : 'app_domain_seconds_sum';
+      expect([d.uid, d.datasource, d.text.includes(metric)]).toEqual([d.uid, 'bf3k9prom2eu', true]);
       expect([d.uid, /perfscope-prometheus|"perfscope-health"/.test(d.text)]).toEqual([d.uid, false]);
     }
   });
