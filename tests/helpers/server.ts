@@ -52,18 +52,33 @@ function forwardToPrometheus(base: string | undefined, req: IncomingMessage, res
   upstream.end();
 }
 
+/** Passes POST /api/ds/query on to a stand-in for Grafana's (`frames serve`, tools/frames), body and answer as they are. */
+function forwardDSQuery(base: string, req: IncomingMessage, res: ServerResponse): void {
+  const upstream = request(new URL('/api/ds/query', base), { method: 'POST' }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json' });
+    answer.pipe(res);
+  });
+  upstream.on('error', () => !res.headersSent && res.writeHead(502).end());
+  req.pipe(upstream);
+}
+
 /**
  * Serves files under root on 127.0.0.1, read-only, on `port` (default: a free one); with `prometheus`, the
- * datasource resource calls go to the Prometheus at the URL it returns when they arrive.
+ * datasource resource calls go to the Prometheus at the URL it returns when they arrive; with `dsQuery`,
+ * POST /api/ds/query goes to the stand-in for Grafana's at that URL.
  */
 export async function serveStatic(
   root: string,
   port = 0,
-  { prometheus }: { prometheus?: () => string | undefined } = {}
+  { prometheus, dsQuery }: { prometheus?: () => string | undefined; dsQuery?: string } = {}
 ): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     if (prometheus && req.method === 'GET' && RESOURCES.test(req.url ?? '')) {
       forwardToPrometheus(prometheus(), req, res);
+      return;
+    }
+    if (dsQuery && req.method === 'POST' && req.url === '/api/ds/query') {
+      forwardDSQuery(dsQuery, req, res);
       return;
     }
     let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));

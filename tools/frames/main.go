@@ -3,8 +3,10 @@
 // PerfScope's own backend datasource, into testdata/frames/ (scripts/record-frames.sh runs it):
 //
 //	frames [--out DIR] [--check]
+//	frames serve --prometheus URL [--scrape-interval 1m]
 //
-// --check compares instead of writing and exits 1 when a recording is out of date.
+// --check compares instead of writing and exits 1 when a recording is out of date. serve answers Grafana's
+// POST /api/ds/query from a live Prometheus in those same frames until it is stopped (npm run bench:overview).
 package main
 
 import (
@@ -14,8 +16,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/grafana/grafana-plugin-sdk-go/backend"
@@ -60,6 +64,24 @@ func record(ctx context.Context, base string, at time.Time, rec recording) ([]by
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "serve" {
+		fs := flag.NewFlagSet("frames serve", flag.ExitOnError)
+		base := fs.String("prometheus", "", "the Prometheus to answer from")
+		scrape := fs.Duration("scrape-interval", time.Minute, "the datasource's scrape interval, for $__rate_interval")
+		_ = fs.Parse(os.Args[2:])
+		if *base == "" {
+			fmt.Fprintln(os.Stderr, "frames serve: --prometheus URL is required")
+			os.Exit(2)
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		err := serve(ctx, *base, *scrape, os.Stdout)
+		stop()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "frames serve: "+err.Error())
+			os.Exit(1)
+		}
+		return
+	}
 	out := flag.String("out", filepath.Join("testdata", "frames"), "directory of the recordings")
 	check := flag.Bool("check", false, "compare with the recordings instead of writing them")
 	flag.Parse()

@@ -64,6 +64,11 @@ setBackendSrv({
   fetch: (req: BackendSrvRequest) =>
     from(
       (async () => {
+        if (req.url === '/api/ds/query' && params.has('live')) {
+          // The Overview benchmark: the host's server forwards to a stand-in for Grafana over a live Prometheus.
+          const answer = await fetch(req.url, { method: 'POST', body: JSON.stringify(req.data) });
+          return { status: answer.status, ok: answer.ok, data: await answer.json() };
+        }
         if (req.url === '/api/ds/query') {
           return { status: 200, ok: true, data: (await queryResults)(req).data };
         }
@@ -313,13 +318,22 @@ async function bench(panel: 'healthscore' | 'domainoverhead', count: number, run
 /** The app's pages from the built dist/module.js: the overview, or the settings (the app's config page). */
 async function renderApp(page: string) {
   const { plugin } = (await window.loadPluginModule('/dist/module.js')) as unknown as { plugin: AppPlugin };
+  // ?profile=URL: the app's settings hold another profile (the Overview benchmark's, discovered on its fleet).
+  const profile = params.has('profile') ? await (await fetch(params.get('profile')!)).json() : defaultProfile();
+  if (params.has('profile')) {
+    grafana.handle({
+      url: '/api/plugins/perfscope-health-app/settings',
+      method: 'POST',
+      data: { jsonData: { profile } },
+    });
+  }
   const meta = {
     id: 'perfscope-health-app',
     name: 'PerfScope',
     type: 'app',
     enabled: true,
     pinned: true,
-    jsonData: { profile: defaultProfile() },
+    jsonData: { profile },
     info: {},
   } as unknown as AppPluginMeta;
   plugin.meta = meta;
@@ -350,7 +364,9 @@ async function renderApp(page: string) {
   );
   const done =
     page === 'settings' ? 'section[aria-labelledby="perfscope-sla"]' : 'ul[aria-label="Health by service"] li';
-  for (let i = 0; i < 400 && !document.querySelector(done); i++) {
+  // 10 s; a minute for the Overview benchmark, whose live fleet Prometheus answers in seconds.
+  const waits = params.has('live') ? 2400 : 400;
+  for (let i = 0; i < waits && !document.querySelector(done); i++) {
     await new Promise((r) => setTimeout(r, 25));
   }
   if (!document.querySelector(done)) {
