@@ -47,6 +47,7 @@ for engine in "${engines[@]}"; do
   jest_run="^(?!$(join "${skip[@]}"))"
   scripts/with-engine.sh "$engine" -- bash -c "
     go test -count=1 ./tools/fixtures/ -run '^TestServerAnswersTheReferenceRates\$' &&
+    go test -count=1 ./tools/fixtures/cmd/fixtures/ -run '^TestServeEnginePassesExitCodeAndStopsEveryProcess\$' &&
     go test -count=1 ./pkg/plugin/ -run '$go_run' &&
     npx jest --selectProjects prometheus --config jest.config.js $jest_suites -t \"\$0\"" "$jest_run"
   echo "$engine: $((SECONDS - start)) s"
