@@ -62,7 +62,7 @@ vmalert=$(found PERFSCOPE_VMALERT vmalert)
 [ -n "$vmalert" ] || vmalert=$(vm_tool vmalert)
 thanos=$(found PERFSCOPE_THANOS thanos)
 [ -n "$thanos" ] || thanos=$(thanos_tool)
-[ -n "$thanos" ] || echo "engines.sh: no thanos on PATH, in PERFSCOPE_THANOS or at $THANOS_SRC" >&2
+[ -n "$thanos" ] || echo "engines.sh: no thanos on PATH, in PERFSCOPE_THANOS or at $THANOS_SRC: install a Thanos release (docs/engines.md)" >&2
 
 echo "PERFSCOPE_VICTORIAMETRICS=$vm"
 echo "PERFSCOPE_VMALERT=$vmalert"
