@@ -3,8 +3,8 @@
 #   scripts/with-engine.sh thanos|victoriametrics [--scenario a,b] -- COMMAND ARGS...
 # thanos: Thanos Query (--query.replica-label=replica) over two Prometheus replicas of the same data, each
 # behind a Thanos sidecar; victoriametrics: VictoriaMetrics single-node with the scenarios imported.
-# Exports PERFSCOPE_PROMETHEUS_URL (the engine's Prometheus API), PERFSCOPE_ENGINE, PERFSCOPE_ENGINE_WRITE_URL
-# (remote write into the engine) and PERFSCOPE_FIXTURE_TIME, and always stops every process afterwards.
+# Exports PERFSCOPE_PROMETHEUS_URL (the engine's Prometheus API), PERFSCOPE_ENGINE, PERFSCOPE_ENGINE_WRITE_URLS
+# (remote write into the engine, one URL per Thanos replica, space-separated) and PERFSCOPE_FIXTURE_TIME, and always stops every process afterwards.
 # The engines come from PERFSCOPE_THANOS / PERFSCOPE_VICTORIAMETRICS, PATH, or scripts/engines.sh (docs/engines.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."

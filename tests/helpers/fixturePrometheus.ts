@@ -27,7 +27,7 @@ const WAITER = `
 process.stdout.write(${JSON.stringify(MARK)} + JSON.stringify({
   url: process.env.PERFSCOPE_PROMETHEUS_URL,
   at: Number(process.env.PERFSCOPE_FIXTURE_TIME) * 1000,
-  writeUrl: process.env.PERFSCOPE_ENGINE_WRITE_URL,
+  writeUrls: process.env.PERFSCOPE_ENGINE_WRITE_URLS?.split(' '),
 }) + '\\n');
 process.stdin.resume();
 process.stdin.on('end', () => process.exit(0));
@@ -46,7 +46,7 @@ export async function fixturePrometheus(): Promise<FixturePrometheus> {
 }
 
 /** A fixture server started through one of the scripts (with-prometheus.sh, with-engine.sh ENGINE). */
-export async function served(script: string, args: string[]): Promise<FixturePrometheus & { writeUrl?: string }> {
+export async function served(script: string, args: string[]): Promise<FixturePrometheus & { writeUrls?: string[] }> {
   const child = spawn(join(root, script), [...args, '--', process.execPath, '-e', WAITER], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -69,7 +69,7 @@ function announced(
   script: string,
   child: ChildProcess,
   exited: Promise<number | null>
-): Promise<{ url: string; at: number; writeUrl?: string }> {
+): Promise<{ url: string; at: number; writeUrls?: string[] }> {
   let out = '';
   let err = '';
   child.stderr!.on('data', (b: Buffer) => (err += b.toString()));

@@ -216,6 +216,10 @@ async function recordedEngine(
     );
   }
   const server = await served('scripts/with-engine.sh', [engine]);
+  if (!server.writeUrls?.length) {
+    await server.stop();
+    throw new Error('scripts/with-engine.sh exported no PERFSCOPE_ENGINE_WRITE_URLS');
+  }
   const work = mkdtempSync(join(tmpdir(), 'perfscope-replay-'));
   const stop = async () => {
     await server.stop();
@@ -225,22 +229,25 @@ async function recordedEngine(
     const rules = join(work, 'rules.yml');
     for (const layer of layers(file)) {
       writeFileSync(rules, stringify(layer));
-      await run(
-        vmalert,
-        [
-          `-rule=${rules}`,
-          `-datasource.url=${server.url}`,
-          `-remoteWrite.url=${server.writeUrl}`,
-          `-replay.timeFrom=${new Date(from * 1000).toISOString()}`,
-          `-replay.timeTo=${new Date(to * 1000).toISOString()}`,
-          '-remoteWrite.disablePathAppend',
-          '-replay.rulesDelay=0s',
-          '-replay.disableProgressBar',
-          '-loggerLevel=ERROR',
-          '-httpListenAddr=127.0.0.1:0',
-        ],
-        { timeout: 120_000 }
-      );
+      // Into every replica of Thanos, so that each holds the same recorded series, as two rulers would write.
+      for (const writeUrl of server.writeUrls!) {
+        await run(
+          vmalert,
+          [
+            `-rule=${rules}`,
+            `-datasource.url=${server.url}`,
+            `-remoteWrite.url=${writeUrl}`,
+            '-remoteWrite.disablePathAppend',
+            `-replay.timeFrom=${new Date(from * 1000).toISOString()}`,
+            `-replay.timeTo=${new Date(to * 1000).toISOString()}`,
+            '-replay.rulesDelay=0s',
+            '-replay.disableProgressBar',
+            '-loggerLevel=ERROR',
+            '-httpListenAddr=127.0.0.1:0',
+          ],
+          { timeout: 120_000 }
+        );
+      }
       // VictoriaMetrics makes what it was sent searchable at its next flush: now.
       if (engine === 'victoriametrics') {
         await fetch(`${server.url}/internal/force_flush`);
