@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every PerfScope test: static checks, unit tests, the build, the tests against a real Prometheus, the
-# built plugin in a real Chromium, and the release zip. Stops at the first failure with a non-zero exit.
+# Runs every PerfScope test: static checks, unit tests, the build, the tests against a real Prometheus and on
+# Thanos and VictoriaMetrics, the built plugin in a real Chromium, and the release zip. Stops at the first
+# failure with a non-zero exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,9 @@ step "build";      npm run -s build && npm run -s build:backend && npm run -s bu
 step "tests against the fixture Prometheus (Go and Jest)"
 PERFSCOPE_REQUIRE_PROMETHEUS=1 scripts/with-prometheus.sh --presets all -- \
   bash -c 'go test -count=1 ./... && npx jest --selectProjects prometheus'
+
+step "the fixture scenarios on Thanos and VictoriaMetrics"
+scripts/test-engines.sh # each engine from PATH, its variable or scripts/engines.sh
 
 step "Go fuzz targets (10 s each)"; scripts/fuzz.sh
 step "the demo: workload, compose files, live Prometheus"; npm run -s test:demo

@@ -37,11 +37,16 @@ func rerecord(t testing.TB) string {
 //   - offline, a replay of the test's recording that answers only the recorded requests;
 //   - with scripts/with-prometheus.sh, the fixture Prometheus itself, each of its answers checked against the
 //     recording (a request not recorded, or an answer that differs, fails the test);
-//   - with scripts/with-prometheus.sh and -update, the fixture Prometheus, its answers recorded.
+//   - with scripts/with-prometheus.sh and -update, the fixture Prometheus, its answers recorded;
+//   - with scripts/with-engine.sh (PERFSCOPE_ENGINE), the engine itself, unchecked: its answers may differ
+//     from Prometheus's byte for byte, and the tests check the values.
 //
 // Any request not recorded fails the test, named, and so does a recorded one the test no longer makes.
 func fixturePrometheus(t *testing.T) string {
 	t.Helper()
+	if live := os.Getenv("PERFSCOPE_PROMETHEUS_URL"); live != "" && os.Getenv("PERFSCOPE_ENGINE") != "" {
+		return live
+	}
 	return recordedPrometheus(t, os.Getenv("PERFSCOPE_PROMETHEUS_URL"), recordingStem(t), "PERFSCOPE_PROMETHEUS_URL")
 }
 

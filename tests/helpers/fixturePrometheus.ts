@@ -27,6 +27,7 @@ const WAITER = `
 process.stdout.write(${JSON.stringify(MARK)} + JSON.stringify({
   url: process.env.PERFSCOPE_PROMETHEUS_URL,
   at: Number(process.env.PERFSCOPE_FIXTURE_TIME) * 1000,
+  writeUrls: process.env.PERFSCOPE_ENGINE_WRITE_URLS?.split(' '),
 }) + '\\n');
 process.stdin.resume();
 process.stdin.on('end', () => process.exit(0));
@@ -41,12 +42,17 @@ export async function fixturePrometheus(): Promise<FixturePrometheus> {
   if (url && time) {
     return { url, at: Number(time) * 1000, stop: async () => {} };
   }
-  const child = spawn(join(root, 'scripts/with-prometheus.sh'), ['--', process.execPath, '-e', WAITER], {
+  return served('scripts/with-prometheus.sh', []);
+}
+
+/** A fixture server started through one of the scripts (with-prometheus.sh, with-engine.sh ENGINE). */
+export async function served(script: string, args: string[]): Promise<FixturePrometheus & { writeUrls?: string[] }> {
+  const child = spawn(join(root, script), [...args, '--', process.execPath, '-e', WAITER], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const found = await announced(child, exited);
+  const found = await announced(script, child, exited);
   return {
     ...found,
     stop: async () => {
@@ -59,7 +65,11 @@ export async function fixturePrometheus(): Promise<FixturePrometheus> {
 }
 
 /** The URL and time the waiter prints, or the script's own words when it ends first. */
-function announced(child: ChildProcess, exited: Promise<number | null>): Promise<{ url: string; at: number }> {
+function announced(
+  script: string,
+  child: ChildProcess,
+  exited: Promise<number | null>
+): Promise<{ url: string; at: number; writeUrls?: string[] }> {
   let out = '';
   let err = '';
   child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
@@ -72,7 +82,19 @@ function announced(child: ChildProcess, exited: Promise<number | null>): Promise
       }
     });
     void exited.then((code) =>
-      reject(new Error(`scripts/with-prometheus.sh ended (${code}) before Prometheus was ready: ${err.trim()}`))
+      reject(new Error(`${script} ended (${code}) before the server was ready: ${err.trim()}`))
     );
   });
+}
+
+/**
+ * The decimal places `toBeCloseTo`/`expect.closeTo` can ask of a value the fixture server returned after it
+ * stored it: `digits`, but VictoriaMetrics keeps about 12 significant decimal digits of a stored float
+ * (docs/engines.md), so there the places shrink as the value grows.
+ */
+export function storedDigits(value: number, digits = 9): number {
+  if (process.env.PERFSCOPE_ENGINE !== 'victoriametrics' || value === 0) {
+    return digits;
+  }
+  return Math.min(digits, 11 - Math.floor(Math.log10(Math.abs(value))));
 }

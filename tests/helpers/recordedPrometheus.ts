@@ -8,10 +8,12 @@ import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 
 import type { PrometheusRecordingRule, PrometheusRuleFile } from '../../src/alerting';
-import { fixtureUrl } from './fixturePrometheus';
+import { fixtureUrl, served } from './fixturePrometheus';
 
 // A second Prometheus over the fixture data with PerfScope's recording rules backfilled by promtool, so tests
-// can read recorded series (perfscope:health_score and friends) at the fixture's evaluation time.
+// can read recorded series (perfscope:health_score and friends) at the fixture's evaluation time. Under
+// scripts/with-engine.sh (PERFSCOPE_ENGINE), a second engine instead, the rules evaluated on it by vmalert's
+// replay mode and written back into it (docs/engines.md).
 
 const run = promisify(execFile);
 
@@ -106,6 +108,10 @@ export async function startRecordedPrometheus(
   from: number,
   to: number
 ): Promise<RecordedPrometheus> {
+  const engine = process.env.PERFSCOPE_ENGINE;
+  if (engine) {
+    return recordedEngine(engine, file, from, to);
+  }
   const fixtureData = process.env.PERFSCOPE_PROMETHEUS_DATA;
   if (!fixtureData) {
     throw new Error('PERFSCOPE_PROMETHEUS_DATA is not set: run through scripts/with-prometheus.sh');
@@ -190,6 +196,68 @@ async function recordedOver(
       rmSync(work, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh engine over the fixture scenarios (scripts/with-engine.sh) with every recording rule of `file`
+ * evaluated on it from `from` to `to` by `vmalert -replay.*`, layer by layer, each layer's results written into
+ * the engine before the next layer reads them.
+ */
+async function recordedEngine(
+  engine: string,
+  file: PrometheusRuleFile,
+  from: number,
+  to: number
+): Promise<RecordedPrometheus> {
+  const vmalert = process.env.PERFSCOPE_VMALERT;
+  if (!vmalert) {
+    throw new Error(
+      'PERFSCOPE_VMALERT is not set: run through scripts/with-engine.sh (scripts/engines.sh installs it)'
+    );
+  }
+  const server = await served('scripts/with-engine.sh', [engine]);
+  if (!server.writeUrls?.length) {
+    await server.stop();
+    throw new Error('scripts/with-engine.sh exported no PERFSCOPE_ENGINE_WRITE_URLS');
+  }
+  const work = mkdtempSync(join(tmpdir(), 'perfscope-replay-'));
+  const stop = async () => {
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  };
+  try {
+    const rules = join(work, 'rules.yml');
+    for (const layer of layers(file)) {
+      writeFileSync(rules, stringify(layer));
+      // Into every replica of Thanos, so that each holds the same recorded series, as two rulers would write.
+      for (const writeUrl of server.writeUrls!) {
+        await run(
+          vmalert,
+          [
+            `-rule=${rules}`,
+            `-datasource.url=${server.url}`,
+            `-remoteWrite.url=${writeUrl}`,
+            '-remoteWrite.disablePathAppend',
+            `-replay.timeFrom=${new Date(from * 1000).toISOString()}`,
+            `-replay.timeTo=${new Date(to * 1000).toISOString()}`,
+            '-replay.rulesDelay=0s',
+            '-replay.disableProgressBar',
+            '-loggerLevel=ERROR',
+            '-httpListenAddr=127.0.0.1:0',
+          ],
+          { timeout: 120_000 }
+        );
+      }
+      // VictoriaMetrics makes what it was sent searchable at its next flush: now.
+      if (engine === 'victoriametrics') {
+        await fetch(`${server.url}/internal/force_flush`);
+      }
+    }
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url: server.url, stop };
 }
 
 export interface Sample {

@@ -14,7 +14,7 @@ import {
 import { rulePeriodWindow, tierWindows } from '../../src/alerting/signals';
 import { formulas } from '../../src/scoring/promql';
 import { defaultProfile, type Profile } from '../../src/scoring';
-import { fixtureUrl } from '../helpers/fixturePrometheus';
+import { fixtureUrl, storedDigits } from '../helpers/fixturePrometheus';
 import { instant, startRecordedPrometheus, type RecordedPrometheus, type Sample } from '../helpers/recordedPrometheus';
 
 // Every alert rule against the fixture scenarios at their evaluation time. Grafana's PromQL queries give the
@@ -188,7 +188,8 @@ describe('the Prometheus rule file against the fixture data, recording rules bac
       const want = byInstance(await instant(prometheus.url, raw, t));
       expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
       for (const [instance, value] of got) {
-        expect([instance, value]).toEqual([instance, expect.closeTo(want.get(instance)!, 9)]);
+        const w = want.get(instance)!;
+        expect([instance, value]).toEqual([instance, expect.closeTo(w, storedDigits(w))]);
       }
     }
   });
