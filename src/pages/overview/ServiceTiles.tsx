@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import React from 'react';
+import React, { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DataQueryError, GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
@@ -10,43 +10,95 @@ import { tileNotices } from '../../views/health/notices';
 import { dashboardUrl } from '../shared/dashboards';
 
 const TILE = 160;
+/** Each tile's height and the gap between tiles: every row is as high, so the rows in view are known. */
+const ROW = 96;
+const GAP = 8;
+/** Above this the grid scrolls in its own box and draws only the rows in view (and 2 either side). */
+const VIEW = 640;
+const OVERSCAN = 2;
 
 /**
  * Every service's score, worst first, each opening the operations dashboard for that service and marked with
- * its missing indicators (the queries are the profile's, refId = indicator id).
+ * its missing indicators (the queries are the profile's, refId = indicator id). A fleet too large for the view
+ * scrolls in its own box, which draws only the rows in view.
  */
 export function ServiceTiles({ groups, errors }: { groups: GroupHealth[]; errors: DataQueryError[] }) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
-  const sorted = [...groups].sort(
-    (a, b) => (a.health.score ?? -1) - (b.health.score ?? -1) || a.name.localeCompare(b.name)
+  const box = useRef<HTMLDivElement>(null);
+  // null until measured (before the first paint): nothing is drawn at an unknown width. Without a layout
+  // engine (jsdom) the width is 0.
+  const [width, setWidth] = useState<number | null>(() => (typeof ResizeObserver === 'undefined' ? 0 : null));
+  const [scrollTop, setScrollTop] = useState(0);
+  useLayoutEffect(() => {
+    if (typeof ResizeObserver === 'undefined') {
+      return;
+    }
+    // Told after the browser's own layout: no layout forced here (it would cost the whole page's).
+    const observer = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
+    observer.observe(box.current!);
+    return () => observer.disconnect();
+  }, []);
+  const sorted = useMemo(
+    () => [...groups].sort((a, b) => (a.health.score ?? -1) - (b.health.score ?? -1) || a.name.localeCompare(b.name)),
+    [groups]
   );
+  // Without a layout (a width of 0, as in jsdom) every tile is drawn in one column's worth of rows.
+  const columns = width ? Math.max(1, Math.floor((width + GAP) / (TILE + GAP))) : 1;
+  const rows = Math.ceil(sorted.length / columns);
+  const pitch = ROW + GAP;
+  const scrolls = !!width && rows * pitch - GAP > VIEW;
+  const firstRow = scrolls ? Math.max(0, Math.floor(scrollTop / pitch) - OVERSCAN) : 0;
+  const lastRow = scrolls ? Math.min(rows, Math.ceil((scrollTop + VIEW) / pitch) + OVERSCAN) : rows;
+  const shown = width === null ? [] : sorted.slice(firstRow * columns, lastRow * columns);
   return (
-    <ul className={styles.grid} aria-label="Health by service">
-      {sorted.map((g) => (
-        <HealthTile
-          key={g.name}
-          name={g.name}
-          text={g.health.score === null ? '–' : String(Number(g.health.score.toFixed(1)))}
-          band={g.health.band}
-          color={bandColor(theme, g.health.band)}
-          trend={g.trend}
-          href={dashboardUrl('operations', { service: g.name })}
-          linkTitle={`Operations dashboard for ${g.name}`}
-          notices={tileNotices(g, errors, (id) => id)}
-          width={TILE}
-        />
-      ))}
-    </ul>
+    <div
+      ref={box}
+      className={styles.box}
+      style={{ maxHeight: scrolls ? VIEW : undefined, overflowY: scrolls ? 'auto' : undefined }}
+      onScroll={scrolls ? (e) => setScrollTop(e.currentTarget.scrollTop) : undefined}
+      // A scrolling grid is reached and scrolled by keyboard too.
+      tabIndex={scrolls ? 0 : undefined}
+      role={scrolls ? 'group' : undefined}
+      aria-label={scrolls ? `${sorted.length} services, scroll for more` : undefined}
+    >
+      <ul
+        className={styles.grid}
+        style={{
+          gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+          paddingTop: firstRow * pitch,
+          paddingBottom: (rows - lastRow) * pitch,
+        }}
+        aria-label="Health by service"
+        data-tiles={sorted.length}
+      >
+        {shown.map((g) => (
+          <HealthTile
+            key={g.name}
+            name={g.name}
+            text={g.health.score === null ? '–' : String(Number(g.health.score.toFixed(1)))}
+            band={g.health.band}
+            color={bandColor(theme, g.health.band)}
+            trend={g.trend}
+            href={dashboardUrl('operations', { service: g.name })}
+            linkTitle={`Operations dashboard for ${g.name}`}
+            notices={tileNotices(g, errors, (id) => id)}
+            width={TILE}
+          />
+        ))}
+      </ul>
+    </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  box: css({ overflowX: 'hidden' }),
   grid: css({
     display: 'grid',
-    gridTemplateColumns: `repeat(auto-fill, minmax(${TILE}px, 1fr))`,
-    gap: theme.spacing(1),
+    gridAutoRows: ROW,
+    gap: GAP,
     margin: 0,
-    padding: 0,
+    paddingLeft: 0,
+    paddingRight: 0,
   }),
 });
