@@ -294,6 +294,7 @@ async function bench(panel: 'healthscore' | 'domainoverhead', count: number, run
   const render: number[] = [];
   const layout: number[] = [];
   let shown = 0;
+  let total = 0;
   for (let i = 0; i < runs; i++) {
     const data = make();
     const root = createRoot(host);
@@ -305,9 +306,11 @@ async function bench(panel: 'healthscore' | 'domainoverhead', count: number, run
     render.push(t1 - t0);
     layout.push(t2 - t0);
     shown = host.querySelectorAll('li, tr[data-domain]').length;
+    // A virtualised grid draws the tiles in view and says how many it has.
+    total = Number(host.querySelector('[data-tiles]')?.getAttribute('data-tiles') ?? shown);
     root.unmount();
   }
-  return { render, layout, shown };
+  return { render, layout, shown, total };
 }
 
 /** The app's pages from the built dist/module.js: the overview, or the settings (the app's config page). */
