@@ -7,7 +7,7 @@ import { bySeverity } from '../../components/bands';
 import { NoticeMark } from '../../components/NoticeMark';
 import { useAppProfile } from '../../components/profile/useAppProfile';
 import { useBoxHeight } from '../../components/useBoxHeight';
-import { shownValues } from '../../views/display';
+import { lazyShownValues } from '../../views/display';
 import { isFirstLoad, noticeSummary, queryErrors } from '../../views/state';
 import { Notices } from '../../components/Notices';
 import { beforeData, withoutData } from '../shared/components/states';
@@ -60,7 +60,7 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
       // A score is a whole number unless the field config sets decimals.
       own: { decimals: 0 },
     }));
-    return shownValues(items, { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy }, '–');
+    return lazyShownValues(items, { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy }, '–');
   }, [groups, groupBy, fieldConfig, replaceVariables, theme, timeZone, options.colorBy]);
 
   const gate = beforeData(!app || isFirstLoad(data), 'health', settings?.problems);

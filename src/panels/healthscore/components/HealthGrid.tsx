@@ -4,7 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { IconButton, useStyles2 } from '@grafana/ui';
 
 import { HealthTile } from '../../../components/health/HealthTile';
-import type { ShownValue } from '../../../views/display';
+import type { ShownValues } from '../../../views/display';
 import type { GroupHealth } from '../../../views/health/model';
 import { grafanaMeasure } from '../../../components/measure';
 import { tileContent, tileGrid, tilePosition, tilesInView } from '../../../views/layout';
@@ -13,7 +13,7 @@ import { Breakdown } from './Breakdown';
 
 interface Props {
   groups: GroupHealth[];
-  displays: Map<string, ShownValue>;
+  displays: ShownValues;
   groupBy: string;
   compact: boolean;
   showTrend: boolean;
@@ -40,15 +40,17 @@ export function HealthGrid(props: Props) {
     () => tileGrid(groups.length, width, gridHeight, compact ? GRID_TILE.compact : GRID_TILE.full),
     [groups.length, width, gridHeight, compact]
   );
-  // Every tile has the same box: size the text for the longest name and score, so that the tiles line up.
+  const { first, last } = tilesInView(grid, groups.length, scrollTop, gridHeight);
+  // Every tile has the same box: size the text for the longest name and score, so that the tiles line up (the
+  // scores of the tiles drawn and a full score, so that scrolling does not change the size).
   const content = useMemo(() => {
     const longest = (xs: string[]) => xs.reduce((a, b) => (b.length > a.length ? b : a), '');
     const name = longest(groups.map((g) => g.name || 'Health score'));
-    const score = longest(groups.map((g) => displays.get(g.name)?.text ?? ''));
+    const shown = groups.slice(first, last).map((g) => displays.get(g.name)!);
+    const score = longest([...shown.map((d) => d.text), shown[0]?.format(100) ?? '']);
     const withTrend = showTrend && !compact && groups.some((g) => g.trend);
     return tileContent(name, score, grid.tileWidth, grid.tileHeight, grafanaMeasure, withTrend);
-  }, [groups, displays, grid, showTrend, compact]);
-  const { first, last } = tilesInView(grid, groups.length, scrollTop, gridHeight);
+  }, [groups, displays, grid, showTrend, compact, first, last]);
   return (
     <div className={styles.container}>
       <div
