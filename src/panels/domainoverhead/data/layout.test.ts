@@ -26,7 +26,7 @@ describe('overheadLayout', () => {
   it('stretches the rows and their text to fill a tall panel, within bounds', () => {
     const tall = overheadLayout({ width: 800, height: 520 }, parts, mono);
     const short = overheadLayout({ width: 800, height: 100 }, parts, mono);
-    expect(tall.rowHeight).toBe(44);
+    expect(tall.rowHeight).toBe(64);
     expect(short.rowHeight).toBe(22);
     expect(tall.font).toBeGreaterThan(short.font);
   });

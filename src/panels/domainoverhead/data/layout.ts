@@ -16,12 +16,12 @@ export interface OverheadLayout {
   compact: boolean;
 }
 
-const ROW = { min: 22, max: 44 };
+const ROW = { min: 22, max: 64 };
 const MIN_BAR = 80;
 const TREND = 88;
 
 /**
- * The overhead table in width x height, like Bar gauge: rows stretch to fill the panel (from 22 to 44 px,
+ * The overhead table in width x height, like Bar gauge: rows stretch to fill the panel (from 22 to 64 px,
  * their text and bars with them), names get the room their longest needs, the bar the rest.
  */
 export function overheadLayout(
@@ -67,7 +67,7 @@ export function overheadLayout(
   const trends = parts.trends && width >= 420;
   const tries = [columnsAt(scaled, trends), columnsAt(scaled, false), columnsAt(12, trends), columnsAt(12, false)];
   const { font, columns } = tries.find((t) => t.whole) ?? tries[tries.length - 1];
-  const barHeight = Math.max(10, Math.min(20, Math.round(rowHeight * 0.45)));
+  const barHeight = Math.max(10, Math.min(28, Math.round(rowHeight * 0.45)));
   const totalFont = fontSizeFor(parts.total, width * 0.3, Math.min(40, rowHeight * 1.2), measure, {
     min: 14,
     max: 32,
