@@ -26,7 +26,10 @@ describe.each(themes)('%s theme', (theme) => {
 
     test.each(cases)('$id shows what it should', async (c) => {
       const panel = page.locator(`[data-panel="${c.id}"]`);
-      const text = await panel.evaluate((el) => (el as HTMLElement).innerText);
+      // What a person reads: the text, and what the inputs show (the SLA panel's service list).
+      const text = await panel.evaluate((el) =>
+        [(el as HTMLElement).innerText, ...[...el.querySelectorAll('input')].map((i) => i.value)].join('\n')
+      );
       const expected = [...c.shows, ...(size === 'small' ? [] : (c.showsWhenRoomy ?? []))];
       for (const s of expected) {
         expect([c.id, text.includes(s) ? s : text]).toEqual([c.id, s]);
