@@ -38,6 +38,9 @@ async function main() {
         .join('  ')}`
     );
   }
+  console.log(
+    `  beside Grafana's stock Stat and Bar gauge on the same numbers: ${server.url}/tests/browser/host/index.html?gallery&compare&theme=dark`
+  );
   const stop = () => server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
