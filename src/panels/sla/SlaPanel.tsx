@@ -174,6 +174,7 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
           <BurnDown
             {...current.burnDown}
             width={Math.max(0, width - 16)}
+            height={fit.burnDownHeight}
             color={budgetShown.color}
             format={(v) => (v < 0 ? `overspent by ${budgetShown.format(-100 * v)}` : budgetShown.format(100 * v))}
           />

@@ -21,6 +21,8 @@ describe('objectivesLayout', () => {
     const large = objectivesLayout({ width: 1600, height: 880 }, 4, '150.000%', false, mono);
     expect(large.valueFont).toBeGreaterThan(small.valueFont);
     expect(mono('150.000%', large.valueFont)).toBeLessThanOrEqual((1600 - 24) / 4 - 16);
+    expect(large.burnDownHeight).toBeGreaterThan(small.burnDownHeight);
+    expect(small.burnDownHeight).toBe(42);
   });
 });
 

@@ -8,6 +8,8 @@ export interface ObjectivesLayout {
   /** The cards' height in px; undefined: as tall as their words. */
   cardHeight?: number;
   valueFont: number;
+  /** The budget burn-down's height: 40 px, up to 160 in a tall panel. */
+  burnDownHeight: number;
 }
 
 /** An objective card's title line, detail lines, padding and top border, in px. */
@@ -30,7 +32,7 @@ export function objectivesLayout(
   if (compact) {
     const room = height - CARD.title - CARD.badge - CARD.chrome;
     const valueFont = fontSizeFor(longestValue, width - 16, room, measure, { min: 14, max: 64, fontWeight: 500 });
-    return { columns: 1, cardHeight: Math.max(0, height), valueFont };
+    return { columns: 1, cardHeight: Math.max(0, height), valueFont, burnDownHeight: 0 };
   }
   // As many as fit at the minimum width, balanced over the rows (2 + 2, not 3 + 1).
   const fit = Math.max(1, Math.min(cards, Math.floor((width + CARD.gap) / (CARD.minWidth + CARD.gap))));
@@ -49,7 +51,7 @@ export function objectivesLayout(
       fontWeight: 500,
     }
   );
-  return { columns, valueFont };
+  return { columns, valueFont, burnDownHeight: Math.round(Math.max(40, Math.min(160, height * 0.15))) };
 }
 
 /** The service picker's label and each radio button's padding and border, in px (Grafana's small buttons). */
