@@ -3,6 +3,7 @@ import React, { useMemo } from 'react';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
+import { bandLabel } from '../../components/bands';
 import { useAppProfile } from '../../components/profile/useAppProfile';
 import { useBoxHeight } from '../../components/useBoxHeight';
 import { grafanaMeasure } from '../../components/measure';
@@ -63,10 +64,11 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
       total: longest(sorted.map((s) => displays.get(`${s.service.service}\u0000${s.service.system.name}`)?.text ?? '')),
       trends: options.showSparklines,
       system: options.showSystem,
+      bandLabels: Object.values(bandLabel),
     };
     const first = overheadLayout({ width, height: bodyHeight }, parts, grafanaMeasure);
     // Rows at their smallest that still do not fit: the body scrolls, its scroll bar takes some width.
-    const scrolls = rows.length * first.rowHeight + sorted.length * 58 > bodyHeight;
+    const scrolls = first.contentHeight > bodyHeight;
     return scrolls ? overheadLayout({ width: width - SCROLLBAR, height: bodyHeight }, parts, grafanaMeasure) : first;
   }, [sorted, displays, width, bodyHeight, options.showSparklines, options.showSystem]);
 

@@ -10,6 +10,7 @@ const parts = {
   total: '13.75%',
   trends: true,
   system: true,
+  bandLabels: ['OK', 'Info', 'Warning', 'Critical', 'No data'],
 };
 const nameWidth = (font: number) => mono(parts.longestName, font);
 
@@ -17,7 +18,7 @@ describe('overheadLayout', () => {
   it('gives the names their whole length at 800 px, the bar the rest', () => {
     const l = overheadLayout({ width: 800, height: 520 }, parts, mono);
     expect(l.columns.name).toBeGreaterThan(nameWidth(l.font));
-    expect(l.columns.bar).toBeGreaterThan(300);
+    expect(l.columns.bar).toBeGreaterThan(200);
     expect(l.columns.trend).toBeGreaterThan(0);
     const { name, bar, value, band, trend } = l.columns;
     expect(name + bar + value + band + trend).toBeLessThanOrEqual(800);
@@ -26,9 +27,27 @@ describe('overheadLayout', () => {
   it('stretches the rows and their text to fill a tall panel, within bounds', () => {
     const tall = overheadLayout({ width: 800, height: 520 }, parts, mono);
     const short = overheadLayout({ width: 800, height: 100 }, parts, mono);
-    expect(tall.rowHeight).toBe(64);
+    expect(tall.rowHeight).toBeGreaterThan(64);
     expect(short.rowHeight).toBe(22);
     expect(tall.font).toBeGreaterThan(short.font);
+  });
+
+  it('keeps every row in view: the system line (wrapped when narrow) and the rows within the height', () => {
+    for (const box of [
+      { width: 420, height: 300 },
+      { width: 800, height: 520 },
+      { width: 1600, height: 900 },
+    ]) {
+      const l = overheadLayout(box, parts, mono);
+      // The rows leave at least the system line's value (its line height) and the section's margin.
+      expect([box, l.contentHeight - 5 * l.rowHeight >= l.totalFont * 1.2 + 8]).toEqual([box, true]);
+      expect([box, l.contentHeight <= box.height]).toEqual([box, true]);
+    }
+  });
+
+  it('fits the longest band name', () => {
+    const l = overheadLayout({ width: 800, height: 520 }, { ...parts, bandLabels: ['OK', 'Unacceptable'] }, mono);
+    expect(l.columns.band).toBeGreaterThan(mono('Unacceptable', l.font) + 10);
   });
 
   it('drops the trend column before it cuts a name', () => {
