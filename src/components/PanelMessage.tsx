@@ -1,4 +1,4 @@
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import React from 'react';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Icon, useStyles2 } from '@grafana/ui';
@@ -19,7 +19,7 @@ export function PanelMessage({ kind, title, children }: Props) {
     // Grafana's panel header shows the loading bar; the body only says what is coming.
     return (
       <div className={styles.box} role="status" data-testid="panel-loading">
-        <span className={styles.nodata}>{title}…</span>
+        <span className={cx(styles.content, styles.nodata)}>{title}…</span>
       </div>
     );
   }
@@ -31,9 +31,12 @@ export function PanelMessage({ kind, title, children }: Props) {
       // Scrollable when the words do not fit: reachable by keyboard.
       tabIndex={0}
     >
-      <Icon name={kind === 'error' ? 'exclamation-triangle' : 'info-circle'} size="lg" className={styles[kind]} />
-      <strong>{title}</strong>
-      {children && <div className={styles.detail}>{children}</div>}
+      {/* Centred while it fits; when it does not, it scrolls from its first line (never cut at the top). */}
+      <div className={styles.content}>
+        <Icon name={kind === 'error' ? 'exclamation-triangle' : 'info-circle'} size="lg" className={styles[kind]} />
+        <strong>{title}</strong>
+        {children && <div className={styles.detail}>{children}</div>}
+      </div>
     </div>
   );
 }
@@ -43,12 +46,18 @@ const getStyles = (theme: GrafanaTheme2) => ({
     height: '100%',
     display: 'flex',
     flexDirection: 'column',
-    alignItems: 'center',
-    justifyContent: 'center',
-    gap: theme.spacing(0.5),
     padding: theme.spacing(1),
     textAlign: 'center',
     overflow: 'auto',
+  }),
+  content: css({
+    margin: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    maxWidth: '100%',
+    overflowWrap: 'anywhere',
   }),
   detail: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   error: css({ color: theme.colors.error.text }),

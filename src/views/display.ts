@@ -168,6 +168,38 @@ export function shownValues(
   );
 }
 
+/** Values shown as `shownValues` shows them, each worked out when first asked for (a grid draws only some). */
+export interface ShownValues {
+  get(key: string): ShownValue | undefined;
+}
+
+/**
+ * `shownValues`, one value at a time and only those asked for: a virtualised grid of 1,000 services formats the
+ * few dozen tiles it draws. Each value is a field of its own frame, so overrides apply to it as to a query's.
+ */
+export function lazyShownValues(
+  items: Array<ComputedValue & { band: Band }>,
+  ctx: DisplayContext & { colorBy: 'band' | 'field' },
+  empty: string
+): ShownValues {
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  const done = new Map<string, ShownValue>();
+  return {
+    get(key) {
+      const item = byKey.get(key);
+      if (!item) {
+        return undefined;
+      }
+      let shown = done.get(key);
+      if (!shown) {
+        shown = shownValues([item], ctx, empty).get(key)!;
+        done.set(key, shown);
+      }
+      return shown;
+    },
+  };
+}
+
 const displayText = (shown: DisplayValue) => `${shown.prefix ?? ''}${shown.text}${shown.suffix ?? ''}`;
 
 /** A value in a profile unit (a Grafana unit id such as "s", "percent", "reqps"), or "No data". */

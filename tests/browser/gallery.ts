@@ -1,9 +1,10 @@
 // npm run gallery: serves the page the browser tests check, so that a person can look at every panel state
-// in both themes and three sizes. Stop it with Ctrl-C.
+// in both themes and four sizes. Stop it with Ctrl-C.
 import { existsSync } from 'fs';
 import { join, resolve } from 'path';
 
 import { serveStatic } from '../helpers/server';
+import { sizes } from './gallery/cases';
 
 const root = resolve(__dirname, '../..');
 const portArg = process.argv.indexOf('--port');
@@ -32,9 +33,14 @@ async function main() {
   console.log(`PerfScope panel gallery: ${server.url}/tests/browser/host/index.html?gallery (Ctrl-C to stop)`);
   for (const t of ['light', 'dark']) {
     console.log(
-      `  ${t}: ${['small', 'medium', 'large'].map((s) => `${server.url}/tests/browser/host/index.html?gallery&theme=${t}&size=${s}`).join('  ')}`
+      `  ${t}: ${Object.keys(sizes)
+        .map((s) => `${server.url}/tests/browser/host/index.html?gallery&theme=${t}&size=${s}`)
+        .join('  ')}`
     );
   }
+  console.log(
+    `  beside Grafana's stock Stat and Bar gauge on the same numbers: ${server.url}/tests/browser/host/index.html?gallery&compare&theme=dark`
+  );
   const stop = () => server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import '../../testing/jsdom';
 import userEvent from '@testing-library/user-event';
 import React from 'react';
 import { LoadingState, type FieldConfigSource } from '@grafana/data';

@@ -3,12 +3,16 @@ import React, { useMemo } from 'react';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
+import { bandLabel } from '../../components/bands';
 import { useAppProfile } from '../../components/profile/useAppProfile';
+import { useBoxHeight } from '../../components/useBoxHeight';
+import { grafanaMeasure } from '../../components/measure';
 import { Notices } from '../../components/Notices';
 import { beforeData, withoutData } from '../shared/components/states';
 import { shownValues } from '../../views/display';
 import { isFirstLoad, queryErrors } from '../../views/state';
 import { ServiceOverheadTable } from './components/ServiceOverheadTable';
+import { COMPACT, overheadLayout } from './data/layout';
 import { overheadView } from './data/overheadView';
 import { panelSettings } from './data/panelSettings';
 import { sortServices } from './data/sort';
@@ -28,6 +32,7 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
     () => settings?.settings && overheadView(data, settings.settings, { queries }),
     [data, settings, queries]
   );
+  const [body, bodyHeight] = useBoxHeight<HTMLDivElement>(height);
   // A small panel shows the worst first whatever the sort option.
   const compact = width < COMPACT.width || height < COMPACT.height;
   const sorted = useMemo(
@@ -46,6 +51,26 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
     );
     return shownValues(items, { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy }, 'No data');
   }, [sorted, fieldConfig, replaceVariables, theme, timeZone, options.colorBy]);
+
+  const layout = useMemo(() => {
+    const rows = sorted.flatMap((s) => s.rows);
+    const longest = (xs: string[]) => xs.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const texts = [...displays.values()].map((d) => d.text);
+    const parts = {
+      rows: rows.length,
+      sections: sorted.length,
+      longestName: longest(rows.map((r) => r.name)),
+      longestValue: longest(texts),
+      total: longest(sorted.map((s) => displays.get(`${s.service.service}\u0000${s.service.system.name}`)?.text ?? '')),
+      trends: options.showSparklines,
+      system: options.showSystem,
+      bandLabels: Object.values(bandLabel),
+    };
+    const first = overheadLayout({ width, height: bodyHeight }, parts, grafanaMeasure);
+    // Rows at their smallest that still do not fit: the body scrolls, its scroll bar takes some width.
+    const scrolls = first.contentHeight > bodyHeight;
+    return scrolls ? overheadLayout({ width: width - SCROLLBAR, height: bodyHeight }, parts, grafanaMeasure) : first;
+  }, [sorted, displays, width, bodyHeight, options.showSparklines, options.showSystem]);
 
   const gate = beforeData(!app || isFirstLoad(data), 'domain overhead', settings?.problems);
   if (gate || !app || !settings?.settings) {
@@ -81,7 +106,7 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
       data-layout={compact ? 'compact' : 'table'}
       style={{ maxHeight: height }}
     >
-      <div className={styles.body} tabIndex={0} role="group" aria-label="Domains">
+      <div className={styles.body} tabIndex={0} role="group" aria-label="Domains" ref={body}>
         {sorted.map(({ service, rows }) => (
           <ServiceOverheadTable
             key={service.service}
@@ -91,7 +116,7 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
             heading={sorted.length > 1}
             showSystem={options.showSystem}
             showSparklines={options.showSparklines}
-            width={width}
+            layout={layout}
           />
         ))}
       </div>
@@ -100,10 +125,10 @@ export function DomainOverheadPanel(props: PanelProps<DomainOverheadOptions>) {
   );
 }
 
-/** Below this the worst service and domain come first, whatever the sort option. */
-export const COMPACT = { width: 300, height: 200 };
+// Room for a scroll bar when the rows do not fit.
+const SCROLLBAR = 16;
 
 const getStyles = (theme: GrafanaTheme2) => ({
   panel: css({ height: '100%', display: 'flex', flexDirection: 'column' }),
-  body: css({ flex: 1, minHeight: 0, overflow: 'auto', paddingRight: theme.spacing(0.5) }),
+  body: css({ flex: 1, minHeight: 0, overflow: 'auto' }),
 });

@@ -1,4 +1,5 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
+import '../../testing/jsdom';
 import userEvent from '@testing-library/user-event';
 import React from 'react';
 import { LoadingState } from '@grafana/data';

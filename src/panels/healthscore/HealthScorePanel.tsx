@@ -6,7 +6,8 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { bySeverity } from '../../components/bands';
 import { NoticeMark } from '../../components/NoticeMark';
 import { useAppProfile } from '../../components/profile/useAppProfile';
-import { shownValues } from '../../views/display';
+import { useBoxHeight } from '../../components/useBoxHeight';
+import { lazyShownValues } from '../../views/display';
 import { isFirstLoad, noticeSummary, queryErrors } from '../../views/state';
 import { Notices } from '../../components/Notices';
 import { beforeData, withoutData } from '../shared/components/states';
@@ -28,6 +29,7 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
   const styles = useStyles2(getStyles);
   const app = useAppProfile();
   const [selected, setSelected] = useState<string | null>(null);
+  const [body, bodyHeight] = useBoxHeight<HTMLDivElement>(height);
   const { aggregation, indicatorOverrides, indicatorQueries, groupBy } = options;
 
   const settings = useMemo(
@@ -58,7 +60,7 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
       // A score is a whole number unless the field config sets decimals.
       own: { decimals: 0 },
     }));
-    return shownValues(items, { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy }, '–');
+    return lazyShownValues(items, { fieldConfig, replaceVariables, theme, timeZone, colorBy: options.colorBy }, '–');
   }, [groups, groupBy, fieldConfig, replaceVariables, theme, timeZone, options.colorBy]);
 
   const gate = beforeData(!app || isFirstLoad(data), 'health', settings?.problems);
@@ -92,7 +94,7 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
   const notices = (g: GroupHealth) => tileNotices(g, data.errors, queryOf);
   return (
     <div className={styles.panel} data-testid="perfscope-health" data-layout={layout}>
-      <div className={styles.body}>
+      <div className={styles.body} ref={body}>
         {layout === 'single' || layout === 'compact' ? (
           <SingleHealth
             group={groups[0]}
@@ -100,7 +102,7 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
             color={displays.get(groups[0].name)!.color}
             explanation={explain(groups[0])}
             width={width}
-            height={marked ? height - MARK_HEIGHT : height}
+            height={bodyHeight}
             compact={compact}
             showTrend={options.showTrend}
             showBreakdown={options.showBreakdown}
@@ -113,6 +115,7 @@ export function HealthScorePanel(props: PanelProps<HealthScoreOptions>) {
             compact={compact}
             showTrend={options.showTrend}
             width={width}
+            height={bodyHeight}
             selected={options.showBreakdown ? selected : null}
             onSelect={setSelected}
             explain={explain}

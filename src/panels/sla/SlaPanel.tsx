@@ -14,7 +14,10 @@ import { BurnDown } from './components/BurnDown';
 import { FiringTiers } from './components/FiringTiers';
 import { MonthHistory } from './components/MonthHistory';
 import { ServicePicker } from './components/ServicePicker';
-import { Objective } from './components/Objective';
+import { Objective, type ObjectiveProps } from './components/Objective';
+import { COMPACT, objectivesLayout } from './data/layout';
+import { useBoxHeight } from '../../components/useBoxHeight';
+import { grafanaMeasure } from '../../components/measure';
 import { TierTable } from './components/TierTable';
 import type { Band } from '../../scoring';
 import type { ServiceSla } from './data/model';
@@ -32,6 +35,7 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
   const styles = useStyles2(getStyles);
   const app = useAppProfile();
   const [chosen, setChosen] = useState<string>();
+  const [body, bodyHeight] = useBoxHeight<HTMLDivElement>(height);
 
   const settings = useMemo(() => app && panelSla(app.profile, options.sla), [app, options.sla]);
   const breach = app?.profile.indicators.find((i) => i.id === options.breachIndicator);
@@ -70,69 +74,57 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
   }
   const sla = settings.sla;
   const { report } = current;
-  const compact = height < 220 || width < 320;
+  const compact = height < COMPACT.height || width < COMPACT.width;
   const budget = report.budgetRemaining;
   const mttr = current.mttr;
   const [availability, budgetShown, latency, mttrShown] = (['availability', 'budget', 'latency', 'mttr'] as const).map(
     (key) => shown.get(key)!
   );
   const overspent = budget !== null && budget < 0;
-  const cards: Array<{ key: string; band: Band; card: React.ReactElement }> = [
+  const cards: Array<{ key: string; band: Band; card: Omit<ObjectiveProps, 'valueFont'> }> = [
     {
       key: 'availability',
       band: status.availability,
-      card: (
-        <Objective
-          key="availability"
-          title={compact && view.services.length > 1 ? `${current.service} availability` : 'Availability'}
-          value={availability.text}
-          band={status.availability}
-          color={availability.color}
-          detail={`target ${percent(sla.target)} over ${sla.period === 'month' ? 'the month' : sla.period}`}
-        />
-      ),
+      card: {
+        title: compact && view.services.length > 1 ? `${current.service} availability` : 'Availability',
+        value: availability.text,
+        band: status.availability,
+        color: availability.color,
+        detail: `target ${percent(sla.target)} over ${sla.period === 'month' ? 'the month' : sla.period}`,
+      },
     },
     {
       key: 'budget',
       band: status.budget,
-      card: (
-        <Objective
-          key="budget"
-          title={overspent ? 'Error budget overspent by' : 'Error budget remaining'}
-          value={overspent ? budgetShown.format(-100 * budget) : budgetShown.text}
-          band={status.budget}
-          color={budgetShown.color}
-          detail={`${overspent ? 'over the' : 'of'} ${percent(100 - sla.target)} errors allowed`}
-        />
-      ),
+      card: {
+        title: overspent ? 'Error budget overspent by' : 'Error budget remaining',
+        value: overspent ? budgetShown.format(-100 * budget) : budgetShown.text,
+        band: status.budget,
+        color: budgetShown.color,
+        detail: `${overspent ? 'over the' : 'of'} ${percent(100 - sla.target)} errors allowed`,
+      },
     },
     {
       key: 'latency',
       band: status.latency,
-      card: (
-        <Objective
-          key="latency"
-          title="Latency SLO"
-          value={latency.text}
-          band={status.latency}
-          color={latency.color}
-          detail={`under ${formatValue(sla.latencyThreshold, 's')}, target ${percent(sla.latencyTarget)}`}
-        />
-      ),
+      card: {
+        title: 'Latency SLO',
+        value: latency.text,
+        band: status.latency,
+        color: latency.color,
+        detail: `under ${formatValue(sla.latencyThreshold, 's')}, target ${percent(sla.latencyTarget)}`,
+      },
     },
     {
       key: 'mttr',
       band: status.mttr,
-      card: (
-        <Objective
-          key="mttr"
-          title="MTTR"
-          value={mttr && mttr.mttr === null ? NO_RESOLVED : mttrShown.text}
-          band={status.mttr}
-          color={mttrShown.color}
-          detail={mttrDetail(sla.mttrTarget, mttr, mttrShown.format)}
-        />
-      ),
+      card: {
+        title: 'MTTR',
+        value: mttr && mttr.mttr === null ? NO_RESOLVED : mttrShown.text,
+        band: status.mttr,
+        color: mttrShown.color,
+        detail: mttrDetail(sla.mttrTarget, mttr, mttrShown.format),
+      },
     },
   ];
   // Small: the worst objective only (ties in the objectives' order), beside any firing tier.
@@ -148,21 +140,41 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
         )
         .slice(0, 1)
     : cards;
+  const firing = report.tiers.filter((t) => t.firing).length;
+  const firingLines = firing && Math.ceil(firing / Math.max(1, Math.floor(width / FIRING_TIER_WIDTH)));
+  const boxHeight = bodyHeight - firingLines * FIRING_LINE;
+  const fit = objectivesLayout(
+    { width: compact ? width : width - SCROLLBAR, height: boxHeight },
+    objectives.length,
+    objectives.map((o) => o.card.value).reduce((a, b) => (b.length > a.length ? b : a), ''),
+    compact,
+    grafanaMeasure
+  );
   const missing = missingParts(current);
   const warnings = [...errors, ...view.problems, ...missing];
   const infos = app.notice ? [app.notice] : [];
   return (
     <div className={styles.panel} data-testid="perfscope-sla" data-layout={compact ? 'compact' : 'full'}>
       {view.services.length > 1 && !compact && (
-        <ServicePicker services={view.services.map((s) => s.service)} value={current.service} onChange={setChosen} />
+        <ServicePicker
+          services={view.services.map((s) => s.service)}
+          value={current.service}
+          onChange={setChosen}
+          width={width}
+        />
       )}
-      <div className={styles.body} tabIndex={0} role="group" aria-label="Objectives">
+      <div className={styles.body} tabIndex={0} role="group" aria-label="Objectives" ref={body}>
         <FiringTiers tiers={report.tiers} />
-        <div className={styles.objectives}>{objectives.map((o) => o.card)}</div>
+        <div className={styles.objectives} style={{ gridTemplateColumns: `repeat(${fit.columns}, minmax(0, 1fr))` }}>
+          {objectives.map((o) => (
+            <Objective key={o.key} {...o.card} valueFont={fit.valueFont} compact={compact} height={fit.cardHeight} />
+          ))}
+        </div>
         {!compact && options.showBurnDown && current.burnDown && (
           <BurnDown
             {...current.burnDown}
             width={Math.max(0, width - 16)}
+            height={fit.burnDownHeight}
             color={budgetShown.color}
             format={(v) => (v < 0 ? `overspent by ${budgetShown.format(-100 * v)}` : budgetShown.format(100 * v))}
           />
@@ -181,6 +193,11 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
     </div>
   );
 }
+
+// The firing tiers' line above the objectives, and room for a scroll bar in the full layout.
+const FIRING_LINE = 22;
+const FIRING_TIER_WIDTH = 130;
+const SCROLLBAR = 16;
 
 // Percent settings (targets) in the style of Grafana's percent unit, as the values beside them.
 const percent = (v: number) => formatSetting(v, 'percent');
@@ -229,9 +246,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   body: css({ flex: 1, minHeight: 0, overflow: 'auto' }),
   mark: css({ flex: 'none', display: 'flex', justifyContent: 'center', overflow: 'hidden' }),
-  objectives: css({
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
-    gap: theme.spacing(1),
-  }),
+  objectives: css({ display: 'grid', gap: theme.spacing(1) }),
 });

@@ -56,9 +56,16 @@ export function healthFromSeries(
       }
       return candidates.length === 1 ? onGrid(candidates[0], grid) : new Float64Array(grid.length).fill(NaN);
     });
-    const score = scoreColumns(compiled, columns, grid.length);
     const latest = Object.fromEntries(indicators.map((ind, i) => [ind.id, columns[i][last]]));
-    return { name, health: healthScore(profile, latest), trend: { timestamps, score } };
+    // The trend is scored when first drawn: a grid of 1,000 services draws the few dozen tiles in view.
+    let score: Float64Array | undefined;
+    const trend = {
+      timestamps,
+      get score() {
+        return (score ??= scoreColumns(compiled, columns, grid.length));
+      },
+    };
+    return { name, health: healthScore(profile, latest), trend };
   });
   return { source: 'prometheus', groups, unusedQueries, problems };
 }

@@ -1,5 +1,6 @@
 // The render benchmark (npm run bench): the BUILT panels in Chromium, as Grafana loads them, rendering the
-// domain overhead panel with 100 domains and the health panel's grid with 200 services. Each run mounts the
+// domain overhead panel with 100 domains and the health panel's grid with 200 and 1,000 services (virtualised:
+// it draws the tiles in view and says how many it has). Each run mounts the
 // panel on fresh data, so the time covers reading the frames, the scoring and React's render and commit.
 import { existsSync } from 'fs';
 import { join, resolve } from 'path';
@@ -14,6 +15,7 @@ const BUDGET_MS = 16;
 const cases = [
   { name: 'domain overhead, 100 domains', panel: 'domainoverhead', count: 100 },
   { name: 'health grid, 200 services', panel: 'healthscore', count: 200 },
+  { name: 'health grid, 1,000 services', panel: 'healthscore', count: 1000 },
 ] as const;
 
 const quantile = (xs: number[], q: number) => {
@@ -41,20 +43,20 @@ async function main() {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/tests/browser/host/index.html?gallery&bench=1`);
     console.log(`render benchmark: built panels in Chromium, ${RUNS} runs each, fresh data every run`);
-    console.log('panel                          median render   p90 render   median to layout   shown   budget');
+    console.log('panel                          median render   p90 render   median to layout   drawn of all   budget');
     for (const c of cases) {
       const r = await page.evaluate(({ panel, count, runs }) => window.perfscopeGallery.bench(panel, count, runs), {
         panel: c.panel,
         count: c.count,
         runs: RUNS,
       });
-      if (r.shown !== c.count) {
-        throw new Error(`${c.name}: the panel showed ${r.shown} rows or tiles, not ${c.count}`);
+      if (r.total !== c.count) {
+        throw new Error(`${c.name}: the panel had ${r.total} rows or tiles, not ${c.count}`);
       }
       const median = quantile(r.render, 0.5);
       slow ||= median > BUDGET_MS;
       console.log(
-        `${c.name.padEnd(30)} ${median.toFixed(2).padStart(10)} ms ${quantile(r.render, 0.9).toFixed(2).padStart(9)} ms ${quantile(r.layout, 0.5).toFixed(2).padStart(14)} ms ${String(r.shown).padStart(7)}   ${(median / BUDGET_MS).toFixed(2)} of ${BUDGET_MS} ms`
+        `${c.name.padEnd(30)} ${median.toFixed(2).padStart(10)} ms ${quantile(r.render, 0.9).toFixed(2).padStart(9)} ms ${quantile(r.layout, 0.5).toFixed(2).padStart(14)} ms ${`${r.shown} of ${r.total}`.padStart(13)}   ${(median / BUDGET_MS).toFixed(2)} of ${BUDGET_MS} ms`
       );
     }
     if (errors.length > 0) {

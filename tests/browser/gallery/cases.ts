@@ -17,14 +17,17 @@ export interface GalleryCase {
   options?: Record<string, unknown>;
   /** Text the panel shows at every size. */
   shows: string[];
-  /** Text it shows when there is room (the medium and large sizes). */
+  /** Text it shows when there is room (every size but the small). */
   showsWhenRoomy?: string[];
+  /** Text that is in view without scrolling when there is room (a table's last row and column). */
+  inViewWhenRoomy?: string[];
 }
 
 export const sizes = {
   small: { width: 150, height: 100 },
   medium: { width: 420, height: 300 },
   large: { width: 800, height: 520 },
+  xlarge: { width: 1600, height: 900 },
 };
 
 export type SizeName = keyof typeof sizes;
@@ -39,6 +42,7 @@ export const cases: GalleryCase[] = [
     service: 'incident',
     shows: ['10', 'Critical'],
     showsWhenRoomy: ['Error rate', 'caps the score', 'capped at 10 by the key indicator Error rate'],
+    inViewWhenRoomy: ['Weight', 'Availability'],
   },
   {
     id: 'health-grid',

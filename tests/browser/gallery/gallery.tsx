@@ -28,6 +28,7 @@ import { modelledGrafana } from '../../../src/testing/grafanaModel';
 import { recordedPanelData, type Recording } from '../../../src/testing/recordings';
 import { replaceVariables } from '../../../src/testing/templateSrv';
 import { cases, sizes, type GalleryCase, type SizeName } from './cases';
+import { compared } from './compare';
 import { syntheticHealth, syntheticOverhead } from './synthetic';
 
 declare global {
@@ -226,8 +227,37 @@ function Card({ c, plugin, data }: { c: GalleryCase; plugin: PanelPlugin; data: 
   );
 }
 
+/** With ?compare: the panel beside Grafana's stock visualisation of the same numbers, at the same size. */
+function Compared({ c, plugin, data }: { c: GalleryCase; plugin: PanelPlugin; data: PanelData }) {
+  const { width, height } = sizes[sizeName];
+  const { name, Stock } = compared[c.id];
+  const box = {
+    width,
+    height,
+    padding: 8,
+    background: theme.colors.background.primary,
+    border: `1px solid ${theme.colors.border.weak}`,
+    boxSizing: 'content-box' as const,
+    overflow: 'hidden',
+  };
+  return (
+    <div data-compare={c.id} style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+      <Card c={c} plugin={plugin} data={data} />
+      <figure style={{ margin: 0 }}>
+        <figcaption style={{ fontSize: 12, color: theme.colors.text.secondary }}>Stock {name}, same numbers</figcaption>
+        <div style={box}>
+          <ThemeContext.Provider value={theme}>
+            <Stock data={data} width={width} height={height} theme={theme} />
+          </ThemeContext.Provider>
+        </div>
+      </figure>
+    </div>
+  );
+}
+
 function Header() {
-  const link = (theme: string, size: string) => `?gallery&theme=${theme}&size=${size}`;
+  const link = (theme: string, size: string) =>
+    `?gallery&theme=${theme}&size=${size}${params.has('compare') ? '&compare' : ''}`;
   return (
     <header style={{ marginBottom: 16 }}>
       <h1 style={{ fontSize: 18, margin: '0 0 8px' }}>
@@ -251,8 +281,10 @@ async function render() {
   document.body.style.color = theme.colors.text.primary;
   document.body.style.fontFamily = theme.typography.fontFamily;
   document.documentElement.lang = 'en';
+  const compare = params.has('compare');
+  const shown = compare ? cases.filter((c) => compared[c.id]) : cases;
   const loaded = await Promise.all(
-    cases.map(async (c) => ({ c, plugin: await loadPanel(c.panel), data: await caseData(c) }))
+    shown.map(async (c) => ({ c, plugin: await loadPanel(c.panel), data: await caseData(c) }))
   );
   const root = createRoot(document.getElementById('root')!);
   root.render(
@@ -260,9 +292,13 @@ async function render() {
       <GrafanaStyles />
       <Header />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>
-        {loaded.map(({ c, plugin, data }) => (
-          <Card key={c.id} c={c} plugin={plugin} data={data} />
-        ))}
+        {loaded.map(({ c, plugin, data }) =>
+          compare ? (
+            <Compared key={c.id} c={c} plugin={plugin} data={data} />
+          ) : (
+            <Card key={c.id} c={c} plugin={plugin} data={data} />
+          )
+        )}
       </div>
     </main>
   );
@@ -272,7 +308,7 @@ async function render() {
     const waiting = [...document.querySelectorAll('[data-panel]')].filter(
       (el) => el.getAttribute('data-panel') !== 'health-loading' && el.querySelector('[data-testid="panel-loading"]')
     );
-    if (cases.every((c) => document.querySelector(`[data-panel="${c.id}"]`)) && waiting.length === 0) {
+    if (shown.every((c) => document.querySelector(`[data-panel="${c.id}"]`)) && waiting.length === 0) {
       return;
     }
   }
@@ -299,6 +335,7 @@ async function bench(panel: 'healthscore' | 'domainoverhead', count: number, run
   const render: number[] = [];
   const layout: number[] = [];
   let shown = 0;
+  let total = 0;
   for (let i = 0; i < runs; i++) {
     const data = make();
     const root = createRoot(host);
@@ -310,9 +347,11 @@ async function bench(panel: 'healthscore' | 'domainoverhead', count: number, run
     render.push(t1 - t0);
     layout.push(t2 - t0);
     shown = host.querySelectorAll('li, tr[data-domain]').length;
+    // A virtualised grid draws the tiles in view and says how many it has.
+    total = Number(host.querySelector('[data-tiles]')?.getAttribute('data-tiles') ?? shown);
     root.unmount();
   }
-  return { render, layout, shown };
+  return { render, layout, shown, total };
 }
 
 /** The app's pages from the built dist/module.js: the overview, or the settings (the app's config page). */

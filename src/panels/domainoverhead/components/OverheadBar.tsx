@@ -10,15 +10,17 @@ interface Props {
   thresholds: Thresholds;
   max: number;
   color: string;
+  /** The bar's thickness in px (12 unless the panel's rows are taller). */
+  height?: number;
 }
 
 const pct = (v: number, max: number) => `${Math.max(0, Math.min(100, (100 * v) / max))}%`;
 
 /** A horizontal bar on a shared scale with ticks at the target, warning and critical thresholds. */
-export const OverheadBar = React.memo(function OverheadBar({ value, thresholds, max, color }: Props) {
+export const OverheadBar = React.memo(function OverheadBar({ value, thresholds, max, color, height = 12 }: Props) {
   const styles = useStyles2(getStyles);
   return (
-    <div className={styles.track} aria-hidden>
+    <div className={styles.track} style={{ height }} aria-hidden>
       {value !== null && <div className={styles.fill} style={{ width: pct(value, max), background: color }} />}
       <div className={styles.target} style={{ left: pct(thresholds.target, max) }} />
       <div className={styles.tick} style={{ left: pct(thresholds.warning, max) }} />
@@ -30,7 +32,6 @@ export const OverheadBar = React.memo(function OverheadBar({ value, thresholds, 
 const getStyles = (theme: GrafanaTheme2) => ({
   track: css({
     position: 'relative',
-    height: 12,
     minWidth: 40,
     background: theme.colors.background.secondary,
     borderRadius: theme.shape.radius.default,

@@ -9,6 +9,7 @@ import { Sparkline } from '../../../components/Sparkline';
 import { valueBandReason } from '../../../views/bandReason';
 import type { ShownValue } from '../../../views/display';
 import type { OverheadRow, ServiceOverhead } from '../../../views/overhead/model';
+import type { OverheadLayout } from '../data/layout';
 import { scaleMax } from '../data/sort';
 import { OverheadBar } from './OverheadBar';
 
@@ -19,19 +20,19 @@ interface Props {
   heading: boolean;
   showSystem: boolean;
   showSparklines: boolean;
-  width: number;
+  layout: OverheadLayout;
 }
 
 const limits = (r: OverheadRow, fmt: (v: number) => string) =>
   `target ${fmt(r.thresholds.target)}, warning ${fmt(r.thresholds.warning)}, critical ${fmt(r.thresholds.critical)}`;
 
 /** One service's domains, one bar each on a shared scale, and its system total against its target. */
-export function ServiceOverheadTable({ service, rows, displays, heading, showSystem, showSparklines, width }: Props) {
+export function ServiceOverheadTable({ service, rows, displays, heading, showSystem, showSparklines, layout }: Props) {
   const styles = useStyles2(getStyles);
   const max = scaleMax(rows);
-  const bars = width >= 260;
-  const narrow = width < 300;
-  const trends = showSparklines && width >= 420;
+  const { columns, narrow } = layout;
+  const bars = columns.bar > 0;
+  const trends = showSparklines && columns.trend > 0;
   const system = service.system;
   const systemDisplay = displays.get(`${service.service}\u0000${system.name}`)!;
   const title = service.service || 'Domains';
@@ -40,8 +41,12 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
       {heading && <h3 className={styles.heading}>{service.service}</h3>}
       {showSystem && (
         <div className={styles.system} data-testid="system-total">
-          <span>
-            System total <strong>{systemDisplay.text}</strong>
+          <span style={{ fontSize: layout.font }}>
+            {narrow ? <span className={visuallyHidden}>System </span> : 'System '}
+            {narrow ? 'Total' : 'total'}{' '}
+            <strong className={styles.total} style={{ fontSize: layout.totalFont }}>
+              {systemDisplay.text}
+            </strong>
             <span className={narrow ? visuallyHidden : undefined}>
               {' '}
               against its target of {systemDisplay.format(system.thresholds.target)}
@@ -59,12 +64,20 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
               thresholds={system.thresholds}
               max={scaleMax([system])}
               color={systemDisplay.color}
+              height={layout.barHeight}
             />
           )}
         </div>
       )}
-      <table className={styles.table}>
+      <table className={styles.table} style={{ fontSize: layout.font }}>
         <caption className={visuallyHidden}>Overhead of each domain of {title}, with its thresholds</caption>
+        <colgroup>
+          <col style={{ width: columns.name }} />
+          {bars && <col />}
+          <col style={{ width: columns.value }} />
+          <col style={{ width: columns.band }} />
+          {trends && <col style={{ width: columns.trend }} />}
+        </colgroup>
         <thead className={visuallyHidden}>
           <tr>
             <th scope="col">Domain</th>
@@ -79,7 +92,7 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
             const d = displays.get(`${service.service}\u0000${row.name}`)!;
             const rowLimits = limits(row, d.format);
             return (
-              <tr key={row.name} data-domain={row.name}>
+              <tr key={row.name} data-domain={row.name} style={{ height: layout.rowHeight }}>
                 <th scope="row" className={styles.name} title={rowLimits}>
                   {d.href ? (
                     <a href={d.href} className={styles.link} title={d.linkTitle}>
@@ -92,7 +105,13 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
                 </th>
                 {bars && (
                   <td className={styles.bar}>
-                    <OverheadBar value={row.overhead} thresholds={row.thresholds} max={max} color={d.color} />
+                    <OverheadBar
+                      value={row.overhead}
+                      thresholds={row.thresholds}
+                      max={max}
+                      color={d.color}
+                      height={layout.barHeight}
+                    />
                   </td>
                 )}
                 <td className={styles.value}>{d.text}</td>
@@ -110,8 +129,8 @@ export function ServiceOverheadTable({ service, rows, displays, heading, showSys
                       <Sparkline
                         timestamps={row.trend.timestamps}
                         values={row.trend.values}
-                        width={80}
-                        height={18}
+                        width={columns.trend - 8}
+                        height={Math.min(layout.rowHeight - 4, 32)}
                         min={0}
                         color={d.color}
                         label={`${row.name} overhead over the time range`}
@@ -137,6 +156,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     alignItems: 'center',
     gap: theme.spacing(0.5, 1),
     marginBottom: theme.spacing(0.5),
+    lineHeight: 1.2,
     '& > div': { flex: '1 1 120px' },
   }),
   table: css({
@@ -148,12 +168,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   name: css({
     fontWeight: theme.typography.fontWeightRegular,
-    width: '35%',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   }),
-  bar: css({ width: '35%' }),
-  value: css({ width: '4.5em', textAlign: 'right', fontVariantNumeric: 'tabular-nums' }),
-  band: css({ width: 'auto' }),
+  bar: css({}),
+  value: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }),
+  band: css({ overflow: 'hidden' }),
+  total: css({ fontWeight: theme.typography.fontWeightMedium, lineHeight: 1.2 }),
   link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
 });

@@ -1,4 +1,4 @@
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import React from 'react';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
@@ -9,6 +9,8 @@ import { scoreBandReason } from '../../../views/bandReason';
 import { Sparkline } from '../../../components/Sparkline';
 import type { GroupHealth } from '../../../views/health/model';
 import { Breakdown } from './Breakdown';
+import { NARROW_TABLE, singleLayout } from '../data/layout';
+import { grafanaMeasure } from '../../../components/measure';
 
 interface Props {
   group: GroupHealth;
@@ -28,14 +30,30 @@ export function SingleHealth(props: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const { health } = group;
-  const fontSize = compact
-    ? Math.max(16, Math.min(height * 0.42, width * 0.3))
-    : Math.min(64, Math.max(32, height * 0.18));
+  const narrow = width < NARROW_TABLE;
+  const fit = singleLayout(
+    { width, height },
+    {
+      score: text,
+      caption: explanation,
+      rows: health.indicators.length,
+      // Narrow, a row whose indicator is tagged (key, caps the score) wraps to two lines.
+      wrappedRows: narrow ? health.indicators.filter((i) => i.key || health.cappedBy === i.id).length : 0,
+      trend: !compact && showTrend && !!group.trend,
+      breakdown: !compact && showBreakdown && health.indicators.length > 0,
+    },
+    grafanaMeasure
+  );
+  const fontSize = fit.scoreFont;
   const label = `${group.name ? `${group.name} health` : 'Health'} score ${text}, ${bandLabel[health.band]}`;
   return (
     <div className={styles.container}>
-      <div className={styles.head} role="group" aria-label={label}>
-        {group.name && !compact && <div className={styles.name}>{group.name}</div>}
+      <div className={cx(styles.head, fit.row && styles.row)} role="group" aria-label={label}>
+        {group.name && !compact && (
+          <div className={styles.name} title={group.name}>
+            {group.name}
+          </div>
+        )}
         <div
           className={styles.score}
           // Large text to WCAG (3:1) only from 24 px.
@@ -45,21 +63,21 @@ export function SingleHealth(props: Props) {
         </div>
         <BandBadge band={health.band} color={color} reason={scoreBandReason(health.score)} />
       </div>
-      {!compact && showTrend && group.trend && (
+      {fit.trendHeight > 0 && group.trend && (
         <Sparkline
           timestamps={group.trend.timestamps}
           values={group.trend.score}
           width={Math.max(0, width - 16)}
-          height={Math.min(48, Math.max(20, height * 0.15))}
+          height={fit.trendHeight}
           min={0}
           max={100}
           color={color}
           label="Health score over the time range"
         />
       )}
-      {!compact && showBreakdown && health.indicators.length > 0 && (
+      {fit.showBreakdown && (
         <div className={styles.breakdown} tabIndex={0} role="group" aria-label="Breakdown">
-          <Breakdown health={health} caption={explanation} />
+          <Breakdown health={health} caption={explanation} width={width} />
         </div>
       )}
     </div>
@@ -75,8 +93,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
     gap: theme.spacing(0.5),
     overflow: 'hidden',
   }),
-  head: css({ display: 'flex', flexDirection: 'column', alignItems: 'center', flex: 'none' }),
-  name: css({ color: theme.colors.text.secondary }),
-  score: css({ fontWeight: theme.typography.fontWeightMedium, lineHeight: 1.1 }),
+  head: css({ display: 'flex', flexDirection: 'column', alignItems: 'center', flex: 'none', maxWidth: '100%' }),
+  row: css({ flexDirection: 'row', justifyContent: 'center', gap: theme.spacing(1.5) }),
+  name: css({
+    color: theme.colors.text.secondary,
+    maxWidth: '100%',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  }),
+  score: css({ fontWeight: theme.typography.fontWeightMedium, lineHeight: 1.2, whiteSpace: 'nowrap' }),
   breakdown: css({ overflow: 'auto', flex: 1, minHeight: 0 }),
 });

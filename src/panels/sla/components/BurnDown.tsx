@@ -9,6 +9,8 @@ interface Props {
   timestamps: ArrayLike<number>;
   values: ArrayLike<number>;
   width: number;
+  /** The chart's height (40 px unless the panel has room). */
+  height?: number;
   color: string;
   /** A budget fraction (1 = untouched) as the panel writes the budget. */
   format: (fraction: number) => string;
@@ -20,7 +22,7 @@ function ends(values: ArrayLike<number>): [number, number] | null {
 }
 
 /** The error budget remaining over the time range, 100 % at the top; below the line the budget is overspent. */
-export function BurnDown({ timestamps, values, width, color, format }: Props) {
+export function BurnDown({ timestamps, values, width, height = 40, color, format }: Props) {
   const styles = useStyles2(getStyles);
   const span = ends(values);
   if (!span) {
@@ -37,7 +39,7 @@ export function BurnDown({ timestamps, values, width, color, format }: Props) {
           timestamps={timestamps}
           values={values}
           width={width}
-          height={40}
+          height={height}
           min={min}
           max={1}
           color={color}

@@ -1,43 +1,53 @@
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import React from 'react';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { readableColor } from '../../../components/bands';
 import { BandBadge } from '../../../components/health/BandBadge';
+import { visuallyHidden } from '../../../components/visuallyHidden';
 import type { Band } from '../../../scoring';
 
-interface Props {
+export interface ObjectiveProps {
   title: string;
   value: string;
   band: Band;
   color: string;
   /** Against what: "target 99.9 %". */
-  detail: React.ReactNode;
+  detail: string;
+  /** The value's size (src/panels/sla/data/layout.ts). */
+  valueFont: number;
+  /** The card fills a small panel: its detail goes to the tooltip. */
+  compact?: boolean;
+  height?: number;
 }
 
 const metLabel: Partial<Record<Band, string>> = { ok: 'Met', critical: 'Missed' };
 
 /** One SLA objective: its value large, coloured, met or missed, against its target. */
-export function Objective({ title, value, band, color, detail }: Props) {
+export function Objective({ title, value, band, color, detail, valueFont, compact, height }: ObjectiveProps) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
+  // Large text to WCAG (3:1) only from 24 px.
+  const large = valueFont >= 24;
   return (
     <section
-      className={styles.card}
+      className={cx(styles.card, compact && styles.compact)}
       aria-label={`${title}: ${value}, ${metLabel[band] ?? 'no data'}`}
-      style={{ borderTopColor: color }}
+      style={{ borderTopColor: color, height }}
+      title={compact ? `${title}: ${value}, ${detail}` : undefined}
     >
-      <h4 className={styles.title}>{title}</h4>
+      <h4 className={styles.title} title={title}>
+        {title}
+      </h4>
       <div
         className={styles.value}
-        // 4.5:1 whatever the size: at Grafana's font size an objective's value is not large text to WCAG.
-        style={{ color: readableColor(theme, color, theme.colors.background.secondary) }}
+        style={{ fontSize: valueFont, color: readableColor(theme, color, theme.colors.background.secondary, large) }}
       >
         {value}
       </div>
       <div className={styles.detail}>
-        {detail} <BandBadge band={band} color={color} />
+        <span className={compact ? visuallyHidden : undefined}>{detail}</span> <BandBadge band={band} color={color} />
       </div>
     </section>
   );
@@ -51,11 +61,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
     padding: theme.spacing(0.5, 1),
     minWidth: 0,
   }),
-  title: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.primary, margin: 0 }),
-  value: css({
-    fontSize: theme.typography.h3.fontSize,
-    fontWeight: theme.typography.fontWeightMedium,
-    lineHeight: 1.2,
+  compact: css({ display: 'flex', flexDirection: 'column', justifyContent: 'center', overflow: 'hidden' }),
+  title: css({
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.primary,
+    margin: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
   }),
+  value: css({ fontWeight: theme.typography.fontWeightMedium, lineHeight: 1.2, whiteSpace: 'nowrap' }),
   detail: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary }),
 });

@@ -3,19 +3,23 @@ import React from 'react';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Combobox, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 
+import { grafanaMeasure } from '../../../components/measure';
+import { pickerFitsButtons } from '../data/layout';
+
 interface Props {
   services: string[];
   value: string;
   onChange: (service: string) => void;
+  width: number;
 }
 
-/** Chooses the service the SLA panel shows: buttons for a few services, a searchable list for many. */
-export function ServicePicker({ services, value, onChange }: Props) {
+/** Chooses the service the SLA panel shows: buttons when they fit on a line, a searchable list otherwise. */
+export function ServicePicker({ services, value, onChange, width }: Props) {
   const styles = useStyles2(getStyles);
   const options = services.map((s) => ({ label: s, value: s }));
   return (
     <div className={styles.picker} role="group" aria-label="Service">
-      {services.length <= 6 ? (
+      {pickerFitsButtons(services, width, grafanaMeasure) ? (
         <RadioButtonGroup size="sm" options={options} value={value} onChange={onChange} />
       ) : (
         <Combobox
