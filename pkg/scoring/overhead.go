@@ -52,19 +52,33 @@ func banded(name string, overhead float64, t Thresholds) DomainOverhead {
 	return d
 }
 
-// Report bands each domain's overhead (percent) and sums the system total. A domain without data would count
-// as no overhead at all, so the total is unknown then (NaN), never healthy.
+// Report bands each domain's overhead (percent) and sums the system total (SystemOverhead). A domain without
+// data would count as no overhead at all, so the total is unknown then (NaN), never healthy.
 func (d Domains) Report(overheads map[string]float64) OverheadReport {
 	r := OverheadReport{Domains: []DomainOverhead{}}
-	total := math.NaN()
-	if len(overheads) > 0 {
-		total = 0
-	}
+	values := make([]float64, 0, len(overheads))
 	for _, name := range slices.Sorted(maps.Keys(overheads)) {
 		dom := banded(name, overheads[name], d.For(name))
-		total += dom.Overhead // NaN stays NaN
+		values = append(values, dom.Overhead)
 		r.Domains = append(r.Domains, dom)
 	}
-	r.System = banded("system", total, d.System)
+	r.System = banded("system", SystemOverhead(values), d.System)
 	return r
+}
+
+// SystemOverhead is the system total: the domains' overheads summed in the order given (Report's: by domain
+// name, so that every caller adds them alike); NaN when one has no data or there is none. As systemOverhead in
+// src/scoring/overhead.ts.
+func SystemOverhead(overheads []float64) float64 {
+	if len(overheads) == 0 {
+		return math.NaN()
+	}
+	total := 0.0
+	for _, v := range overheads {
+		if !HasData(v) {
+			return math.NaN()
+		}
+		total += v
+	}
+	return total
 }

@@ -28,6 +28,7 @@ export { healthScore, type HealthScore, type IndicatorScore, type IndicatorValue
 export {
   overheadReport,
   shareOverhead,
+  systemOverhead,
   baselineOverhead,
   domainThresholds,
   type DomainOverhead,

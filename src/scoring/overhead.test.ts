@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { baselineOverhead, overheadReport, shareOverhead } from './overhead';
+import { baselineOverhead, overheadReport, shareOverhead, systemOverhead } from './overhead';
 import { defaultProfile } from './profile/defaults';
 
 const settings = defaultProfile().domains; // domains 1.5/3/5, system 4.7/7/10
@@ -60,5 +60,17 @@ describe('overheadReport', () => {
   it('has a system overhead of no data when no domain has data', () => {
     expect(overheadReport(settings, { a: NaN }).system).toMatchObject({ overhead: null, band: 'nodata' });
     expect(overheadReport(settings, {}).domains).toEqual([]);
+  });
+});
+
+describe('systemOverhead', () => {
+  it('sums the domains in the order given, and is unknown when one has no data or there is none', () => {
+    expect(systemOverhead([1.5, 2, 0.25])).toBe(3.75);
+    // The order matters in floating point: the report's (by domain name) is the one every caller uses.
+    expect(systemOverhead([0.1, 0.2, 0.3])).toBe(0.1 + 0.2 + 0.3);
+    expect(systemOverhead([1, null])).toBeNull();
+    expect(systemOverhead([1, NaN])).toBeNull();
+    expect(systemOverhead([1, Infinity])).toBeNull();
+    expect(systemOverhead([])).toBeNull();
   });
 });

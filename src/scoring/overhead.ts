@@ -37,6 +37,23 @@ export const domainThresholds = (
 ): Thresholds =>
   Object.prototype.hasOwnProperty.call(settings.overrides, domain) ? settings.overrides[domain] : settings.defaults;
 
+/**
+ * The system total: the domains' overheads summed in the order given (overheadReport's: by domain name, so
+ * that every caller adds them alike). A domain without data would count as no overhead at all: the total is
+ * unknown then (null), never healthy; so is the total of no domain.
+ */
+export function systemOverhead(overheads: ArrayLike<number | null | undefined>): number | null {
+  let total = 0;
+  for (let i = 0; i < overheads.length; i++) {
+    const v = overheads[i];
+    if (!hasData(v)) {
+      return null;
+    }
+    total += v;
+  }
+  return overheads.length > 0 ? total : null;
+}
+
 /** Bands each domain's overhead with its own thresholds and the system total with the system thresholds. */
 export function overheadReport(
   settings: Pick<DomainSettings, 'defaults' | 'overrides' | 'system'>,
@@ -50,9 +67,7 @@ export function overheadReport(
       const s = subScore(value, thresholds);
       return { name, overhead: hasData(value) ? value : null, subScore: s, band: bandOf(s), thresholds };
     });
-  // A domain without data would count as no overhead at all: the total is unknown then, never healthy.
-  const complete = domains.length > 0 && domains.every((d) => d.overhead !== null);
-  const total = complete ? domains.reduce((sum, d) => sum + d.overhead!, 0) : null;
+  const total = systemOverhead(domains.map((d) => d.overhead));
   const s = subScore(total, settings.system);
   return { domains, system: { overhead: total, subScore: s, band: bandOf(s), thresholds: settings.system } };
 }

@@ -3,6 +3,7 @@ import {
   gridTimestamps,
   overheadReport,
   shareOverhead,
+  systemOverhead,
   type DomainSettings,
   type Grid,
 } from '../../scoring/index';
@@ -89,12 +90,13 @@ function serviceRows(
   const last = timestamps.length - 1;
   const names = [...columns.keys()];
   const report = overheadReport(settings, Object.fromEntries(names.map((n) => [n, columns.get(n)![last]])));
-  const system = new Float64Array(timestamps.length);
-  const at: Record<string, number> = {};
-  for (let t = 0; t < timestamps.length; t++) {
-    names.forEach((n) => (at[n] = columns.get(n)![t]));
-    system[t] = overheadReport(settings, at).system.overhead ?? NaN;
-  }
+  // The system total at every timestamp, summed in the report's order (by domain name).
+  const sorted = report.domains.map((d) => columns.get(d.name)!);
+  const at = new Float64Array(sorted.length);
+  const system = Float64Array.from(timestamps, (_, t) => {
+    sorted.forEach((column, i) => (at[i] = column[t]));
+    return systemOverhead(at) ?? NaN;
+  });
   const domains = report.domains.map((d): OverheadRow => ({
     ...d,
     trend: { timestamps, values: columns.get(d.name)! },
