@@ -14,7 +14,7 @@ export const GROUPS = {
   slo: { name: 'perfscope-slo', interval: '1m' },
   overhead: { name: 'perfscope-overhead', interval: '1m' },
   signals: { name: 'perfscope-signals', interval: '1m' },
-  // Days-long windows change slowly, and reading 30 days of raw counters is most of the file's cost
+  // Windows of a day or more change slowly, and reading days of raw counters is most of the file's cost
   // (npm run bench:rules): every 4 minutes costs a quarter of every minute and loses nothing, and keeps each
   // recorded sample inside Prometheus's 5-minute lookback even when an evaluation is up to a minute late.
   trends: { name: 'perfscope-trends', interval: '4m' },
