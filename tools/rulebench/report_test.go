@@ -54,7 +54,7 @@ func TestObservationsCostPerMinute(t *testing.T) {
 	}
 	var out bytes.Buffer
 	report(&out, "50 services", o, s)
-	for _, want := range []string{"perfscope-trends", "0.5000", "7 series recorded", "whole file 2.25x", "= 1.00x"} {
+	for _, want := range []string{"perfscope-trends", "0.5000", "7 series recorded", "whole file 2.25x", "= 1.00x", "SLO and trends groups 0.9000 = 2.25x"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
