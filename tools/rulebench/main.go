@@ -65,8 +65,9 @@ func main() {
 	timeout := flag.Duration("timeout", 15*time.Minute, "longest wait for the evaluations, per fleet size")
 	flag.Parse()
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer cancel()
-	if err := run(ctx, *services, *step, *rules, *before, *sloth, *work, *timeout); err != nil {
+	err := run(ctx, *services, *step, *rules, *before, *sloth, *work, *timeout)
+	cancel()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "rulebench:", err)
 		os.Exit(1)
 	}
@@ -123,7 +124,7 @@ func renamed(from, to string) (string, error) {
 	}
 	text := strings.NewReplacer("perfscope:", "perfscope_before:", "name: perfscope-", "name: perfscope-before-",
 		"alert: PerfScope", "alert: PerfScopeBefore").Replace(string(raw))
-	return to, os.WriteFile(to, []byte(text), 0o600)
+	return to, os.WriteFile(to, []byte(text), 0o600) //nolint:gosec // G703: in the -work directory, by design
 }
 
 // generateSloth writes Sloth's rules for slothSpec and returns the labels of its recorded 5-minute error ratio
