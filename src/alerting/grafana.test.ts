@@ -282,7 +282,7 @@ describe('grafanaProvisioningFile', () => {
       ['perfscope-slo', '1m'],
       ['perfscope-overhead', '1m'],
       ['perfscope-signals', '1m'],
-      ['perfscope-trends', '2m'],
+      ['perfscope-trends', '4m'],
     ]);
     const rules = file.groups.flatMap((g) => g.rules);
     expect(rules).toHaveLength(build().length);

@@ -1,4 +1,4 @@
-import type { Profile } from '../scoring';
+import { parseDuration, type Profile } from '../scoring';
 import {
   alertCatalogue,
   GROUPS,
@@ -12,6 +12,8 @@ import { RUNBOOKS } from './panels';
 import { formulas, num, subScore } from '../scoring/promql';
 import { LATENCY_INDICATOR, rulePeriodWindow, rawSignals, RECORDED, recordedSignals, tierWindows } from './signals';
 import type { AlertOptions, PrometheusRecordingRule, PrometheusRule, PrometheusRuleFile } from './types';
+
+const DAY_MS = 86_400_000;
 
 /**
  * The Prometheus rule file: recording rules for every series the alerts and the dashboards read (the health
@@ -29,6 +31,12 @@ export function buildPrometheusRules(profile: Profile, options: Partial<AlertOpt
 
   const period = rulePeriodWindow(profile);
   const windows = tierWindows(profile);
+  // Ratios over a day or more read days of raw counters and move little in minutes: they are recorded in the
+  // trends group (every 4 minutes) with their burn rates, so each still equals its formula at its timestamp.
+  const daysLong = (w: string) => parseDuration(w)! >= DAY_MS;
+  const ratio = (w: string) => record(RECORDED.errorRatio, raw.errorRatio(w), { window: w });
+  const burnRate = (w: string) =>
+    record(RECORDED.burnRate, formulas.burnRate(rec.errorRatio(w), profile.sla.target), { window: w });
   // Traffic for the guards, recorded once in the slo group. Prometheus evaluates groups independently, so
   // alerts of other groups read it up to one interval (1m) old: well inside the 5m lookback.
   const guards = new Set([
@@ -47,10 +55,8 @@ export function buildPrometheusRules(profile: Profile, options: Partial<AlertOpt
     ],
     slo: [
       ...[...guards].map((w) => record(RECORDED.requestsPerSecond, raw.requestsPerSecond(w), { window: w })),
-      ...windows.map((w) => record(RECORDED.errorRatio, raw.errorRatio(w), { window: w })),
-      ...windows.map((w) =>
-        record(RECORDED.burnRate, formulas.burnRate(rec.errorRatio(w), profile.sla.target), { window: w })
-      ),
+      ...windows.filter((w) => !daysLong(w)).map(ratio),
+      ...windows.filter((w) => !daysLong(w)).map(burnRate),
     ],
     overhead: [
       record(RECORDED.domainOverhead, raw.domainOverhead()),
@@ -62,8 +68,10 @@ export function buildPrometheusRules(profile: Profile, options: Partial<AlertOpt
     ],
     trends: [
       record(RECORDED.memoryGrowthPerDay, raw.memoryGrowthPerDay()),
+      ...windows.filter(daysLong).map(ratio),
+      ...windows.filter(daysLong).map(burnRate),
       // The SLA period for the executive dashboard: availability, error budget and latency compliance.
-      ...(windows.includes(period) ? [] : [record(RECORDED.errorRatio, raw.errorRatio(period), { window: period })]),
+      ...(windows.includes(period) ? [] : [ratio(period)]),
       record(RECORDED.availability, formulas.availability(rec.errorRatio(period)), { window: period }),
       record(RECORDED.budgetRemaining, formulas.budgetRemaining(rec.errorRatio(period), profile.sla.target), {
         window: period,

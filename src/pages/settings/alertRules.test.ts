@@ -85,7 +85,7 @@ describe('a Grafana without the rules file', () => {
     for (const name of groups) {
       expect([name, g.intervals.get(`${folder.uid}/${name}`)]).toEqual([name, groupInterval(name)]);
     }
-    expect(g.intervals.get(`${folder.uid}/perfscope-trends`)).toBe(120);
+    expect(g.intervals.get(`${folder.uid}/perfscope-trends`)).toBe(240);
     const stored = [...g.rules.values()];
     expect(
       stored.every((r) => r.folderUID === folder.uid && r.provenance === '' && r.labels.perfscope === 'managed')
@@ -142,11 +142,11 @@ describe('a Grafana without the rules file', () => {
     g.intervals.set(`${folder.uid}/perfscope-trends`, 60);
     g.writes.length = 0;
     const report = await apply(g);
-    expect(report.intervals).toEqual(['perfscope-trends every 2m']);
+    expect(report.intervals).toEqual(['perfscope-trends every 4m']);
     expect(g.writes).toEqual([
       `PUT /api/v1/provisioning/folder/${folder.uid}/rule-groups/perfscope-trends (no provenance)`,
     ]);
-    expect(g.intervals.get(`${folder.uid}/perfscope-trends`)).toBe(120);
+    expect(g.intervals.get(`${folder.uid}/perfscope-trends`)).toBe(240);
   });
 
   it('reports PerfScope rules the profile no longer builds and keeps them, even in a group it rewrites', async () => {

@@ -25,7 +25,7 @@ export interface ApplyReport {
   notOurs: string[];
   /** PerfScope rules the profile no longer builds (a tier turned off): left as they are. */
   stale: string[];
-  /** Rule groups whose evaluation interval was set back to PerfScope's ("perfscope-trends every 2m"). */
+  /** Rule groups whose evaluation interval was set back to PerfScope's ("perfscope-trends every 4m"). */
   intervals: string[];
 }
 
