@@ -29,15 +29,23 @@ func SubScore(v float64, t Thresholds, higher bool) float64 {
 	}
 	switch {
 	case v <= tt:
-		return 100
+		return SubScoreAtTarget
 	case v <= w:
-		return 100 - 30*(v-tt)/(w-tt)
+		return SubScoreAtTarget - (SubScoreAtTarget-SubScoreAtWarning)*(v-tt)/(w-tt)
 	case v <= c:
-		return 70 - 20*(v-w)/(c-w)
+		return SubScoreAtWarning - (SubScoreAtWarning-SubScoreAtCritical)*(v-w)/(c-w)
 	default:
-		return math.Max(0, 50-20*(v-c)/(c-w))
+		return math.Max(0, SubScoreAtCritical-(SubScoreAtWarning-SubScoreAtCritical)*(v-c)/(c-w))
 	}
 }
+
+// The sub-score at each threshold: 100 at the target (and better), 70 at warning, 50 at critical
+// (SUB_SCORE_AT in src/scoring/subscore.ts).
+const (
+	SubScoreAtTarget   = 100.0
+	SubScoreAtWarning  = 70.0
+	SubScoreAtCritical = 50.0
+)
 
 // Band names the band of a score; a NaN score (no data) is "nodata".
 func Band(s float64) string {

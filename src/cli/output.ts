@@ -1,10 +1,12 @@
+import { bandCeiling } from '../scoring';
 import type { FlagSpec } from './args';
 import type { Io } from './command';
 import { EXIT_HEALTHY, EXIT_UNHEALTHY } from './errors';
 import { renderReport } from './render';
 import { gateFailures, type ServiceReport } from './report';
 
-export const DEFAULT_MIN_SCORE = 70;
+/** The gate fails a score in the warning band or worse by default: below the info band's floor (70). */
+export const DEFAULT_MIN_SCORE = bandCeiling('warning');
 
 /** Flags every scoring command shares. */
 export const reportFlags: FlagSpec[] = [

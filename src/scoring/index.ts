@@ -19,7 +19,7 @@ export {
   VIEWER_VARIABLES,
   type TemplateVariable,
 } from './variables';
-export { subScore, subScoreLower, hasData } from './subscore';
+export { subScore, subScoreLower, hasData, SUB_SCORE_AT } from './subscore';
 export { BAND_FLOORS, bandOf, bandFloor, bandCeiling, atOrWorse, scoreSteps, valueSteps, type BandStep } from './bands';
 export { objectiveMet, objectiveThreshold, type Objective, type ObjectiveTargets } from './objectives';
 export { gate, type GateInput, type GateRule, type GateVerdict } from './gate';

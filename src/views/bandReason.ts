@@ -1,8 +1,8 @@
 import { bandLabel } from '../components/bands';
-import { BAND_FLOORS, bandOf, hasData, subScore, type Direction, type Thresholds } from '../scoring';
+import { BAND_FLOORS, bandOf, hasData, subScore, SUB_SCORE_AT, type Direction, type Thresholds } from '../scoring';
 
 // Why a value has its band, in words, for the tooltip on every banded value: the band comes from the sub-score
-// (100 at the target, 70 at warning, 50 at critical) cut at the library's band floors, so a value a little past
+// (SUB_SCORE_AT: 100 at the target, 70 at warning, 50 at critical) cut at the library's band floors, so a value a little past
 // its target can still be OK; this says so instead of leaving it to look like a bug.
 
 /** The band floors as the tooltip lists them: "OK from 90, Info from 70, Warning from 50, Critical below". */
@@ -24,14 +24,17 @@ export function valueBandReason(
   const s = subScore(value, t, direction)!;
   const worse = direction === 'higher' ? 'under' : 'over';
   const better = direction === 'higher' ? 'at or above' : 'at or under';
-  const where = (direction === 'higher' ? value >= t.target : value <= t.target)
-    ? `${better} its target of ${format(t.target)}`
-    : (direction === 'higher' ? value >= t.warning : value <= t.warning)
-      ? `${worse} its target of ${format(t.target)}, not yet past warning at ${format(t.warning)}`
-      : (direction === 'higher' ? value >= t.critical : value <= t.critical)
-        ? `past warning at ${format(t.warning)}, not yet past critical at ${format(t.critical)}`
-        : `past critical at ${format(t.critical)}`;
-  return `${format(value)} is ${where}: sub-score ${Math.round(s)} (target 100, warning 70, critical 50), so ${bandLabel[bandOf(s)]}. Bands: ${bandCuts()}.`;
+  // Where the value lies, read from its sub-score (the library's anchors), so the words agree with the band.
+  const at = SUB_SCORE_AT;
+  const where =
+    s >= at.target
+      ? `${better} its target of ${format(t.target)}`
+      : s >= at.warning
+        ? `${worse} its target of ${format(t.target)}, not yet past warning at ${format(t.warning)}`
+        : s >= at.critical
+          ? `past warning at ${format(t.warning)}, not yet past critical at ${format(t.critical)}`
+          : `past critical at ${format(t.critical)}`;
+  return `${format(value)} is ${where}: sub-score ${Math.round(s)} (target ${at.target}, warning ${at.warning}, critical ${at.critical}), so ${bandLabel[bandOf(s)]}. Bands: ${bandCuts()}.`;
 }
 
 /** Why a health score (or, `what` = "Sub-score", an indicator's) has its band. */
