@@ -52,10 +52,9 @@ func (k batchKey) shared() share.Key {
 }
 
 type batchCall struct {
-	done   chan struct{}
-	matrix model.Matrix
-	vector model.Vector
-	err    error
+	done chan struct{}
+	answer
+	err error
 }
 
 // ErrInternal is a query's error when PerfScope's own code panicked; the plugin log has the details.
@@ -90,45 +89,46 @@ func runOnce(call *batchCall, run func(*batchCall)) {
 	defer close(call.done)
 	defer func() {
 		if p := recover(); p != nil {
-			call.matrix, call.vector, call.err = nil, nil, &Error{Msg: ErrInternal.Error(), Err: ErrInternal}
+			call.answer, call.err = answer{}, &Error{Msg: ErrInternal.Error(), Err: ErrInternal}
 			panic(p)
 		}
 	}()
 	run(call)
 }
 
+// fetch answers k once per batch, through the cache shared across requests when the batch has one.
+func (b *Batch) fetch(ctx context.Context, k batchKey, get func(context.Context) (answer, error)) (answer, error) {
+	call := b.do(ctx, k, func(call *batchCall) {
+		if b.shared == nil {
+			call.answer, call.err = get(ctx)
+			return
+		}
+		call.answer, call.err = b.shared.Fetch(ctx, k.shared(), func(ctx context.Context) (answer, int64, error) {
+			a, err := get(ctx)
+			return a, matrixSize(a.matrix) + vectorSize(a.vector), err
+		})
+	})
+	return call.answer, call.err
+}
+
 // QueryRange is Client.QueryRange, sent once per distinct query in the batch.
 func (b *Batch) QueryRange(ctx context.Context, expr string, r Range) (model.Matrix, error) {
 	k := batchKey{expr: expr, start: r.Start.UnixMilli(), end: r.End.UnixMilli(), step: int64(r.Step)}
-	call := b.do(ctx, k, func(call *batchCall) {
-		if b.shared == nil {
-			call.matrix, call.err = b.c.QueryRange(ctx, expr, r)
-			return
-		}
-		a, err := b.shared.Fetch(ctx, k.shared(), func(ctx context.Context) (answer, int64, error) {
-			m, err := b.c.QueryRange(ctx, expr, r)
-			return answer{matrix: m}, matrixSize(m), err
-		})
-		call.matrix, call.err = a.matrix, err
+	a, err := b.fetch(ctx, k, func(ctx context.Context) (answer, error) {
+		m, err := b.c.QueryRange(ctx, expr, r)
+		return answer{matrix: m}, err
 	})
-	return call.matrix, call.err
+	return a.matrix, err
 }
 
 // Query is Client.Query, sent once per distinct query in the batch.
 func (b *Batch) Query(ctx context.Context, expr string, ts time.Time) (model.Vector, error) {
 	k := batchKey{expr: expr, start: ts.UnixMilli(), end: ts.UnixMilli()}
-	call := b.do(ctx, k, func(call *batchCall) {
-		if b.shared == nil {
-			call.vector, call.err = b.c.Query(ctx, expr, ts)
-			return
-		}
-		a, err := b.shared.Fetch(ctx, k.shared(), func(ctx context.Context) (answer, int64, error) {
-			v, err := b.c.Query(ctx, expr, ts)
-			return answer{vector: v}, vectorSize(v), err
-		})
-		call.vector, call.err = a.vector, err
+	a, err := b.fetch(ctx, k, func(ctx context.Context) (answer, error) {
+		v, err := b.c.Query(ctx, expr, ts)
+		return answer{vector: v}, err
 	})
-	return call.vector, call.err
+	return a.vector, err
 }
 
 // About what an answer holds in memory: 16 bytes a sample, its labels' bytes and some for each series.
