@@ -7,15 +7,15 @@ import { bandColor } from '../../components/bands';
 import { HealthTile } from '../../components/health/HealthTile';
 import type { GroupHealth } from '../../views/health/model';
 import { tileNotices } from '../../views/health/notices';
+import { tilesInView, type TileGrid } from '../../views/layout';
 import { dashboardUrl } from '../shared/dashboards';
 
 const TILE = 160;
 /** Each tile's height and the gap between tiles: every row is as high, so the rows in view are known. */
 const ROW = 96;
 const GAP = 8;
-/** Above this the grid scrolls in its own box and draws only the rows in view (and 2 either side). */
+/** Above this the grid scrolls in its own box and draws only the rows in view (tilesInView: and 2 either side). */
 const VIEW = 640;
-const OVERSCAN = 2;
 
 /**
  * Every service's score, worst first, each opening the operations dashboard for that service and marked with
@@ -47,10 +47,11 @@ export function ServiceTiles({ groups, errors }: { groups: GroupHealth[]; errors
   const columns = width ? Math.max(1, Math.floor((width + GAP) / (TILE + GAP))) : 1;
   const rows = Math.ceil(sorted.length / columns);
   const pitch = ROW + GAP;
-  const scrolls = !!width && rows * pitch - GAP > VIEW;
-  const firstRow = scrolls ? Math.max(0, Math.floor(scrollTop / pitch) - OVERSCAN) : 0;
-  const lastRow = scrolls ? Math.min(rows, Math.ceil((scrollTop + VIEW) / pitch) + OVERSCAN) : rows;
-  const shown = width === null ? [] : sorted.slice(firstRow * columns, lastRow * columns);
+  const height = rows * pitch - GAP;
+  const scrolls = !!width && height > VIEW;
+  const grid: TileGrid = { columns, rows, tileWidth: TILE, tileHeight: ROW, gap: GAP, scrolls, height };
+  const { first, last } = tilesInView(grid, sorted.length, scrollTop, VIEW);
+  const shown = width === null ? [] : sorted.slice(first, last);
   return (
     <div
       ref={box}
@@ -66,8 +67,8 @@ export function ServiceTiles({ groups, errors }: { groups: GroupHealth[]; errors
         className={styles.grid}
         style={{
           gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-          paddingTop: firstRow * pitch,
-          paddingBottom: (rows - lastRow) * pitch,
+          paddingTop: (first / columns) * pitch,
+          paddingBottom: (rows - Math.ceil(last / columns)) * pitch,
         }}
         aria-label="Health by service"
         data-tiles={sorted.length}

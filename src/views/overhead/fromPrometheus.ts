@@ -45,8 +45,9 @@ export function overheadFromSeries(
   const share = settings.mode === 'share';
   // Overhead already computed (PerfScope's recording rule perfscope:domain_overhead, in the profile's mode).
   const computed = byLabels(series, role('overhead'), problems);
-  const parts = computed.size > 0 ? computed : byLabels(series, role(share ? 'domainTime' : 'domainLatency'), problems);
-  const refs = computed.size > 0 ? new Map() : byLabels(series, role(share ? 'totalTime' : 'baseline'), problems);
+  const precomputed = computed.size > 0;
+  const parts = precomputed ? computed : byLabels(series, role(share ? 'domainTime' : 'domainLatency'), problems);
+  const refs = precomputed ? new Map() : byLabels(series, role(share ? 'totalTime' : 'baseline'), problems);
   const grid = resultGrid([...parts.values(), ...refs.values()], intervalMs);
   if (!grid) {
     return { source: 'prometheus', mode: settings.mode, services: [], problems };
@@ -56,12 +57,11 @@ export function overheadFromSeries(
     const service = part.labels.service ?? '';
     const domain = part.labels.domain ?? '';
     const ref = refs.get(share ? `${service}\u0000` : k);
-    const overhead =
-      computed.size > 0
-        ? Float64Array.from(onGrid(part, grid))
-        : ref
-          ? overheadColumn(part, ref, grid, share)
-          : new Float64Array(grid.length).fill(NaN);
+    const overhead = precomputed
+      ? Float64Array.from(onGrid(part, grid))
+      : ref
+        ? overheadColumn(part, ref, grid, share)
+        : new Float64Array(grid.length).fill(NaN);
     const domains = perService.get(service) ?? new Map<string, Float64Array>();
     domains.set(domain, overhead);
     perService.set(service, domains);

@@ -88,12 +88,13 @@ function burnDownFrom(
 
 /** Errors per second: an error ratio over time times the requests per second at the same timestamps. */
 function errorRate(ratio: LabelledSeries, requests: LabelledSeries): LabelledSeries {
-  const at = new Map<number, number>();
-  for (let i = 0; i < requests.timestamps.length; i++) {
-    at.set(requests.timestamps[i], requests.values[i]);
+  const grid = resultGrid([ratio, requests]);
+  if (!grid) {
+    return ratio; // neither has a sample
   }
-  const values = Float64Array.from(ratio.timestamps, (t, i) => ratio.values[i] * (at.get(t) ?? NaN));
-  return { ...ratio, values };
+  const r = onGrid(requests, grid);
+  const values = Float64Array.from(onGrid(ratio, grid), (v, i) => v * r[i]);
+  return { ...ratio, timestamps: gridTimestamps(grid), values };
 }
 
 /**
