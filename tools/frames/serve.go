@@ -25,7 +25,7 @@ type dsQuery struct {
 	} `json:"queries"`
 }
 
-// rateInterval fills $__rate_interval as Grafana does: max(step + scrape interval, 4 x scrape interval).
+// grafanaRateInterval fills $__rate_interval as Grafana does: max(step + scrape interval, 4 x scrape interval).
 func grafanaRateInterval(step, scrape time.Duration) time.Duration {
 	return max(step+scrape, 4*scrape)
 }

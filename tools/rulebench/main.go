@@ -207,7 +207,7 @@ func measure(ctx context.Context, n int, step time.Duration, work string, files 
 	if err != nil {
 		return err
 	}
-	defer p.stop()
+	defer p.Stop()
 
 	o := newObservations(byFile)
 	deadline := time.Now().Add(timeout)

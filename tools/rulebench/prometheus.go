@@ -3,11 +3,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -15,29 +13,17 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/perfscope/perfscope/tools/fixtures"
 )
 
-// prometheus is Debian's prometheus over the backfilled blocks with the rule files, scraping the live data.
-type prometheus struct {
-	url    string
-	cmd    *exec.Cmd
-	log    *bytes.Buffer
-	exited chan error
-}
-
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("no free port on 127.0.0.1: %w", err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
+// prometheus is Debian's prometheus over the backfilled blocks with the rule files, scraping the live data,
+// started and stopped as the fixtures' servers are (fixtures.Launch).
+type prometheus struct{ *fixtures.Server }
 
 func startPrometheus(ctx context.Context, work, data, target string, rules []string) (*prometheus, error) {
-	port, err := freePort()
+	addr, err := fixtures.ListenAddr(0)
 	if err != nil {
 		return nil, err
 	}
@@ -59,54 +45,19 @@ scrape_configs:
 	if err := os.WriteFile(path, []byte(config), 0o600); err != nil {
 		return nil, err
 	}
-	addr := "127.0.0.1:" + strconv.Itoa(port)
-	p := &prometheus{url: "http://" + addr, log: &bytes.Buffer{}, exited: make(chan error, 1)}
-	p.cmd = exec.Command("prometheus", //nolint:gosec // G204: Debian's prometheus on our own paths and port
-		"--config.file="+path, "--storage.tsdb.path="+data, "--storage.tsdb.retention.time=10y",
-		"--web.listen-address="+addr, "--log.level=warn")
-	p.cmd.Stdout, p.cmd.Stderr = p.log, p.log
-	// The kernel stops Prometheus if the benchmark dies first.
-	p.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
-	if err := p.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("prometheus did not start: %w", err)
+	s, err := fixtures.Launch(ctx, "prometheus", "http://"+addr, "/-/ready", 2*time.Minute,
+		exec.Command("prometheus", //nolint:gosec // G204: Debian's prometheus on our own paths and port
+			"--config.file="+path, "--storage.tsdb.path="+data, "--storage.tsdb.retention.time=10y",
+			"--web.listen-address="+addr, "--log.level=warn"))
+	if err != nil {
+		return nil, err
 	}
-	go func() { p.exited <- p.cmd.Wait() }()
-	deadline := time.Now().Add(2 * time.Minute)
-	for time.Now().Before(deadline) {
-		select {
-		case err := <-p.exited:
-			p.exited <- err
-			return nil, fmt.Errorf("prometheus exited before it was ready: %s", strings.TrimSpace(p.log.String()))
-		case <-ctx.Done():
-			p.stop()
-			return nil, ctx.Err()
-		case <-time.After(200 * time.Millisecond):
-		}
-		if resp, err := http.Get(p.url + "/-/ready"); err == nil { //nolint:gosec,noctx // our own 127.0.0.1 server
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return p, nil
-			}
-		}
-	}
-	p.stop()
-	return nil, fmt.Errorf("prometheus was not ready after 2 minutes")
-}
-
-func (p *prometheus) stop() {
-	_ = p.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-p.exited:
-		p.exited <- err
-	case <-time.After(15 * time.Second):
-		_ = p.cmd.Process.Kill()
-		p.exited <- <-p.exited
-	}
+	return &prometheus{s}, nil
 }
 
 func (p *prometheus) get(path string, out any) error {
 	client := &http.Client{Timeout: time.Minute}
-	resp, err := client.Get(p.url + path)
+	resp, err := client.Get(p.URL + path)
 	if err != nil {
 		return err
 	}
