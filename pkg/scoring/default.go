@@ -71,5 +71,6 @@ func DefaultProfile() *Profile {
 			LatencyComplianceQuery: `sum by (service) (rate(http_request_duration_seconds_bucket{service=~"$service", le="$latencyThreshold"}[$window]))` +
 				` / sum by (service) (rate(http_request_duration_seconds_count{service=~"$service"}[$window]))`,
 		},
+		Groups: []Group{},
 	}
 }

@@ -13,6 +13,29 @@ type Profile struct {
 	Indicators   []Indicator `json:"indicators"`
 	Domains      Domains     `json:"domains"`
 	SLA          SLA         `json:"sla"`
+	// Groups are the portfolio's products or user journeys, scored from their members (GroupScores).
+	Groups []Group `json:"groups"`
+}
+
+// Group is a product or user journey: services and nested groups scored together, as in src/scoring/types.ts.
+type Group struct {
+	ID          string             `json:"id"` // unique; check --group ID and the label group
+	Name        string             `json:"name"`
+	Services    []string           `json:"services"` // service names, exact
+	Groups      []string           `json:"groups"`   // ids of nested groups (no cycles)
+	Aggregation string             `json:"aggregation"`
+	Weights     map[string]float64 `json:"weights"` // member -> weight; absent = 1
+	KeyMembers  []string           `json:"keyMembers"`
+	Rules       []GroupRule        `json:"rules"`
+}
+
+// GroupRule puts the group in Band (at least) when at least AtLeast, or more than MorePercent % of the
+// members are in the band Members or a worse one; exactly one of AtLeast and MorePercent is set.
+type GroupRule struct {
+	Band        string   `json:"band"`
+	Members     string   `json:"members"`
+	AtLeast     *float64 `json:"atLeast,omitempty"`
+	MorePercent *float64 `json:"morePercent,omitempty"`
 }
 
 // Indicator is one scored metric.

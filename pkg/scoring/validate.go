@@ -407,6 +407,8 @@ func parseValue(v any) *Parsed {
 	p.Domains = r.domains(doms, hasDoms, def.Domains)
 	sla, hasSLA := root.get("sla")
 	p.SLA = r.sla(sla, hasSLA, def.SLA)
+	groups, _ := root.get("groups")
+	p.Groups = r.groups(groups)
 	out := &Parsed{Problems: r.problems, queries: r.queries, profile: p}
 	if len(r.problems) == 0 {
 		out.Profile = p

@@ -396,7 +396,7 @@ func TestVectorsValidation(t *testing.T) {
 		}
 	}
 	skipped := 0
-	for _, c := range vectors(t, "validation") {
+	for _, c := range append(vectors(t, "validation"), vectors(t, "group-validation")...) {
 		var in struct{ Profile json.RawMessage }
 		var want struct{ Problems []Problem }
 		decode(t, c, &in, &want)

@@ -54,6 +54,12 @@ function nextAfter(x: number, up: boolean): number {
 
 const rank = (band: Band) => BAND_FLOORS.findIndex((b) => b.band === band);
 
+/** Whether a band is `than` or a worse one; nodata is in none. */
+export const bandAtOrWorse = (band: Band, than: Band): boolean => rank(band) >= 0 && rank(band) >= rank(than);
+
+/** The worse of two bands (nodata only when both are). */
+export const worseBand = (a: Band, b: Band): Band => (rank(a) >= rank(b) ? a : b);
+
 /**
  * The smallest double at which holds(v) turns true, for holds false below it and true from it on, starting
  * from a guess a few rounding errors away (each step moves one double; 64 at most).

@@ -21,6 +21,19 @@ export {
 } from './variables';
 export { subScore, subScoreLower, hasData, SUB_SCORE_AT } from './subscore';
 export { BAND_FLOORS, bandOf, bandFloor, bandCeiling, atOrWorse, scoreSteps, valueSteps, type BandStep } from './bands';
+export { bandAtOrWorse, worseBand } from './bands';
+export {
+  groupScore,
+  groupScores,
+  groupServices,
+  newGroup,
+  ruleHolds,
+  type GroupMember,
+  type GroupResult,
+  type GroupRuleResult,
+  type ServiceScores,
+} from './group';
+export { isGroupId } from './profile/groups';
 export { objectiveMet, objectiveThreshold, type Objective, type ObjectiveTargets } from './objectives';
 export { gate, type GateInput, type GateRule, type GateVerdict } from './gate';
 export { errorRatios, monthlyCompliance, monthBurnDown, type MonthCompliance, type MonthBurnDown } from './calendar';

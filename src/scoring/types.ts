@@ -83,4 +83,34 @@ export interface Profile {
   indicators: Indicator[];
   domains: DomainSettings;
   sla: SlaSettings;
+  /** Portfolio groups (products, user journeys) scored from their members; [] when the profile has none. */
+  groups: Group[];
+}
+
+/** A product or user journey: services and nested groups scored together (src/scoring/group.ts). */
+export interface Group {
+  /** Unique among groups; `check --group ID` and the label `group` of the alert measure. */
+  id: string;
+  name: string;
+  /** Service names (values of the profile's serviceLabel), exact. */
+  services: string[];
+  /** Ids of nested groups (no cycles). */
+  groups: string[];
+  aggregation: Aggregation;
+  /** Member (service name or group id) -> weight; absent = 1. */
+  weights: Record<string, number>;
+  /** Members whose score caps the group's score (like key indicators). */
+  keyMembers: string[];
+  /** N-of-M rules; the worst band among those that hold wins. */
+  rules: GroupRule[];
+}
+
+/** "band when at least N (or more than P %) of the members are in `members` or worse". */
+export interface GroupRule {
+  band: Severity;
+  members: Severity;
+  /** At least this many members (an integer >= 1); exactly one of atLeast and morePercent. */
+  atLeast?: number;
+  /** More than this percent of the members (0 <= P < 100). */
+  morePercent?: number;
 }

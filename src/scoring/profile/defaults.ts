@@ -105,5 +105,6 @@ export function defaultProfile(): Profile {
       latencyComplianceQuery:
         'sum by (service) (rate(http_request_duration_seconds_bucket{service=~"$service", le="$latencyThreshold"}[$window])) / sum by (service) (rate(http_request_duration_seconds_count{service=~"$service"}[$window]))',
     },
+    groups: [],
   };
 }

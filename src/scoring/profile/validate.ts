@@ -1,5 +1,6 @@
 import { DURATION_RULE, parseDuration } from '../duration';
 import type { BurnRateTier, DomainSettings, Indicator, Profile, SlaSettings, Thresholds } from '../types';
+import { readGroups } from './groups';
 import { defaultProfile } from './defaults';
 import { unfilledFormats, unquotedVariables, VARIABLE_FORMATS } from '../variables';
 
@@ -27,14 +28,14 @@ export interface ParsedProfile {
   problems: ProfileProblem[];
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const join = (path: string, field: string) => (path ? `${path}.${field}` : field);
 
 /** Collects problems while reading fields; absent fields fall back to the given defaults. */
-class Reader {
+export class Reader {
   readonly problems: ProfileProblem[] = [];
 
   problem(path: string, text: string, detail?: string) {
@@ -341,6 +342,7 @@ export function parseProfile(raw: unknown): ParsedProfile {
     indicators: readIndicators(r, raw.indicators, raw.aggregation === 'worst' ? 'worst' : 'weighted'),
     domains: readDomains(r, raw.domains, defaults.domains),
     sla: readSla(r, raw.sla, defaults.sla),
+    groups: readGroups(r, raw.groups),
   };
   return { profile: r.problems.length === 0 ? profile : null, problems: r.problems };
 }

@@ -3,6 +3,7 @@ import { catalogue, type HttpPreset } from '../presets/presetCatalogue';
 import { defaultProfile } from '../profile/defaults';
 import type { Direction, Indicator, Thresholds } from '../types';
 import { encode, type Encoded } from './codec';
+import { groupCases, groupValidationCases } from './groupCases';
 
 export interface VectorCase {
   name: string;
@@ -885,4 +886,6 @@ export const vectorCases: Record<string, () => VectorCase[]> = {
   durations: durationCases,
   validation: validationCases,
   presets: presetsCases,
+  groups: groupCases,
+  'group-validation': groupValidationCases,
 };

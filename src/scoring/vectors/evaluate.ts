@@ -1,6 +1,7 @@
 // Runs one vector case through the library: the generator writes what these return, the vectors test and the
 // Go twin check against it. Inputs and outputs are plain JSON (see testdata/vectors/README.md).
 import { healthScore } from '../composite';
+import { groupScores } from '../group';
 import { parseDuration } from '../duration';
 import { breachIntervals, inBreach } from '../mttr';
 import { baselineOverhead, overheadReport, shareOverhead } from '../overhead';
@@ -22,6 +23,7 @@ import type {
   BurnRateTier,
   Direction,
   DomainSettings,
+  Group,
   Indicator,
   Profile,
   Thresholds,
@@ -215,6 +217,25 @@ export const sections: Record<string, { description: string; evaluate: (input: I
   },
   validation: {
     description: 'Every problem of a profile document, in order, as {path, message}.',
+    evaluate: (i: { profile: unknown }) => ({
+      problems: validateProfile(i.profile).map(({ path, message }) => ({ path, message })),
+    }),
+  },
+  groups: {
+    description:
+      "Every group's result from its members' health scores (null: no data): score, band, cappedBy, each rule's count and whether it held, members, noData.",
+    evaluate: (i: { groups: Group[]; services: Record<string, Encoded> }) =>
+      mapValues(groupScores(i.groups, decodeMap(i.services)), (r) => ({
+        score: r.score,
+        band: r.band,
+        cappedBy: r.cappedBy,
+        rules: r.rules.map(({ count, held }) => ({ count, held })),
+        members: r.members.map(({ kind, id, score, band }) => ({ kind, id, score, band })),
+        noData: r.noData,
+      })),
+  },
+  'group-validation': {
+    description: 'Every problem of a profile document with groups, in order, as {path, message}.',
     evaluate: (i: { profile: unknown }) => ({
       problems: validateProfile(i.profile).map(({ path, message }) => ({ path, message })),
     }),

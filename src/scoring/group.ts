@@ -1,0 +1,172 @@
+import { bandAtOrWorse, bandOf, worseBand } from './bands';
+import { hasData } from './subscore';
+import type { Band, Group, GroupRule } from './types';
+
+/** One member of a group: a service (its health score) or a nested group (its group result). */
+export interface GroupMember {
+  kind: 'service' | 'group';
+  id: string;
+  score: number | null;
+  /** A service's band is its score's; a nested group's may be worse (its rules). */
+  band: Band;
+  weight: number;
+  key: boolean;
+}
+
+export interface GroupRuleResult extends GroupRule {
+  /** Members in `members` or worse, counting those without data. */
+  count: number;
+  held: boolean;
+}
+
+export interface GroupResult {
+  id: string;
+  name: string;
+  /** The aggregation of the members with data, capped by key members; null when none has data. */
+  score: number | null;
+  /** The worse of bandOf(score) and the bands of the rules that held; nodata without a score. */
+  band: Band;
+  /** The key member whose score lowered the weighted score, if any. */
+  cappedBy: string | null;
+  rules: GroupRuleResult[];
+  /** Services first, then nested groups, in profile order. */
+  members: GroupMember[];
+  /** Members without data: left out of the score, counted by every rule (never healthy). */
+  noData: string[];
+}
+
+/** A service name -> its health score (absent, null or NaN: no data). */
+export type ServiceScores = Record<string, number | null | undefined>;
+
+/** A group with the given id and fields, the rest as the validator defaults them (name = id, no members). */
+export const newGroup = (id: string, fields: Partial<Group> = {}): Group => ({
+  id,
+  name: id,
+  services: [],
+  groups: [],
+  aggregation: 'weighted',
+  weights: {},
+  keyMembers: [],
+  rules: [],
+  ...fields,
+});
+
+/** Whether a rule holds when `count` of `of` members are in its members band or worse. */
+export function ruleHolds(rule: GroupRule, count: number, of: number): boolean {
+  if (rule.atLeast !== undefined) {
+    return count >= rule.atLeast;
+  }
+  // count / of > P / 100, without the rounding of the division
+  return of > 0 && count * 100 > (rule.morePercent ?? 0) * of;
+}
+
+/** Combines the members' scores; members without data are left out. */
+function combine(group: Group, members: GroupMember[]): { score: number | null; cappedBy: string | null } {
+  const scored = members.filter((m): m is GroupMember & { score: number } => m.score !== null);
+  if (group.aggregation === 'worst') {
+    return { score: scored.length === 0 ? null : Math.min(...scored.map((m) => m.score)), cappedBy: null };
+  }
+  let weightSum = 0;
+  let weighted = 0;
+  for (const m of scored) {
+    if (m.weight > 0) {
+      weightSum += m.weight;
+      weighted += m.weight * m.score;
+    }
+  }
+  let score = weightSum > 0 ? weighted / weightSum : null;
+  let cappedBy: string | null = null;
+  for (const m of scored) {
+    if (m.key && score !== null && m.score < score) {
+      score = m.score;
+      cappedBy = m.id;
+    }
+  }
+  return { score, cappedBy };
+}
+
+/**
+ * Every group's result from its members' results: service health scores, nested groups' results. A nested
+ * group that is unknown or part of a cycle (validation refuses both) counts as a member without data.
+ */
+export function groupScores(groups: Group[], services: ServiceScores): Record<string, GroupResult> {
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  const done = new Map<string, GroupResult>();
+  const visiting = new Set<string>();
+
+  const evaluate = (group: Group): GroupResult => {
+    const known = done.get(group.id);
+    if (known) {
+      return known;
+    }
+    visiting.add(group.id);
+    const member = (kind: GroupMember['kind'], id: string, score: number | null, band: Band): GroupMember => ({
+      kind,
+      id,
+      score,
+      band,
+      weight: group.weights[id] ?? 1,
+      key: group.keyMembers.includes(id),
+    });
+    const members = [
+      ...group.services.map((name) => {
+        const s = services[name];
+        const score = hasData(s) ? s : null;
+        return member('service', name, score, bandOf(score));
+      }),
+      ...group.groups.map((id) => {
+        const nested = byId.get(id);
+        const r = nested && !visiting.has(id) ? evaluate(nested) : null;
+        return member('group', id, r?.score ?? null, r?.band ?? 'nodata');
+      }),
+    ];
+    visiting.delete(group.id);
+
+    const { score, cappedBy } = combine(group, members);
+    const rules = group.rules.map((rule): GroupRuleResult => {
+      const count = members.filter((m) => m.band === 'nodata' || bandAtOrWorse(m.band, rule.members)).length;
+      return { ...rule, count, held: ruleHolds(rule, count, members.length) };
+    });
+    const band =
+      score === null
+        ? 'nodata'
+        : rules.filter((r) => r.held).reduce<Band>((b, r) => worseBand(b, r.band), bandOf(score));
+    const result: GroupResult = {
+      id: group.id,
+      name: group.name,
+      score,
+      band,
+      cappedBy,
+      rules,
+      members,
+      noData: members.filter((m) => m.band === 'nodata').map((m) => m.id),
+    };
+    done.set(group.id, result);
+    return result;
+  };
+
+  return Object.fromEntries(groups.map((g) => [g.id, evaluate(g)]));
+}
+
+/** One group's result (null for an unknown id). */
+export function groupScore(groups: Group[], id: string, services: ServiceScores): GroupResult | null {
+  return groups.some((g) => g.id === id) ? groupScores(groups, services)[id] : null;
+}
+
+/** The services of a group and of its nested groups, each once, in order. */
+export function groupServices(groups: Group[], id: string): string[] {
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (gid: string) => {
+    const g = byId.get(gid);
+    if (!g || seen.has(gid)) {
+      return;
+    }
+    seen.add(gid);
+    g.services.forEach((s) => out.add(s));
+    g.groups.forEach(walk);
+  };
+  walk(id);
+  return [...out];
+}
