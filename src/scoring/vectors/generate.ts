@@ -1,10 +1,11 @@
 // Writes the shared test data the TypeScript and Go scoring code both check against:
 // testdata/profiles/default.json and testdata/vectors/<section>.json. Run with `npm run vectors`.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { defaultProfile } from '../profile/defaults';
 import { vectorCases } from './cases';
+import { groupsExpected, portfolioProfile } from './portfolio';
 import { sections, toJson } from './evaluate';
 
 const root = join(__dirname, '..', '..', '..', 'testdata');
@@ -25,4 +26,8 @@ for (const [section, makeCases] of Object.entries(vectorCases)) {
   writeJson(join(root, 'vectors', `${section}.json`), { section, description, cases });
   total += cases.length;
 }
+writeJson(join(root, 'profiles', 'portfolio.json'), portfolioProfile());
+const scenarios = JSON.parse(readFileSync(join(root, 'scenarios', 'expected.json'), 'utf8'));
+writeJson(join(root, 'scenarios', 'groups-expected.json'), toJson(groupsExpected(scenarios)));
+
 console.log(`wrote ${total} vector cases to testdata/vectors/`);
