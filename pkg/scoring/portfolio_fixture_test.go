@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// The fixture portfolio's expectations (testdata/scenarios/groups-expected.json, written by src/scoring) checked
+// The fixture portfolio's expectations (testdata/profiles/portfolio-expected.json, written by src/scoring) checked
 // against a computation by hand from the scenarios' exact values, and against GroupScores.
 func TestPortfolioFixtureByHand(t *testing.T) {
 	parsed := ParseProfile(repoFile(t, filepath.Join("testdata", "profiles", "portfolio.json")))
@@ -66,7 +66,7 @@ func TestPortfolioFixtureByHand(t *testing.T) {
 			RulesHeld []int
 		}
 	}
-	if err := json.Unmarshal(repoFile(t, filepath.Join("testdata", "scenarios", "groups-expected.json")), &file); err != nil {
+	if err := json.Unmarshal(repoFile(t, filepath.Join("testdata", "profiles", "portfolio-expected.json")), &file); err != nil {
 		t.Fatal(err)
 	}
 	got := GroupScores(p.Groups, s)
@@ -86,7 +86,7 @@ func TestPortfolioFixtureByHand(t *testing.T) {
 			score        float64
 			band, capped string
 			held         []int
-		}{{"groups-expected.json", float64(f.Score), f.Band, deref(f.CappedBy), f.RulesHeld}, {"GroupScores", g.Score, g.Band, g.CappedBy, held}} {
+		}{{"portfolio-expected.json", float64(f.Score), f.Band, deref(f.CappedBy), f.RulesHeld}, {"GroupScores", g.Score, g.Band, g.CappedBy, held}} {
 			if !same(c.score, num(w.score)) || c.band != w.band || c.capped != w.cappedBy || fmt.Sprint(c.held) != fmt.Sprint(w.held) {
 				t.Errorf("%s %s: score %v band %s cappedBy %q held %v; by hand %v %s %q %v",
 					c.who, id, c.score, c.band, c.capped, c.held, w.score, w.band, w.cappedBy, w.held)

@@ -28,6 +28,6 @@ for (const [section, makeCases] of Object.entries(vectorCases)) {
 }
 writeJson(join(root, 'profiles', 'portfolio.json'), portfolioProfile());
 const scenarios = JSON.parse(readFileSync(join(root, 'scenarios', 'expected.json'), 'utf8'));
-writeJson(join(root, 'scenarios', 'groups-expected.json'), toJson(groupsExpected(scenarios)));
+writeJson(join(root, 'profiles', 'portfolio-expected.json'), toJson(groupsExpected(scenarios)));
 
 console.log(`wrote ${total} vector cases to testdata/vectors/`);

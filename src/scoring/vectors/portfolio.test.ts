@@ -17,6 +17,6 @@ describe('the fixture portfolio', () => {
   });
 
   it("has the group results the library computes from the scenarios' values (npm run vectors)", () => {
-    expect(read('scenarios/groups-expected.json')).toEqual(toJson(groupsExpected(read('scenarios/expected.json'))));
+    expect(read('profiles/portfolio-expected.json')).toEqual(toJson(groupsExpected(read('scenarios/expected.json'))));
   });
 });

@@ -1,6 +1,6 @@
 // The fixture portfolio: the default profile plus groups of the five fixture services, with N-of-M rules each
 // just met or just missed, and what the library makes of them from testdata/scenarios/expected.json. Written
-// by `npm run vectors` to testdata/profiles/portfolio.json and testdata/scenarios/groups-expected.json.
+// by `npm run vectors` to testdata/profiles/portfolio.json and testdata/profiles/portfolio-expected.json.
 import { healthScore } from '../composite';
 import { groupScores, groupServices, newGroup } from '../group';
 import { defaultProfile } from '../profile/defaults';
