@@ -41,7 +41,7 @@ export async function explainMissing(
   return null;
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Beyond this many services, one explanation looks at every service rather than naming them. */
 const NAMED_SERVICES = 20;

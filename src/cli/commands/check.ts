@@ -20,6 +20,7 @@ import { DEFAULT_MIN_SCORE, emitReports, reportFlags } from '../output';
 import { prometheusClient, redactUrl, type PrometheusClient } from '../prometheus';
 import { buildReport, type ServiceReport } from '../report';
 import { parseTime } from '../time';
+import { checkGroup, groupFlag } from '../group';
 
 /** Over a range: the score at every step, the breaches (score below --min-score or a key indicator critical) and their MTTR. */
 interface RangeSummary {
@@ -60,7 +61,7 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'score services live from a Prometheus-compatible API; a CI performance gate',
   usage:
-    'perfscope check --prometheus URL [--profile FILE] [--service S] [--at TIME] [--range 1h] [--min-score N] [--json]',
+    'perfscope check --prometheus URL [--profile FILE] [--service S | --group ID] [--at TIME] [--range 1h] [--min-score N] [--json]',
   flags: [
     {
       name: 'prometheus',
@@ -71,6 +72,11 @@ export const checkCommand: Command = {
       name: 'service',
       value: 'S',
       help: 'the service to check ($service, a regex); default: every service, gated on the worst',
+    },
+    {
+      name: 'group',
+      value: 'ID',
+      help: 'check a group of the profile: its score, band and N-of-M rules; exit 1 when critical, below --min-score or without data',
     },
     {
       name: 'at',
@@ -105,6 +111,11 @@ export const checkCommand: Command = {
     const vars: Variables = { service: serviceFlag ?? '.*', rateInterval, range: rangeText ?? '1h' };
     const client = prometheusClient(url, io.env, timeout, fetch, ...answerLimits(flags));
 
+    const group = groupFlag(flags, profile);
+    if (group !== undefined) {
+      const options = { vars: { rateInterval, range: '1h' }, at, minScore, json: flags.json === true };
+      return checkGroup(client, profile, group, options, io);
+    }
     const allowMissing = flags['allow-missing'] === true || profile.allowMissing;
     const { services: measured, unlabelled } = await measure(client, profile, vars, at);
     for (const u of unlabelled) {

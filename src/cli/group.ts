@@ -1,0 +1,146 @@
+// `perfscope check --group ID`: the group's services scored live, rolled up by the library (src/scoring/group.ts).
+import {
+  bandAtOrWorse,
+  gate,
+  groupScores,
+  groupServices,
+  type Band,
+  type GroupResult,
+  type GroupRule,
+  type Profile,
+} from '../scoring';
+import { escapeRegex } from '../discovery/explain';
+import { stringFlag, type ParsedFlags } from './args';
+import type { Io } from './command';
+import { EXIT_HEALTHY, EXIT_UNHEALTHY, UsageError } from './errors';
+import { measure, unlabelledMessage, type Variables } from './measure';
+import type { PrometheusClient } from './prometheus';
+import { num, table } from './render';
+import { buildReport } from './report';
+
+/** The group named by --group (undefined without it), or a usage error: unknown group, --service or --range. */
+export function groupFlag(flags: ParsedFlags, profile: Profile): string | undefined {
+  const id = stringFlag(flags, 'group');
+  if (id === undefined) {
+    return undefined;
+  }
+  for (const other of ['service', 'range']) {
+    if (flags[other] !== undefined) {
+      throw new UsageError(`--group takes no --${other}: it checks the group's own services at one time (--at)`);
+    }
+  }
+  if (!profile.groups.some((g) => g.id === id)) {
+    const known = profile.groups.map((g) => g.id).join(', ');
+    throw new UsageError(
+      `--group ${JSON.stringify(id)} names no group of the profile (${known === '' ? 'it has no groups' : `its groups: ${known}`})`
+    );
+  }
+  return id;
+}
+
+/** A rule in words: "critical when at least 2 members are warning or worse". */
+export function ruleText(rule: GroupRule): string {
+  const who =
+    rule.atLeast !== undefined
+      ? `at least ${rule.atLeast} ${rule.atLeast === 1 ? 'member is' : 'members are'}`
+      : `more than ${rule.morePercent} % of the members are`;
+  return `${rule.band} when ${who} ${rule.members}${rule.members === 'critical' ? '' : ' or worse'}`;
+}
+
+/** The JSON of --group: the group's result with the held rules' indices, nested groups' results, services. */
+export interface GroupReport extends GroupResult {
+  rulesHeld: number[];
+  /** Results of the nested groups (at any depth), by id. */
+  groups: Record<string, GroupResult>;
+  /** Each of the group's services (at any depth): its score and band. */
+  services: Record<string, { score: number | null; band: Band }>;
+}
+
+/** Why the group fails the gate; empty when it passes. Missing data never passes. */
+export function groupFailures(r: GroupResult, minScore: number): string[] {
+  const verdict = gate({ score: r.score, keys: [] }, { minScore, allowMissing: false });
+  const failures: string[] = [];
+  if (verdict.noScore) {
+    failures.push(`group ${r.id}: no score: none of its members has data`);
+  } else if (verdict.belowMinScore) {
+    failures.push(`group ${r.id}: score ${r.score!.toFixed(1)} is below --min-score ${minScore}`);
+  }
+  if (bandAtOrWorse(r.band, 'critical')) {
+    const held = r.rules.filter((rule) => rule.held && rule.band === 'critical').map(ruleText);
+    failures.push(`group ${r.id}: band critical${held.length > 0 ? ` (${held.join('; ')})` : ''}`);
+  }
+  return failures;
+}
+
+function render(r: GroupReport): string {
+  const lines = [
+    `${r.name} (${r.id}): score ${num(r.score, 1)}, ${r.band}${r.cappedBy ? `, capped by ${r.cappedBy}` : ''}`,
+  ];
+  for (const rule of r.rules) {
+    lines.push(`  rule ${rule.held ? 'held  ' : 'missed'}  ${ruleText(rule)} (${rule.count} of ${r.members.length})`);
+  }
+  const rows = r.members.map((m) => [m.id, m.kind, num(m.score, 1), m.band, `${m.weight}${m.key ? ', key' : ''}`]);
+  lines.push('', table([['member', 'kind', 'score', 'band', 'weight'], ...rows]));
+  if (r.noData.length > 0) {
+    lines.push('', `no data (counted by every rule, left out of the score): ${r.noData.join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** The ids of the groups nested in a group, at any depth, each once. */
+function nestedGroups(profile: Profile, id: string): string[] {
+  const byId = new Map(profile.groups.map((g) => [g.id, g]));
+  const out: string[] = [];
+  const walk = (gid: string) =>
+    byId.get(gid)?.groups.forEach((n) => {
+      if (!out.includes(n) && n !== id) {
+        out.push(n);
+        walk(n);
+      }
+    });
+  walk(id);
+  return out;
+}
+
+/** Scores the group's services at `at`, rolls them up and gates: exit 1 on critical, below minScore or no data. */
+export async function checkGroup(
+  client: PrometheusClient,
+  profile: Profile,
+  id: string,
+  options: { vars: Omit<Variables, 'service'>; at: number; minScore: number; json: boolean },
+  io: Io
+): Promise<number> {
+  const names = groupServices(profile.groups, id);
+  const vars = { ...options.vars, service: names.length === 0 ? '$^' : names.map(escapeRegex).join('|') };
+  const { services: measured, unlabelled } = await measure(client, profile, vars, options.at);
+  for (const u of unlabelled) {
+    io.err(`perfscope: warning: ${unlabelledMessage(u)}`);
+  }
+  const services = Object.fromEntries(
+    names.map((name) => {
+      const m = measured.get(name);
+      const report = m && buildReport(profile, m, options.at, name);
+      return [name, { score: report?.score ?? null, band: report?.band ?? ('nodata' as Band) }];
+    })
+  );
+  const all = groupScores(
+    profile.groups,
+    Object.fromEntries(Object.entries(services).map(([name, s]) => [name, s.score]))
+  );
+  const result = all[id];
+  const report: GroupReport = {
+    ...result,
+    rulesHeld: result.rules.flatMap((rule, i) => (rule.held ? [i] : [])),
+    groups: Object.fromEntries(nestedGroups(profile, id).map((g) => [g, all[g]])),
+    services,
+  };
+  io.out(options.json ? JSON.stringify(report, null, 2) : render(report));
+  for (const name of names.filter((n) => services[n].score === null)) {
+    io.err(`perfscope: warning: group ${id}: service ${name} has no data: it counts against every rule`);
+  }
+  const failures = groupFailures(result, options.minScore);
+  for (const f of failures) {
+    io.err(`perfscope: unhealthy: ${f}`);
+  }
+  return failures.length > 0 ? EXIT_UNHEALTHY : EXIT_HEALTHY;
+}
