@@ -24,6 +24,7 @@ const (
 	MeasureBurnRate          Measure = "burnRate"          // sla: burn rate over each tier window, labelled window
 	MeasureTierFiring        Measure = "tierFiring"        // sla: 1 while a tier fires, else 0 (null without the data to tell), labelled tier and severity
 	MeasureMTTR              Measure = "mttr"              // mttr: mean time to recovery over the range, in seconds
+	MeasureGroupScore        Measure = "groupScore"        // group: each group's score, labelled group
 )
 
 // Measures are each query type's measures, the default first. A promql query returns its own series.
@@ -33,6 +34,7 @@ var Measures = map[QueryType][]Measure{
 	QueryTypeDomainOverhead: {MeasureSystem, MeasureDomain},
 	QueryTypeSLA:            {MeasureBudgetRemaining, MeasureAvailability, MeasureLatencyCompliance, MeasureBurnRate, MeasureTierFiring},
 	QueryTypeMTTR:           {MeasureMTTR},
+	QueryTypeGroup:          {MeasureGroupScore},
 }
 
 // checkMeasure fills in the query type's default measure and rejects one the type does not have.

@@ -24,10 +24,11 @@ const (
 	QueryTypeSLA            QueryType = "sla"
 	QueryTypeMTTR           QueryType = "mttr"
 	QueryTypePromQL         QueryType = "promql"
+	QueryTypeGroup          QueryType = "group"
 )
 
 // QueryTypes are every query type, in the order errors list them.
-var QueryTypes = []QueryType{QueryTypeHealth, QueryTypeDomainOverhead, QueryTypeSLA, QueryTypeMTTR, QueryTypePromQL}
+var QueryTypes = []QueryType{QueryTypeHealth, QueryTypeDomainOverhead, QueryTypeSLA, QueryTypeMTTR, QueryTypePromQL, QueryTypeGroup}
 
 // QueryTypeNames lists the query types as an error names them: "health, domainOverhead, ...".
 func QueryTypeNames() string {
@@ -58,6 +59,8 @@ type Query struct {
 	Measure Measure `json:"measure"`
 	// Tier limits an sla query's tierFiring measure to one burn-rate tier of the profile.
 	Tier string `json:"tier"`
+	// Group is a regular expression of the group ids a group query answers for (default: every group).
+	Group string `json:"group"`
 }
 
 // Condition is what counts as a breach for an mttr query.
@@ -108,7 +111,7 @@ func ParseQuery(raw json.RawMessage, queryType string) (Query, error) {
 	for _, f := range []struct {
 		name string
 		val  *string
-	}{{"service", &q.Service}, {"domain", &q.Domain}, {"excludeDomain", &q.ExcludeDomain}} {
+	}{{"service", &q.Service}, {"domain", &q.Domain}, {"excludeDomain", &q.ExcludeDomain}, {"group", &q.Group}} {
 		if strings.TrimSpace(*f.val) == "" && f.name != "excludeDomain" {
 			*f.val = ".*"
 		}

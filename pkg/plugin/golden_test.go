@@ -64,6 +64,8 @@ func goldenCases() []goldenCase {
 		{name: "alert-promql", model: q("promql", "expr", promqlExpr), alert: true},
 		{name: "alert-mttr", model: q("mttr", "condition", errorRate), alert: true, series: true},
 		{name: "alert-sla-tier-firing-one-tier", model: q("sla", "measure", "tierFiring", "tier", "budget-drain"), alert: true},
+		{name: "group", model: q("group"), profile: portfolioProfile()},
+		{name: "alert-group-groupScore", model: q("group", "measure", "groupScore"), alert: true, profile: portfolioProfile()},
 	}
 	for _, qt := range []models.QueryType{models.QueryTypeHealth, models.QueryTypeDomainOverhead, models.QueryTypeSLA} {
 		for _, m := range models.Measures[qt] {

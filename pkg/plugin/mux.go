@@ -27,6 +27,7 @@ var queryTypes = map[models.QueryType]handler{
 	models.QueryTypeSLA:            sla,
 	models.QueryTypeMTTR:           mttr,
 	models.QueryTypePromQL:         promql,
+	models.QueryTypeGroup:          group,
 }
 
 // fail turns an error into the query's error response, blaming Prometheus where it is at fault.

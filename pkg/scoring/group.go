@@ -1,6 +1,9 @@
 package scoring
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // GroupMember is one member of a group: a service (its health score) or a nested group (its result).
 type GroupMember struct {
@@ -52,6 +55,25 @@ func RuleHolds(rule GroupRule, count, of int) bool {
 		p = *rule.MorePercent
 	}
 	return of > 0 && float64(count)*100 > p*float64(of) // count/of > p/100 without the division's rounding
+}
+
+// RuleText is a rule in words, "critical when at least 2 members are warning or worse", as ruleText in
+// src/scoring/group.ts.
+func RuleText(rule GroupRule) string {
+	var who string
+	switch {
+	case rule.AtLeast != nil && *rule.AtLeast == 1:
+		who = "at least 1 member is"
+	case rule.AtLeast != nil:
+		who = "at least " + strconv.FormatFloat(*rule.AtLeast, 'f', -1, 64) + " members are"
+	case rule.MorePercent != nil:
+		who = "more than " + strconv.FormatFloat(*rule.MorePercent, 'f', -1, 64) + " % of the members are"
+	}
+	worse := " or worse"
+	if rule.Members == BandCritical {
+		worse = ""
+	}
+	return rule.Band + " when " + who + " " + rule.Members + worse
 }
 
 func combineMembers(g Group, members []GroupMember) (score float64, cappedBy string) {

@@ -18,6 +18,7 @@ func TestVectorsGroups(t *testing.T) {
 			Rules    []struct {
 				Count int
 				Held  bool
+				Text  string
 			}
 			Members []struct {
 				Kind, ID, Band string
@@ -55,13 +56,15 @@ func TestVectorsGroups(t *testing.T) {
 func rulesOf(r GroupResult) []struct {
 	Count int
 	Held  bool
+	Text  string
 } {
 	out := make([]struct {
 		Count int
 		Held  bool
+		Text  string
 	}, len(r.Rules))
 	for i, rule := range r.Rules {
-		out[i].Count, out[i].Held = rule.Count, rule.Held
+		out[i].Count, out[i].Held, out[i].Text = rule.Count, rule.Held, RuleText(rule.GroupRule)
 	}
 	return out
 }

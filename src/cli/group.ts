@@ -4,9 +4,9 @@ import {
   gate,
   groupScores,
   groupServices,
+  ruleText,
   type Band,
   type GroupResult,
-  type GroupRule,
   type Profile,
 } from '../scoring';
 import { escapeRegex } from '../discovery/explain';
@@ -36,15 +36,6 @@ export function groupFlag(flags: ParsedFlags, profile: Profile): string | undefi
     );
   }
   return id;
-}
-
-/** A rule in words: "critical when at least 2 members are warning or worse". */
-export function ruleText(rule: GroupRule): string {
-  const who =
-    rule.atLeast !== undefined
-      ? `at least ${rule.atLeast} ${rule.atLeast === 1 ? 'member is' : 'members are'}`
-      : `more than ${rule.morePercent} % of the members are`;
-  return `${rule.band} when ${who} ${rule.members}${rule.members === 'critical' ? '' : ' or worse'}`;
 }
 
 /** The JSON of --group: the group's result with the held rules' indices, nested groups' results, services. */

@@ -19,6 +19,7 @@ const queryTypes: Array<SelectableValue<QueryType>> = [
   { label: 'SLA', value: 'sla', description: 'Availability, error budget burn-down, burn rates and tiers' },
   { label: 'MTTR', value: 'mttr', description: 'Breach intervals and mean time to recovery' },
   { label: 'PromQL', value: 'promql', description: 'A plain PromQL query' },
+  { label: 'Group', value: 'group', description: "Score, band and N-of-M rules of the profile's groups" },
 ];
 
 const conditionKinds: Array<SelectableValue<BreachCondition['kind']>> = [
@@ -49,7 +50,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app }: Pr
       onRunQuery();
     }
   };
-  const text = (key: 'service' | 'domain' | 'excludeDomain' | 'rateInterval' | 'expr') => ({
+  const text = (key: 'service' | 'domain' | 'excludeDomain' | 'rateInterval' | 'expr' | 'group') => ({
     value: query[key] ?? '',
     onChange: (e: { currentTarget: { value: string } }) => update({ [key]: e.currentTarget.value }, false),
     onBlur: () => onRunQuery(),
@@ -112,13 +113,19 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app }: Pr
         </InlineFieldRow>
       )}
       <InlineFieldRow>
-        <InlineField
-          label="Service"
-          labelWidth={LABEL_WIDTH}
-          tooltip="Regular expression for $service; a multi-value dashboard variable works too"
-        >
-          <Input aria-label="Service" width={32} placeholder=".* (every service)" {...text('service')} />
-        </InlineField>
+        {queryType === 'group' ? (
+          <InlineField label="Group" labelWidth={LABEL_WIDTH} tooltip="Regular expression of the profile's group ids">
+            <Input aria-label="Group" width={32} placeholder=".* (every group)" {...text('group')} />
+          </InlineField>
+        ) : (
+          <InlineField
+            label="Service"
+            labelWidth={LABEL_WIDTH}
+            tooltip="Regular expression for $service; a multi-value dashboard variable works too"
+          >
+            <Input aria-label="Service" width={32} placeholder=".* (every service)" {...text('service')} />
+          </InlineField>
+        )}
         {queryType === 'domainOverhead' && (
           <InlineField label="Domain" labelWidth={10} tooltip="Regular expression for $domain">
             <Input aria-label="Domain" width={32} placeholder=".* (every domain)" {...text('domain')} />

@@ -32,7 +32,7 @@ export class PerfScopeDataSource extends DataSourceWithBackend<PerfScopeQuery, P
     return !query.hide && (query.queryType !== 'promql' || Boolean(query.expr?.trim()));
   }
 
-  /** Dashboard variables: $service and the domain filters as regular expressions (several values become a|b). */
+  /** Dashboard variables: $service, the domain and group filters as regular expressions (several values become a|b). */
   applyTemplateVariables(query: PerfScopeQuery, scopedVars: ScopedVars): PerfScopeQuery {
     const srv = getTemplateSrv();
     return {
@@ -41,6 +41,7 @@ export class PerfScopeDataSource extends DataSourceWithBackend<PerfScopeQuery, P
       domain: query.domain ? srv.replace(query.domain, scopedVars, 'regex') : query.domain,
       excludeDomain: query.excludeDomain ? srv.replace(query.excludeDomain, scopedVars, 'regex') : query.excludeDomain,
       expr: query.expr ? srv.replace(query.expr, scopedVars) : query.expr,
+      group: query.group ? srv.replace(query.group, scopedVars, 'regex') : query.group,
     };
   }
 

@@ -32,6 +32,7 @@ export const MEASURES = {
     option('tierFiring', 'Tiers firing', '1 while a burn-rate tier fires, else 0 (labels tier, severity)'),
   ],
   mttr: [option('mttr', 'MTTR', 'Mean time to recovery over the range, in seconds')],
+  group: [option('groupScore', 'Group score', 'The score of each group of the profile (label group)')],
 } as const;
 
 export type MeasuredQueryType = keyof typeof MEASURES;
@@ -51,5 +52,7 @@ export interface PerfScopeAlertQuery {
   excludeDomain?: string;
   /** tierFiring: one burn-rate tier of the profile. */
   tier?: string;
+  /** group: a regular expression of group ids. */
+  group?: string;
   rateInterval?: string;
 }

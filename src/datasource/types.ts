@@ -4,7 +4,7 @@ import type { DataQuery } from '@grafana/schema';
 import type { Band, Profile } from '../scoring';
 import type { Measure } from './measures';
 
-export type QueryType = 'health' | 'domainOverhead' | 'sla' | 'mttr' | 'promql';
+export type QueryType = 'health' | 'domainOverhead' | 'sla' | 'mttr' | 'promql' | 'group';
 
 /** What counts as a breach for an MTTR query. */
 export interface BreachCondition {
@@ -33,6 +33,8 @@ export interface PerfScopeQuery extends DataQuery {
   measure?: Measure;
   /** tierFiring: only this burn-rate tier. */
   tier?: string;
+  /** group: regular expression of the profile's group ids (default: every group). */
+  group?: string;
 }
 
 export type AuthType = 'none' | 'basic' | 'bearer' | 'headers';

@@ -51,6 +51,15 @@ export const newGroup = (id: string, fields: Partial<Group> = {}): Group => ({
   ...fields,
 });
 
+/** A rule in words: "critical when at least 2 members are warning or worse". */
+export function ruleText(rule: GroupRule): string {
+  const who =
+    rule.atLeast !== undefined
+      ? `at least ${rule.atLeast} ${rule.atLeast === 1 ? 'member is' : 'members are'}`
+      : `more than ${rule.morePercent} % of the members are`;
+  return `${rule.band} when ${who} ${rule.members}${rule.members === 'critical' ? '' : ' or worse'}`;
+}
+
 /** Whether a rule holds when `count` of `of` members are in its members band or worse. */
 export function ruleHolds(rule: GroupRule, count: number, of: number): boolean {
   if (rule.atLeast !== undefined) {

@@ -28,6 +28,7 @@ export {
   groupServices,
   newGroup,
   ruleHolds,
+  ruleText,
   type GroupMember,
   type GroupResult,
   type GroupRuleResult,

@@ -1,7 +1,7 @@
 // Runs one vector case through the library: the generator writes what these return, the vectors test and the
 // Go twin check against it. Inputs and outputs are plain JSON (see testdata/vectors/README.md).
 import { healthScore } from '../composite';
-import { groupScores } from '../group';
+import { groupScores, ruleText } from '../group';
 import { parseDuration } from '../duration';
 import { breachIntervals, inBreach } from '../mttr';
 import { baselineOverhead, overheadReport, shareOverhead } from '../overhead';
@@ -223,13 +223,13 @@ export const sections: Record<string, { description: string; evaluate: (input: I
   },
   groups: {
     description:
-      "Every group's result from its members' health scores (null: no data): score, band, cappedBy, each rule's count and whether it held, members, noData.",
+      "Every group's result from its members' health scores (null: no data): score, band, cappedBy, each rule's count, whether it held and its words, members, noData.",
     evaluate: (i: { groups: Group[]; services: Record<string, Encoded> }) =>
       mapValues(groupScores(i.groups, decodeMap(i.services)), (r) => ({
         score: r.score,
         band: r.band,
         cappedBy: r.cappedBy,
-        rules: r.rules.map(({ count, held }) => ({ count, held })),
+        rules: r.rules.map((rule) => ({ count: rule.count, held: rule.held, text: ruleText(rule) })),
         members: r.members.map(({ kind, id, score, band }) => ({ kind, id, score, band })),
         noData: r.noData,
       })),
