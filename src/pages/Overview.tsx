@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import React from 'react';
+import React, { useState } from 'react';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, LinkButton, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
@@ -7,6 +7,7 @@ import { Alert, LinkButton, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import { Notices } from '../components/Notices';
 import { describeErrors } from '../views/state';
 import { DomainTable } from './overview/DomainTable';
+import { GroupTiles } from './overview/GroupTiles';
 import { ServiceTiles } from './overview/ServiceTiles';
 import { useOverview } from './overview/useOverview';
 import { DatasourceAlert } from './shared/DatasourceAlert';
@@ -16,6 +17,9 @@ import { DASHBOARDS, dashboardUrl, type DashboardKey } from './shared/dashboards
 export function Overview() {
   const styles = useStyles2(getStyles);
   const state = useOverview();
+  const [group, setGroup] = useState<string | null>(null);
+  const portfolio = state.status === 'done' ? state.overview.portfolio : [];
+  const chosen = portfolio.find((g) => g.id === group);
   return (
     <PluginPage>
       <div className={styles.page}>
@@ -52,14 +56,29 @@ export function Overview() {
               ]}
               infos={state.notice ? [state.notice] : []}
             />
+            {portfolio.length > 0 && (
+              <section aria-labelledby="perfscope-groups">
+                <h2 id="perfscope-groups" className={styles.heading}>
+                  Groups
+                </h2>
+                <GroupTiles tiles={portfolio} selected={chosen?.id ?? null} onSelect={setGroup} />
+              </section>
+            )}
             <section aria-labelledby="perfscope-services">
               <h2 id="perfscope-services" className={styles.heading}>
-                Services
+                {chosen ? `Services of ${chosen.name}` : 'Services'}
               </h2>
               {state.overview.health.groups.length === 0 ? (
                 <p>No service reported any indicator in the last hour.</p>
               ) : (
-                <ServiceTiles groups={state.overview.health.groups} errors={state.errors} />
+                <ServiceTiles
+                  groups={
+                    chosen
+                      ? state.overview.health.groups.filter((s) => chosen.services.includes(s.name))
+                      : state.overview.health.groups
+                  }
+                  errors={state.errors}
+                />
               )}
             </section>
             <section aria-labelledby="perfscope-domains">

@@ -5,6 +5,7 @@ import { healthFromSeries } from '../../views/health/fromPrometheus';
 import type { HealthView } from '../../views/health/model';
 import { numericSeries } from '../../scoring/frames';
 import type { QueryResult } from '../shared/queries';
+import { portfolioFrom, type PortfolioTile } from './portfolio';
 
 /** One domain across services: where its overhead is largest. */
 export interface DomainSummary extends OverheadRow {
@@ -16,6 +17,8 @@ export interface Overview {
   health: HealthView;
   overhead: OverheadView;
   domains: DomainSummary[];
+  /** The profile's groups (none when it has no groups). */
+  portfolio: PortfolioTile[];
 }
 
 /** Every service's health and every domain's worst overhead, scored with the library as the panels do. */
@@ -42,5 +45,5 @@ export function overviewFrom(result: QueryResult, profile: Profile): Overview {
   const domains = [...byDomain.values()].sort(
     (a, b) => (b.overhead ?? -1) - (a.overhead ?? -1) || a.name.localeCompare(b.name)
   );
-  return { health, overhead, domains };
+  return { health, overhead, domains, portfolio: portfolioFrom(profile, health.groups) };
 }
