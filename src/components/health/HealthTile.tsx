@@ -124,7 +124,8 @@ export const HealthTile = React.memo(function HealthTile(props: HealthTileProps)
   );
 });
 
-const getStyles = (theme: GrafanaTheme2) => ({
+/** A tile's box, its selected outline and its button: the health grid's, and the Overview page's group tiles. */
+export const tileBoxStyles = (theme: GrafanaTheme2) => ({
   tile: css({
     position: 'relative',
     listStyle: 'none',
@@ -144,6 +145,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
     cursor: 'pointer',
     '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: 2 },
   }),
+});
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  ...tileBoxStyles(theme),
   filled: css({ height: '100%', justifyContent: 'center', overflow: 'hidden' }),
   line: css({ flexDirection: 'row', alignItems: 'center', gap: theme.spacing(1), padding: theme.spacing(0, 1) }),
   lineName: css({ flex: 1, minWidth: 0, paddingRight: 0 }),

@@ -4,6 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { bandColor, bandLabel, readableColor } from '../../components/bands';
+import { tileBoxStyles } from '../../components/health/HealthTile';
 import type { PortfolioTile } from './portfolio';
 
 /** The score as a tile writes it: one decimal at most, a dash without data. */
@@ -72,24 +73,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     margin: 0,
     padding: 0,
   }),
-  tile: css({
-    listStyle: 'none',
-    background: theme.colors.background.secondary,
-    borderRadius: theme.shape.radius.default,
-    borderLeft: '4px solid',
-    minWidth: 0,
-  }),
-  selected: css({ outline: `2px solid ${theme.colors.primary.border}` }),
-  button: css({
-    all: 'unset',
-    boxSizing: 'border-box',
-    display: 'flex',
-    flexDirection: 'column',
-    width: '100%',
-    padding: theme.spacing(0.5, 1),
-    cursor: 'pointer',
-    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: 2 },
-  }),
+  ...tileBoxStyles(theme),
   name: css({
     fontSize: theme.typography.bodySmall.fontSize,
     overflow: 'hidden',
