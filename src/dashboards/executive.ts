@@ -25,6 +25,7 @@ import {
   type ProfileParts,
 } from './profile';
 import { common, type dashboard } from './sdk';
+import { groupPanel, groupRowHeight, groupRowQueries } from './groups';
 
 const DAY = 24 * 3600e3;
 /** Prometheus answers a range query with 11,000 points at most. */
@@ -32,19 +33,22 @@ const DAY = 24 * 3600e3;
 /** Health, SLA and overhead at a glance, from PerfScope's recording rules. */
 export function executive(parts: ProfileParts, targets: DashboardTargets): Board {
   const board = frame('executive', parts, targets, {
-    description:
-      "Health, SLA and overhead of every service at a glance, with 24-hour, 7-day and 30-day trends, in 8 Prometheus queries a load: it reads PerfScope's recording rules (provisioning/prometheus/perfscope.rules.yml), and the 24-hour and 7-day trends reuse the 30-day one's answer. The Operations dashboard has the burn rate over any SLO window, and a domain variable.",
+    description: `${groupRowQueries(parts) > 0 ? "Each group's score and band, then health" : 'Health'}, SLA and overhead of every service at a glance, with 24-hour, 7-day and 30-day trends, in ${8 + groupRowQueries(parts)} Prometheus queries a load: it reads PerfScope's recording rules (provisioning/prometheus/perfscope.rules.yml), and the 24-hour and 7-day trends reuse the 30-day one's answer${groupRowQueries(parts) > 0 ? `; the groups come from the PerfScope datasource, ${groupRowQueries(parts)} queries of the raw metrics` : ''}. The Operations dashboard has the burn rate over any SLO window, and a domain variable.`,
     refresh: '5m',
     from: 'now-24h',
-    perfscope: false,
+    perfscope: groupRowQueries(parts) > 0,
   });
+  const top = groupRowHeight(parts);
+  if (top > 0) {
+    board.withPanel(groupPanel(parts, 8));
+  }
 
   board.withPanel(
     patched<dashboard.Panel>(
       customPanel<HealthScoreOptions>('perfscope-healthscore-panel', { ...healthDefaults, display: 'grid' })
         .id(1)
         .title('Health score')
-        .gridPos({ x: 0, y: 0, w: 12, h: 10 })
+        .gridPos({ x: 0, y: top, w: 12, h: 10 })
         .description(
           `Each service's composite health score from 0 to 100: ${scoreBandsText()}. Select a tile for the breakdown: which indicator cost how many points. Scored in the browser with the app's profile from the indicator values PerfScope's recording rules keep (${RECORDED.value}); the Operations dashboard scores the raw metrics without them.`
         )
@@ -66,19 +70,19 @@ export function executive(parts: ProfileParts, targets: DashboardTargets): Board
       }
     )
   );
-  board.withPanel(slaPanel(parts));
-  board.withPanel(overheadPanel(parts, 3, { x: 0, y: 10, w: 12, h: 9 }, 'executive'));
+  board.withPanel(slaPanel(parts, top));
+  board.withPanel(overheadPanel(parts, 3, { x: 0, y: top + 10, w: 12, h: 9 }, 'executive'));
   board.withPanel(
     alertList({
       id: 4,
       title: 'Active alerts by severity',
       description:
         "PerfScope's alerts (label perfscope=managed) that fire, are pending or cannot be evaluated, grouped by severity. The Operations dashboard lists them with their state history.",
-      gridPos: { x: 12, y: 10, w: 12, h: 9 },
+      gridPos: { x: 12, y: top + 10, w: 12, h: 9 },
       groupBy: ['severity'],
     })
   );
-  for (const panel of trendPanels(parts)) {
+  for (const panel of trendPanels(parts, top)) {
     board.withPanel(panel);
   }
   return board;
@@ -94,7 +98,7 @@ const TREND_STEP = '5m';
  * 5-minute step; the other two reuse its answer through Grafana's Dashboard datasource (the same series, drawn
  * over their own shorter time range).
  */
-function trendPanels(parts: ProfileParts) {
+function trendPanels(parts: ProfileParts, top: number) {
   return (['24h', '7d', '30d'] as const).map((from, i) => {
     const id = 5 + i;
     const source = id === TREND_SOURCE;
@@ -102,7 +106,7 @@ function trendPanels(parts: ProfileParts) {
       id,
       title: `Health score, last ${durationText(from)}`,
       description: `The health score of each service over the last ${durationText(from)}, from the recording rule ${RECORDED.health} (provisioning/prometheus/perfscope.rules.yml), one point every ${durationText(TREND_STEP)}${source ? '' : ": the 30-day panel's answer, reused"}; the bands' lines at ${scoreLines()}.`,
-      gridPos: { x: 8 * i, y: 19, w: 8, h: 8 },
+      gridPos: { x: 8 * i, y: top + 19, w: 8, h: 8 },
       unit: 'none',
       targets: source
         ? [promTarget('A', parts.recorded(RECORDED.health), '{{service}}')]
@@ -126,7 +130,7 @@ function trendPanels(parts: ProfileParts) {
  * the request rate at that keeps the range within Prometheus's points and divides it, so each step counts every
  * request once.
  */
-function slaPanel(parts: ProfileParts) {
+function slaPanel(parts: ProfileParts, top: number) {
   const sla = parts.profile.sla;
   const period = parts.periodWindow();
   const days = Math.max(62, Math.ceil(parts.periodMs() / DAY));
@@ -146,7 +150,7 @@ function slaPanel(parts: ProfileParts) {
   })
     .id(2)
     .title('SLA and error budget')
-    .gridPos({ x: 12, y: 0, w: 12, h: 10 })
+    .gridPos({ x: 12, y: top, w: 12, h: 10 })
     .description(
       `Availability against the ${sla.target} % SLA target over ${periodPhrase(parts)}, the error budget left and its burn-down, the burn-rate tiers (long and short window against each factor), latency SLO compliance, MTTR and the month-by-month history. It always shows the last ${days} days, whatever the dashboard's range: the burn-down spans a whole SLA period and the history the whole previous calendar month. ${rates} Reads PerfScope's recording rules (${[RECORDED.errorRatio, RECORDED.latencyCompliance, ...(step ? [RECORDED.requestsPerSecond] : [])].join(', ')}): load provisioning/prometheus/perfscope.rules.yml into your Prometheus and keep ${days} days of them.`
     )

@@ -100,7 +100,8 @@ export const datasourceOf = (panel: Panel, target: Target) => target.datasource 
 /**
  * How many Prometheus queries the PerfScope datasource sends for one of its queries (pkg/plugin): one range
  * query per enabled indicator for a health score; domain time and total time for overhead; for the SLA the
- * period and every tier window at the end of the range, latency compliance, and the period over the range.
+ * period and every tier window at the end of the range, latency compliance, and the period over the range; for
+ * a group the indicators of the groups' services.
  */
 export function perfscopeFanOut(target: Target, profile: Profile): number {
   const indicators = profile.indicators.filter((i) => i.enabled).length;
@@ -114,6 +115,8 @@ export function perfscopeFanOut(target: Target, profile: Profile): number {
       return 1 + tierWindows(profile).length + 1 + 1;
     case 'mttr':
       return condition.kind === 'tier' ? 2 : condition.kind === 'indicator' ? 1 : indicators;
+    case 'group':
+      return indicators;
     default:
       return 1;
   }
