@@ -1,7 +1,7 @@
 import { ruleText } from '../scoring';
-import { bandThresholds, PERFSCOPE, perfScopeTarget } from './panels';
+import { bandThresholds, PERFSCOPE, perfScopeTarget, statPanel } from './panels';
 import type { ProfileParts } from './profile';
-import { common, dashboard, stat } from './sdk';
+import { common } from './sdk';
 
 /** The height of the executive dashboard's group row; none without groups. */
 export const groupRowHeight = (parts: ProfileParts) => (parts.profile.groups.length > 0 ? 5 : 0);
@@ -14,28 +14,20 @@ export const groupRowQueries = (parts: ProfileParts) =>
 export function groupPanel(parts: ProfileParts, id: number) {
   const groups = parts.profile.groups;
   const rules = groups.flatMap((g) => g.rules.map((r) => `${g.name}: ${ruleText(r)}`));
-  return new stat.PanelBuilder()
-    .id(id)
-    .title('Groups')
-    .description(
-      `Each group of the profile (${groups.map((g) => g.name).join(', ')}) scored from its services' health scores, capped by its key members; its band is the worse of its score's and of its N-of-M rules that hold${rules.length > 0 ? ` (${rules.join('; ')})` : ''}. A service without data counts against every rule and is left out of the score. From the PerfScope datasource's group query, which scores the groups' services from the raw metrics (${groupRowQueries(parts)} Prometheus queries). The app's Overview page lists the rules that held and drills down to each group's services.`
-    )
-    .gridPos({ x: 0, y: 0, w: 24, h: groupRowHeight(parts) })
-    .datasource(PERFSCOPE)
-    .withTarget(perfScopeTarget('A', { queryType: 'group', group: '.*' }))
-    .unit('none')
-    .decimals(1)
+  return statPanel({
+    id,
+    title: 'Groups',
+    description: `Each group of the profile (${groups.map((g) => g.name).join(', ')}) scored from its services' health scores, capped by its key members; its band is the worse of its score's and of its N-of-M rules that hold${rules.length > 0 ? ` (${rules.join('; ')})` : ''}. A service without data counts against every rule and is left out of the score. From the PerfScope datasource's group query, which scores the groups' services from the raw metrics (${groupRowQueries(parts)} Prometheus queries). The app's Overview page lists the rules that held and drills down to each group's services.`,
+    gridPos: { x: 0, y: 0, w: 24, h: groupRowHeight(parts) },
+    expr: '',
+    legend: '',
+    target: { datasource: PERFSCOPE, query: perfScopeTarget('A', { queryType: 'group', group: '.*' }) },
+    unit: 'none',
+    decimals: 1,
+    steps: bandThresholds(parts.scoreSteps()),
+  })
     .min(0)
     .max(100)
-    .thresholds(bandThresholds(parts.scoreSteps()))
-    .colorScheme(new dashboard.FieldColorBuilder().mode(dashboard.FieldColorModeId.Thresholds))
     .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']).fields('/^Group score/').values(false))
-    .orientation(common.VizOrientation.Auto)
-    .textMode(common.BigValueTextMode.ValueAndName)
-    .colorMode(common.BigValueColorMode.Background)
-    .graphMode(common.BigValueGraphMode.Area)
-    .justifyMode(common.BigValueJustifyMode.Auto)
-    .wideLayout(true)
-    .showPercentChange(false)
-    .percentChangeColorMode(common.PercentChangeColorMode.Standard);
+    .graphMode(common.BigValueGraphMode.Area);
 }

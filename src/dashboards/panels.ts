@@ -176,6 +176,8 @@ export interface ValuePanel {
   gridPos: GridPos;
   expr: string;
   legend: string;
+  /** Instead of an instant Prometheus query of expr: this target on this datasource. */
+  target?: { datasource: typeof PERFSCOPE; query: cog.Builder<cog.Dataquery> };
   unit: string;
   decimals: number;
   steps: dashboard.ThresholdsConfigBuilder;
@@ -188,8 +190,8 @@ function valuePanel<B extends stat.PanelBuilder | bargauge.PanelBuilder>(builder
     .title(p.title)
     .description(p.description)
     .gridPos(p.gridPos)
-    .datasource(PROMETHEUS)
-    .withTarget(promTarget('A', p.expr, p.legend, 'instant'))
+    .datasource(p.target?.datasource ?? PROMETHEUS)
+    .withTarget(p.target?.query ?? promTarget('A', p.expr, p.legend, 'instant'))
     .unit(p.unit)
     .decimals(p.decimals)
     .thresholds(p.steps)
