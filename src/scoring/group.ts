@@ -94,12 +94,15 @@ function combine(group: Group, members: GroupMember[]): { score: number | null; 
   return { score, cappedBy };
 }
 
+/** The groups by id; the first of two with the same id (which validation refuses) wins, as in pkg/scoring. */
+const groupsById = (groups: Group[]) => new Map([...groups].reverse().map((g) => [g.id, g]));
+
 /**
  * Every group's result from its members' results: service health scores, nested groups' results. A nested
  * group that is unknown or part of a cycle (validation refuses both) counts as a member without data.
  */
 export function groupScores(groups: Group[], services: ServiceScores): Record<string, GroupResult> {
-  const byId = new Map(groups.map((g) => [g.id, g]));
+  const byId = groupsById(groups);
   const done = new Map<string, GroupResult>();
   const visiting = new Set<string>();
 
@@ -164,7 +167,7 @@ export function groupScore(groups: Group[], id: string, services: ServiceScores)
 
 /** The services of a group and of its nested groups, each once, in order. */
 export function groupServices(groups: Group[], id: string): string[] {
-  const byId = new Map(groups.map((g) => [g.id, g]));
+  const byId = groupsById(groups);
   const out = new Set<string>();
   const seen = new Set<string>();
   const walk = (gid: string) => {
