@@ -14,6 +14,10 @@ var groupID = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
 // IsGroupID reports whether s is safe as a group id: a Prometheus label value, a CLI argument and a URL.
 func IsGroupID(s string) bool { return groupID.MatchString(s) }
 
+// MaxGroups is the most groups a profile may hold: far past a portfolio's, and small enough that nesting stays
+// shallow. As MAX_GROUPS in src/scoring/profile/groups.ts.
+const MaxGroups = 1000
+
 var severities = []string{"critical", "warning", "info"}
 
 // names reads a list of non-empty strings (absent or null: empty).
@@ -146,25 +150,38 @@ func isListOrAbsent(o object, name string) bool {
 	return false
 }
 
-// cycleFrom is the first cycle through start (ids, start to start), following nested groups in list order.
-func cycleFrom(start string, nested map[string][]string) []string {
-	seen := map[string]bool{}
-	var walk func(id string, path []string) []string
-	walk = func(id string, path []string) []string {
+// cycles are every cycle of nested groups, each from the group it re-enters back to it, found by one
+// depth-first walk from each group in order, nested groups in list order (each group entered once), as in
+// src/scoring/profile/groups.ts.
+func cycles(order []string, nested map[string][]string) [][]string {
+	const open, done = 1, 2
+	state := map[string]int{}
+	var path []string
+	var found [][]string
+	var visit func(id string)
+	visit = func(id string) {
+		state[id] = open
+		path = append(path, id)
 		for _, next := range nested[id] {
-			if next == start {
-				return append(slices.Clone(path), next)
+			if _, known := nested[next]; !known {
+				continue
 			}
-			if _, known := nested[next]; known && !seen[next] {
-				seen[next] = true
-				if found := walk(next, append(slices.Clone(path), next)); found != nil {
-					return found
-				}
+			switch state[next] {
+			case open:
+				found = append(found, append(slices.Clone(path[slices.Index(path, next):]), next))
+			case 0:
+				visit(next)
 			}
 		}
-		return nil
+		path = path[:len(path)-1]
+		state[id] = done
 	}
-	return walk(start, []string{start})
+	for _, id := range order {
+		if state[id] == 0 {
+			visit(id)
+		}
+	}
+	return found
 }
 
 // groups reads the profile's groups (absent or null: none), naming unknown nested groups and cycles, as
@@ -176,6 +193,10 @@ func (r *reader) groups(v any) []Group {
 	list, ok := v.([]any)
 	if !ok {
 		r.problem("groups", "must be a list")
+		return []Group{}
+	}
+	if len(list) > MaxGroups {
+		r.problem("groups", fmt.Sprintf("must hold at most %d groups, not %d", MaxGroups, len(list)))
 		return []Group{}
 	}
 	seen := map[string]bool{}
@@ -204,21 +225,19 @@ func (r *reader) groups(v any) []Group {
 			}
 		}
 	}
-	inCycle := map[string]bool{}
+	var order []string
 	out := []Group{}
-	for i, g := range read {
-		if g == nil {
-			continue
-		}
-		if !inCycle[g.ID] {
-			if cycle := cycleFrom(g.ID, nested); cycle != nil {
-				for _, id := range cycle {
-					inCycle[id] = true
-				}
-				r.problem(fmt.Sprintf("groups[%d].groups", i), "must not form a cycle: "+strings.Join(cycle, " → "))
+	for _, g := range read {
+		if g != nil {
+			out = append(out, *g)
+			if !slices.Contains(order, g.ID) {
+				order = append(order, g.ID)
 			}
 		}
-		out = append(out, *g)
+	}
+	for _, cycle := range cycles(order, nested) {
+		i := slices.IndexFunc(read, func(g *Group) bool { return g != nil && g.ID == cycle[0] })
+		r.problem(fmt.Sprintf("groups[%d].groups", i), "must not form a cycle: "+strings.Join(cycle, " → "))
 	}
 	return out
 }

@@ -3,6 +3,9 @@ import type { Json, Reader } from './validate';
 
 const SEVERITIES = ['critical', 'warning', 'info'] as const;
 
+/** The most groups a profile may hold: far past a portfolio's, and small enough that nesting stays shallow. */
+export const MAX_GROUPS = 1000;
+
 /** Safe as a Prometheus label value, a CLI argument and a URL: `check --group ID`, the label `group`. */
 export const isGroupId = (text: string): boolean => /^[A-Za-z0-9_.-]+$/.test(text);
 
@@ -105,25 +108,33 @@ function readGroup(r: Reader, item: unknown, path: string, seen: Set<string>): G
   return { id, name, services, groups, aggregation, weights, keyMembers, rules };
 }
 
-/** The first cycle through `start` (ids, start to start), following nested groups in list order; null if none. */
-function cycleFrom(start: string, nested: Map<string, string[]>): string[] | null {
-  const seen = new Set<string>();
-  const walk = (id: string, path: string[]): string[] | null => {
-    for (const next of nested.get(id) ?? []) {
-      if (next === start) {
-        return [...path, next];
-      }
-      if (!seen.has(next) && nested.has(next)) {
-        seen.add(next);
-        const found = walk(next, [...path, next]);
-        if (found) {
-          return found;
-        }
+/**
+ * Every cycle of nested groups, each from the group it re-enters back to it, found by one depth-first walk from
+ * each group in profile order, nested groups in list order (each group entered once).
+ */
+function cycles(order: string[], nested: Map<string, string[]>): string[][] {
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const found: string[][] = [];
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    path.push(id);
+    for (const next of (nested.get(id) ?? []).filter((n) => nested.has(n))) {
+      if (state.get(next) === 'open') {
+        found.push([...path.slice(path.indexOf(next)), next]);
+      } else if (!state.has(next)) {
+        visit(next);
       }
     }
-    return null;
+    path.pop();
+    state.set(id, 'done');
   };
-  return walk(start, [start]);
+  for (const id of order) {
+    if (!state.has(id)) {
+      visit(id);
+    }
+  }
+  return found;
 }
 
 /** The profile's groups (absent: []), with unknown nested groups and cycles named. */
@@ -133,6 +144,10 @@ export function readGroups(r: Reader, value: unknown): Group[] {
   }
   if (!Array.isArray(value)) {
     r.problem('groups', 'must be a list');
+    return [];
+  }
+  if (value.length > MAX_GROUPS) {
+    r.problem('groups', `must hold at most ${MAX_GROUPS} groups, not ${value.length}`);
     return [];
   }
   const seen = new Set<string>();
@@ -146,13 +161,10 @@ export function readGroups(r: Reader, value: unknown): Group[] {
       }
     })
   );
-  const inCycle = new Set<string>();
-  read.forEach((g, i) => {
-    const cycle = g && !inCycle.has(g.id) ? cycleFrom(g.id, nested) : null;
-    if (cycle) {
-      cycle.forEach((id) => inCycle.add(id));
-      r.problem(`groups[${i}].groups`, `must not form a cycle: ${cycle.join(' → ')}`);
-    }
-  });
+  const order = [...nested.keys()];
+  for (const cycle of cycles(order, nested)) {
+    const i = read.findIndex((g) => g?.id === cycle[0]);
+    r.problem(`groups[${i}].groups`, `must not form a cycle: ${cycle.join(' → ')}`);
+  }
   return read.filter((g): g is Group => g !== null);
 }

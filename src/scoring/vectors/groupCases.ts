@@ -161,6 +161,12 @@ export function groupValidationCases(): Case[] {
       member('c1', { groups: ['a1'] }),
       member('d1', { groups: ['a1'] }),
     ]),
+    withGroups('two cycles through one group, each named', [
+      member('p', { groups: ['q'] }),
+      member('q', { groups: ['p', 'r'] }),
+      member('r', { groups: ['q'] }),
+      member('s', { groups: ['r'] }),
+    ]),
     withGroups('bad aggregation, weights and key members', [
       member('x', { aggregation: 'mean', weights: { a: -1, z: 1, b: 'heavy' }, keyMembers: ['z', 'a'] }),
     ]),
