@@ -57,6 +57,16 @@ describe('QueryEditor', () => {
     expect(runs.count).toBe(1);
   });
 
+  it("chooses a group query's groups instead of services", async () => {
+    const { last, runs } = renderEditor({ refId: 'A', queryType: 'health' });
+    await userEvent.click(screen.getByRole('radio', { name: 'Group' }));
+    expect(last().queryType).toBe('group');
+    expect(screen.queryByLabelText('Service')).not.toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Groups'), 'checkout');
+    await userEvent.tab();
+    expect([last().group, runs.count]).toEqual(['checkout', 2]);
+  });
+
   it("builds an MTTR condition from the profile's indicators and tiers", async () => {
     const { last } = renderEditor({ refId: 'A', queryType: 'mttr' });
     await userEvent.click(screen.getByRole('radio', { name: 'Indicator in a band' }));

@@ -114,8 +114,8 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, app }: Pr
       )}
       <InlineFieldRow>
         {queryType === 'group' ? (
-          <InlineField label="Group" labelWidth={LABEL_WIDTH} tooltip="Regular expression of the profile's group ids">
-            <Input aria-label="Group" width={32} placeholder=".* (every group)" {...text('group')} />
+          <InlineField label="Groups" labelWidth={LABEL_WIDTH} tooltip="Regular expression of the profile's group ids">
+            <Input aria-label="Groups" width={32} placeholder=".* (every group)" {...text('group')} />
           </InlineField>
         ) : (
           <InlineField
