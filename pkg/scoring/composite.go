@@ -31,6 +31,8 @@ type Result struct {
 type Scorer struct {
 	worst      bool
 	indicators []Indicator // enabled ones, in profile order
+	weights    []float64   // their weights
+	keys       []bool      // whether each is key
 }
 
 // NewScorer keeps the profile's enabled indicators, in order.
@@ -39,6 +41,8 @@ func NewScorer(p *Profile) *Scorer {
 	for _, ind := range p.Indicators {
 		if ind.Enabled {
 			s.indicators = append(s.indicators, ind)
+			s.weights = append(s.weights, ind.Weight)
+			s.keys = append(s.keys, ind.Key)
 		}
 	}
 	return s
@@ -61,30 +65,37 @@ func (s *Scorer) SubScores(values, subs []float64) {
 // Combine turns sub-scores (NaN = no data) into the composite score and the index of the capping key
 // indicator (-1 when none capped it).
 func (s *Scorer) Combine(subs []float64) (score float64, cappedBy int) {
+	return CombineScores(s.worst, subs, s.weights, s.keys)
+}
+
+// CombineScores combines scores (NaN: no data) by an aggregation: the lowest (worst), or the mean of those with
+// a positive weight, weighted and capped by any key item's lower score; NaN when nothing counts. cappedBy is the
+// index of the capping key item, -1 when none capped it.
+func CombineScores(worst bool, scores, weights []float64, keys []bool) (score float64, cappedBy int) {
 	cappedBy = -1
-	if s.worst {
+	if worst {
 		score = math.NaN()
-		for _, sub := range subs {
-			if !math.IsNaN(sub) && (math.IsNaN(score) || sub < score) {
-				score = sub
+		for _, sc := range scores {
+			if !math.IsNaN(sc) && (math.IsNaN(score) || sc < score) {
+				score = sc
 			}
 		}
 		return score, cappedBy
 	}
-	var sum, weights float64
-	for i := range s.indicators {
-		if sub, w := subs[i], s.indicators[i].Weight; !math.IsNaN(sub) && w > 0 {
-			sum += w * sub
-			weights += w
+	var sum, total float64
+	for i, sc := range scores {
+		if w := weights[i]; !math.IsNaN(sc) && w > 0 {
+			sum += w * sc
+			total += w
 		}
 	}
-	if weights == 0 {
+	if total == 0 {
 		return math.NaN(), cappedBy
 	}
-	score = sum / weights
-	for i := range s.indicators {
-		if sub := subs[i]; s.indicators[i].Key && !math.IsNaN(sub) && sub < score {
-			score, cappedBy = sub, i
+	score = sum / total
+	for i, sc := range scores {
+		if keys[i] && !math.IsNaN(sc) && sc < score {
+			score, cappedBy = sc, i
 		}
 	}
 	return score, cappedBy

@@ -76,31 +76,17 @@ func RuleText(rule GroupRule) string {
 	return rule.Band + " when " + who + " " + rule.Members + worse
 }
 
+// combineMembers combines the members' scores as the group's aggregation says.
 func combineMembers(g Group, members []GroupMember) (score float64, cappedBy string) {
-	score = math.NaN()
-	if g.Aggregation == Worst {
-		for _, m := range members {
-			if !math.IsNaN(m.Score) && (math.IsNaN(score) || m.Score < score) {
-				score = m.Score
-			}
-		}
-		return score, ""
+	scores := make([]float64, len(members))
+	weights := make([]float64, len(members))
+	keys := make([]bool, len(members))
+	for i, m := range members {
+		scores[i], weights[i], keys[i] = m.Score, m.Weight, m.Key
 	}
-	var sum, weights float64
-	for _, m := range members {
-		if !math.IsNaN(m.Score) && m.Weight > 0 {
-			sum += m.Weight * m.Score
-			weights += m.Weight
-		}
-	}
-	if weights == 0 {
-		return score, ""
-	}
-	score = sum / weights
-	for _, m := range members {
-		if m.Key && !math.IsNaN(m.Score) && m.Score < score {
-			score, cappedBy = m.Score, m.ID
-		}
+	score, capped := CombineScores(g.Aggregation == Worst, scores, weights, keys)
+	if capped >= 0 {
+		cappedBy = members[capped].ID
 	}
 	return score, cappedBy
 }

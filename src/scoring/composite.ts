@@ -33,6 +33,54 @@ type ScoredIndicators = Pick<
   'id' | 'name' | 'unit' | 'direction' | 'target' | 'warning' | 'critical' | 'weight' | 'key' | 'enabled'
 >;
 
+/** A score to combine with others: an indicator's sub-score, a group member's score (null: no data). */
+export interface ScoreToCombine {
+  id: string;
+  score: number | null;
+  weight: number;
+  key: boolean;
+}
+
+export interface CombinedScore {
+  score: number | null;
+  /** The key item whose score lowered the weighted score, if any. */
+  cappedBy: string | null;
+  /** The weights that counted: positive weights of the items with data. */
+  weightSum: number;
+}
+
+/**
+ * Combines scores by an aggregation: the lowest (worst), or the mean of those with a positive weight, weighted
+ * and capped by any key item's lower score. Items without data are left out; null when nothing counts.
+ */
+export function combineScores(items: ScoreToCombine[], aggregation: Aggregation): CombinedScore {
+  let weightSum = 0;
+  let weighted = 0;
+  let worst: number | null = null;
+  for (const { score, weight } of items) {
+    if (score === null) {
+      continue;
+    }
+    if (weight > 0) {
+      weightSum += weight;
+      weighted += weight * score;
+    }
+    worst = worst === null ? score : Math.min(worst, score);
+  }
+  if (aggregation === 'worst') {
+    return { score: worst, cappedBy: null, weightSum };
+  }
+  let score = weightSum > 0 ? weighted / weightSum : null;
+  let cappedBy: string | null = null;
+  for (const item of items) {
+    if (item.key && item.score !== null && score !== null && item.score < score) {
+      score = item.score;
+      cappedBy = item.id;
+    }
+  }
+  return { score, cappedBy, weightSum };
+}
+
 /** The composite health score of one service at one time. */
 export function healthScore(
   profile: { aggregation: Aggregation; indicators: ScoredIndicators[] },
@@ -40,35 +88,10 @@ export function healthScore(
 ): HealthScore {
   const enabled = profile.indicators.filter((ind) => ind.enabled);
   const subScores = enabled.map((ind) => subScore(values[ind.id], ind, ind.direction));
-  let weightSum = 0;
-  let weighted = 0;
-  let worst: number | null = null;
-  enabled.forEach((ind, i) => {
-    const s = subScores[i];
-    if (s === null) {
-      return;
-    }
-    if (ind.weight > 0) {
-      weightSum += ind.weight;
-      weighted += ind.weight * s;
-    }
-    worst = worst === null ? s : Math.min(worst, s);
-  });
-
-  let score: number | null;
-  let cappedBy: string | null = null;
-  if (profile.aggregation === 'worst') {
-    score = worst;
-  } else {
-    score = weightSum > 0 ? weighted / weightSum : null;
-    enabled.forEach((ind, i) => {
-      const s = subScores[i];
-      if (ind.key && s !== null && score !== null && s < score) {
-        score = s;
-        cappedBy = ind.id;
-      }
-    });
-  }
+  const { score, cappedBy, weightSum } = combineScores(
+    enabled.map((ind, i) => ({ id: ind.id, score: subScores[i], weight: ind.weight, key: ind.key })),
+    profile.aggregation
+  );
 
   const indicators = enabled.map((ind, i): IndicatorScore => {
     const s = subScores[i];

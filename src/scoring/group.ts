@@ -1,3 +1,4 @@
+import { combineScores } from './composite';
 import { bandAtOrWorse, bandOf, worseBand } from './bands';
 import { hasData } from './subscore';
 import type { Band, Group, GroupRule } from './types';
@@ -69,31 +70,6 @@ export function ruleHolds(rule: GroupRule, count: number, of: number): boolean {
   return of > 0 && count * 100 > (rule.morePercent ?? 0) * of;
 }
 
-/** Combines the members' scores; members without data are left out. */
-function combine(group: Group, members: GroupMember[]): { score: number | null; cappedBy: string | null } {
-  const scored = members.filter((m): m is GroupMember & { score: number } => m.score !== null);
-  if (group.aggregation === 'worst') {
-    return { score: scored.length === 0 ? null : Math.min(...scored.map((m) => m.score)), cappedBy: null };
-  }
-  let weightSum = 0;
-  let weighted = 0;
-  for (const m of scored) {
-    if (m.weight > 0) {
-      weightSum += m.weight;
-      weighted += m.weight * m.score;
-    }
-  }
-  let score = weightSum > 0 ? weighted / weightSum : null;
-  let cappedBy: string | null = null;
-  for (const m of scored) {
-    if (m.key && score !== null && m.score < score) {
-      score = m.score;
-      cappedBy = m.id;
-    }
-  }
-  return { score, cappedBy };
-}
-
 /** The groups by id; the first of two with the same id (which validation refuses) wins, as in pkg/scoring. */
 const groupsById = (groups: Group[]) => new Map([...groups].reverse().map((g) => [g.id, g]));
 
@@ -134,7 +110,7 @@ export function groupScores(groups: Group[], services: ServiceScores): Record<st
     ];
     visiting.delete(group.id);
 
-    const { score, cappedBy } = combine(group, members);
+    const { score, cappedBy } = combineScores(members, group.aggregation);
     const rules = group.rules.map((rule): GroupRuleResult => {
       const count = members.filter((m) => m.band === 'nodata' || bandAtOrWorse(m.band, rule.members)).length;
       return { ...rule, count, held: ruleHolds(rule, count, members.length) };
