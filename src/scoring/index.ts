@@ -66,3 +66,16 @@ export {
   type ScoredSeries,
   type Series,
 } from './series';
+export {
+  backtest,
+  backtestWindows,
+  inChunks,
+  joinSeries,
+  onBacktestGrid,
+  rangeChunks,
+  type BacktestResult,
+  type BacktestRule,
+  type BacktestSeries,
+  type BacktestWatch,
+  type RuleHistory,
+} from './backtest';

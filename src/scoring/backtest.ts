@@ -1,0 +1,214 @@
+import { atOrWorse } from './bands';
+import { monthlyCompliance, type MonthCompliance } from './calendar';
+import { parseDuration } from './duration';
+import { breachIntervals, inBreach, type BreachInterval } from './mttr';
+import {
+  alignSeries,
+  compileIndicators,
+  gridOf,
+  MAX_POINTS,
+  scoreSeries,
+  type Grid,
+  type IndicatorInput,
+  type Series,
+} from './series';
+import { slaReport, type ErrorRatios } from './sla';
+import type { Profile, Severity } from './types';
+
+// Back-testing a profile: replay its alert rules over a range of history on a grid of steps. A rule "fires"
+// once per episode (a run of consecutive steps in breach, as breachIntervals finds them) that lasts at least the
+// rule's `for`; an episode's time is its whole length (last - first + step), pending period included. An
+// episode shorter than a step can fall between two steps and go unseen: the step bounds what the back-test sees.
+
+/** What an alert rule watches, as src/alerting's catalogue builds it from the profile. */
+export type BacktestWatch =
+  { kind: 'score' } | { kind: 'indicator'; indicator: string } | { kind: 'tier'; tier: string };
+
+/** One alert rule to replay: the score or an indicator in `severity`'s band or worse, or a burn-rate tier firing. */
+export interface BacktestRule {
+  uid: string;
+  name: string;
+  severity: Severity;
+  /** The rule's pending period ("0s", "5m"). */
+  for: string;
+  watch: BacktestWatch;
+}
+
+/** One service's history on the grid. */
+export interface BacktestSeries {
+  grid: Grid;
+  /** Each enabled indicator's samples (measureRange's series, or columns on the grid). */
+  indicators: Record<string, IndicatorInput | undefined>;
+  /** The error ratio (0..1) per window ("5m", "1h", ...) at each grid point; NaN where there is none. */
+  errorRatios: Record<string, ArrayLike<number>>;
+  /** The window of errorRatios each step's share of monthly compliance is read from (the rate interval). */
+  complianceWindow: string;
+}
+
+export interface RuleHistory extends BacktestRule {
+  /** Episodes that lasted at least `for`, oldest first (the last one may still be going at the range's end). */
+  episodes: BreachInterval[];
+  /** How many times the rule would have fired. */
+  fired: number;
+  /** Total length of those episodes, ms. */
+  totalMs: number;
+  /** The longest of them, ms; 0 when it never fired. */
+  longestMs: number;
+  /** The last episode is still going at the range's end. */
+  open: boolean;
+}
+
+export interface BacktestResult {
+  timestamps: Float64Array;
+  /** The health score at each step; NaN without data. */
+  score: Float64Array;
+  lowestScore: number | null;
+  meanScore: number | null;
+  /** Steps with a score, of all steps. */
+  scoredSteps: number;
+  months: MonthCompliance[];
+  rules: RuleHistory[];
+}
+
+/** Each rule's breach at every grid point, as the library judges it (never a comparison restated here). */
+function breachColumn(
+  rule: BacktestRule,
+  profile: Profile,
+  series: BacktestSeries,
+  columns: Record<string, Float64Array>,
+  score: Float64Array
+): boolean[] {
+  const n = series.grid.length;
+  const w = rule.watch;
+  if (w.kind === 'score') {
+    return Array.from(score, (s) => atOrWorse(s, rule.severity));
+  }
+  if (w.kind === 'indicator') {
+    const ind = profile.indicators.find((i) => i.id === w.indicator && i.enabled);
+    const col = columns[w.indicator];
+    return Array.from({ length: n }, (_, k) =>
+      ind && col ? inBreach(Number.isNaN(col[k]) ? null : col[k], ind, ind.direction, rule.severity) : false
+    );
+  }
+  const tier = profile.sla.burnRateTiers.find((t) => t.name === w.tier && t.enabled);
+  if (!tier) {
+    return new Array(n).fill(false);
+  }
+  const sla = { ...profile.sla, burnRateTiers: [tier] };
+  const windows = [tier.longWindow, tier.shortWindow];
+  return Array.from({ length: n }, (_, k) => {
+    const ratios: ErrorRatios = {};
+    for (const window of windows) {
+      const v = series.errorRatios[window]?.[k];
+      ratios[window] = v === undefined || Number.isNaN(v) ? null : v;
+    }
+    return slaReport(sla, ratios, series.grid.start + k * series.grid.step).tiers[0].firing;
+  });
+}
+
+/** The history of one rule's breaches: its episodes that last at least its `for`. */
+function ruleHistory(rule: BacktestRule, timestamps: Float64Array, breach: boolean[], step: number): RuleHistory {
+  const pending = parseDuration(rule.for) ?? 0;
+  const { resolved, open } = breachIntervals(timestamps, breach, step);
+  const episodes = [...resolved, ...(open ? [open] : [])].filter((e) => e.length >= pending);
+  return {
+    ...rule,
+    episodes,
+    fired: episodes.length,
+    totalMs: episodes.reduce((sum, e) => sum + e.length, 0),
+    longestMs: episodes.reduce((max, e) => Math.max(max, e.length), 0),
+    open: open !== null && episodes[episodes.length - 1] === open,
+  };
+}
+
+/** Replays `rules` of `profile` over one service's history: the score over time, months' compliance, each rule's firing. */
+export function backtest(profile: Profile, rules: BacktestRule[], series: BacktestSeries): BacktestResult {
+  const { grid } = series;
+  const columns: Record<string, Float64Array> = {};
+  for (const [id, input] of Object.entries(series.indicators)) {
+    if (input !== undefined) {
+      columns[id] = 'timestamps' in input ? alignSeries(input, grid) : Float64Array.from(input);
+    }
+  }
+  const { score, timestamps } = scoreSeries(compileIndicators(profile), grid, columns);
+  const scores = Array.from(score).filter((s) => !Number.isNaN(s));
+  const ratio = series.errorRatios[series.complianceWindow];
+  // Each step with an error ratio weighs the same in its month (requests 1, errors the ratio).
+  const requests = Float64Array.from({ length: grid.length }, (_, k) => (ratio && !Number.isNaN(ratio[k]) ? 1 : NaN));
+  const errors = Float64Array.from({ length: grid.length }, (_, k) => (ratio ? ratio[k] : NaN));
+  return {
+    timestamps,
+    score,
+    lowestScore: scores.length === 0 ? null : scores.reduce((a, b) => Math.min(a, b)),
+    meanScore: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
+    scoredSteps: scores.length,
+    months: ratio ? monthlyCompliance(errors, requests, grid, profile.sla) : [],
+    rules: rules.map((rule) =>
+      ruleHistory(rule, timestamps, breachColumn(rule, profile, series, columns, score), grid.step)
+    ),
+  };
+}
+
+/** The windows whose error ratios a back-test of these rules needs: each tier's two, and the compliance window. */
+export function backtestWindows(profile: Profile, rules: BacktestRule[], complianceWindow: string): string[] {
+  const out = new Set<string>([complianceWindow]);
+  for (const rule of rules) {
+    const w = rule.watch;
+    const tier = w.kind === 'tier' ? profile.sla.burnRateTiers.find((t) => t.name === w.tier) : undefined;
+    if (tier) {
+      out.add(tier.longWindow).add(tier.shortWindow);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * A range split into grids of at most `maxPoints` steps each (Prometheus' limit of points a series), in order:
+ * together they hold every step of gridOf(start, end, step) once.
+ */
+export function rangeChunks(start: number, end: number, step: number, maxPoints = MAX_POINTS): Grid[] {
+  const whole = gridOf(start, end, step);
+  const out: Grid[] = [];
+  for (let k = 0; k < whole.length; k += maxPoints) {
+    out.push({ start: start + k * step, step, length: Math.min(maxPoints, whole.length - k) });
+  }
+  return out;
+}
+
+/**
+ * Runs `fetch` on each chunk of the range in turn (one query's points never past the limit), reporting after each
+ * chunk the share done (0..1); returns the answers in chunk order.
+ */
+export async function inChunks<T>(
+  chunks: Grid[],
+  fetch: (chunk: Grid) => Promise<T>,
+  progress: (done: number) => void = () => {}
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    out.push(await fetch(chunks[i]));
+    progress((i + 1) / chunks.length);
+  }
+  return out;
+}
+
+/** Series of consecutive chunks joined into one (the chunks do not overlap). */
+export function joinSeries(parts: Array<Series | undefined>): Series | undefined {
+  const present = parts.filter((p): p is Series => p !== undefined);
+  if (present.length === 0) {
+    return undefined;
+  }
+  const timestamps: number[] = [];
+  const values: number[] = [];
+  for (const p of present) {
+    for (let i = 0; i < p.timestamps.length; i++) {
+      timestamps.push(p.timestamps[i]);
+      values.push(p.values[i]);
+    }
+  }
+  return { timestamps, values };
+}
+
+/** A series' values on the grid (NaN where it has none). */
+export const onBacktestGrid = (series: Series | undefined, grid: Grid): Float64Array =>
+  series ? alignSeries(series, grid) : new Float64Array(grid.length).fill(NaN);
