@@ -1,7 +1,6 @@
 import {
   backtest,
   backtestWindows,
-  formatDuration,
   inChunks,
   interpolate,
   joinSeries,
@@ -106,12 +105,3 @@ export async function backtestProfile(
   }
   return { rules, skipped, services };
 }
-
-/** The default step of a back-test: about 2,880 steps over the range (15 minutes over 30 days), at least 1m. */
-export const defaultBacktestStep = (range: number): number => Math.max(60e3, Math.ceil(range / 2880 / 1e3) * 1e3);
-
-/**
- * The default rate interval of a back-test: twice the step (at least 5m), so each window holds two of the
- * step's samples and a rate reads every step's traffic.
- */
-export const defaultBacktestRateInterval = (step: number): string => formatDuration(Math.max(300e3, 2 * step));

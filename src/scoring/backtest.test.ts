@@ -1,5 +1,13 @@
 /** @jest-environment node */
-import { backtest, backtestWindows, inChunks, joinSeries, rangeChunks, type BacktestRule } from './backtest';
+import {
+  backtest,
+  backtestWindows,
+  inChunks,
+  joinSeries,
+  rangeChunks,
+  ruleTotals,
+  type BacktestRule,
+} from './backtest';
 import { defaultProfile } from './profile/defaults';
 import { gridOf } from './series';
 import type { Profile } from './types';
@@ -142,5 +150,20 @@ describe('rangeChunks and inChunks', () => {
       values: [5, 6, 7],
     });
     expect(joinSeries([undefined])).toBeUndefined();
+  });
+});
+
+describe('ruleTotals', () => {
+  it("sums each rule's firing over the services, keeping the longest episode", () => {
+    const r = rule({ kind: 'indicator', indicator: 'error_rate' }, 'critical');
+    const one = (values: number[]) =>
+      backtest(errorsOnly(), [r], {
+        grid,
+        indicators: { error_rate: values },
+        errorRatios: {},
+        complianceWindow: '30m',
+      });
+    const [t] = ruleTotals([r], [one(fill(2)), one([2, 0, 2, 0, 2, 0, 0, 0, 0, 0, 0, 0])]);
+    expect([t.fired, t.totalMs / MIN, t.longestMs / MIN]).toEqual([4, 180 + 45, 180]);
   });
 });

@@ -1,6 +1,6 @@
 import { atOrWorse } from './bands';
 import { monthlyCompliance, type MonthCompliance } from './calendar';
-import { parseDuration } from './duration';
+import { formatDuration, parseDuration } from './duration';
 import { breachIntervals, inBreach, type BreachInterval } from './mttr';
 import {
   alignSeries,
@@ -212,3 +212,36 @@ export function joinSeries(parts: Array<Series | undefined>): Series | undefined
 /** A series' values on the grid (NaN where it has none). */
 export const onBacktestGrid = (series: Series | undefined, grid: Grid): Float64Array =>
   series ? alignSeries(series, grid) : new Float64Array(grid.length).fill(NaN);
+
+/** The default step of a back-test: about 2,880 steps over the range (15 minutes over 30 days), at least 1m. */
+export const defaultBacktestStep = (range: number): number => Math.max(60e3, Math.ceil(range / 2880 / 1e3) * 1e3);
+
+/**
+ * The default rate interval of a back-test: twice the step (at least 5m), so each window holds two of the
+ * step's samples and a rate reads every step's traffic.
+ */
+export const defaultBacktestRateInterval = (step: number): string => formatDuration(Math.max(300e3, 2 * step));
+
+/** One rule over every service: how many times it fired, for how long in total, and its longest episode. */
+export interface RuleTotal {
+  rule: BacktestRule;
+  fired: number;
+  totalMs: number;
+  longestMs: number;
+}
+
+/** Each rule's firing summed over the services' results, in the rules' order. */
+export function ruleTotals(rules: BacktestRule[], results: Iterable<BacktestResult>): RuleTotal[] {
+  const totals = rules.map((rule) => ({ rule, fired: 0, totalMs: 0, longestMs: 0 }));
+  for (const result of results) {
+    for (const h of result.rules) {
+      const t = totals.find((x) => x.rule.uid === h.uid);
+      if (t) {
+        t.fired += h.fired;
+        t.totalMs += h.totalMs;
+        t.longestMs = Math.max(t.longestMs, h.longestMs);
+      }
+    }
+  }
+  return totals;
+}

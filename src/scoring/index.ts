@@ -69,6 +69,9 @@ export {
 export {
   backtest,
   backtestWindows,
+  defaultBacktestRateInterval,
+  defaultBacktestStep,
+  ruleTotals,
   inChunks,
   joinSeries,
   onBacktestGrid,
@@ -78,4 +81,5 @@ export {
   type BacktestSeries,
   type BacktestWatch,
   type RuleHistory,
+  type RuleTotal,
 } from './backtest';

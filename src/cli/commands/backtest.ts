@@ -1,6 +1,14 @@
-import { formatDuration, gridOf, rangeChunks, type BacktestResult, type RuleHistory } from '../../scoring';
+import {
+  defaultBacktestRateInterval,
+  defaultBacktestStep,
+  formatDuration,
+  gridOf,
+  rangeChunks,
+  type BacktestResult,
+  type RuleHistory,
+} from '../../scoring';
 import { answerLimits, durationFlag, limitFlags, MAX_TIMEOUT, requiredFlag, stringFlag } from '../args';
-import { backtestProfile, defaultBacktestRateInterval, defaultBacktestStep, type ProfileBacktest } from '../backtest';
+import { backtestProfile, type ProfileBacktest } from '../backtest';
 import type { Command, Io } from '../command';
 import { UsageError } from '../errors';
 import { loadProfile } from '../files';
