@@ -6,7 +6,8 @@ import React from 'react';
 import { defaultProfile, MAX_POINTS } from '../../scoring';
 import '../../testing/jsdom';
 import { serveGrafanaApi } from '../../testing/grafana';
-import { BacktestSection, spokenDuration } from './BacktestSection';
+import { BacktestSection } from './BacktestSection';
+import { spokenDuration } from './backtestWords';
 
 // The Settings page's back-test against a stand-in for Grafana's /api/ds/query: service "svc" fails 1 % of its
 // requests (a 10x burn of the 99.9 % budget) over every window in two 45-minute spells, 0.05 % otherwise.
