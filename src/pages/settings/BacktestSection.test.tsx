@@ -7,7 +7,7 @@ import { defaultProfile, MAX_POINTS } from '../../scoring';
 import '../../testing/jsdom';
 import { serveGrafanaApi } from '../../testing/grafana';
 import { BacktestSection } from './BacktestSection';
-import { spokenDuration } from './backtestWords';
+import { spokenDuration, spokenRange } from './backtestWords';
 
 // The Settings page's back-test against a stand-in for Grafana's /api/ds/query: service "svc" fails 1 % of its
 // requests (a 10x burn of the 99.9 % budget) over every window in two 45-minute spells, 0.05 % otherwise.
@@ -82,13 +82,13 @@ it('back-tests the draft against the saved profile over 30 days and says how oft
   // Each spell is four 15-minute steps (00:00 to 00:45): two episodes of 60 minutes.
   expect(
     screen.getByText(
-      'With these thresholds, the fast-burn tier would have fired 2 times in 30d, for 2h in total; with the saved ones it fired 0 times.'
+      'With these thresholds, the fast-burn tier would have fired 2 times in 30 days, for 2h in total; with the saved ones it fired 0 times.'
     )
   ).toBeInTheDocument();
   // Every window reads the spells' 10x: slow-burn (6x) fires under both profiles.
   expect(
     screen.getByText(
-      'With these thresholds, the slow-burn tier would have fired 2 times in 30d, for 2h in total; with the saved ones it fired 2 times, for 2h.'
+      'With these thresholds, the slow-burn tier would have fired 2 times in 30 days, for 2h in total; with the saved ones it fired 2 times, for 2h.'
     )
   ).toBeInTheDocument();
   const row = within(table).getByRole('row', { name: /PerfScopeBurnRateFastBurn/ });
@@ -130,4 +130,5 @@ it('speaks of minutes up to two hours, then of a duration', () => {
     spokenDuration(120 * MIN),
     spokenDuration(1500 * MIN),
   ]).toEqual(['1 minute', '47 minutes', '2h', '1d1h']);
+  expect([spokenRange('30d'), spokenRange('1d'), spokenRange('12h')]).toEqual(['30 days', '1 day', '12h']);
 });
