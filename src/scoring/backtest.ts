@@ -76,7 +76,8 @@ function breachColumn(
   profile: Profile,
   series: BacktestSeries,
   columns: Record<string, Float64Array>,
-  score: Float64Array
+  score: Float64Array,
+  tiersFiring: () => Map<string, boolean[]>
 ): boolean[] {
   const n = series.grid.length;
   const w = rule.watch;
@@ -90,20 +91,26 @@ function breachColumn(
       ind && col ? inBreach(Number.isNaN(col[k]) ? null : col[k], ind, ind.direction, rule.severity) : false
     );
   }
-  const tier = profile.sla.burnRateTiers.find((t) => t.name === w.tier && t.enabled);
-  if (!tier) {
-    return new Array(n).fill(false);
-  }
-  const sla = { ...profile.sla, burnRateTiers: [tier] };
-  const windows = [tier.longWindow, tier.shortWindow];
-  return Array.from({ length: n }, (_, k) => {
+  return tiersFiring().get(w.tier) ?? new Array(n).fill(false);
+}
+
+/** Each enabled tier's firing at every grid point, from one slaReport per point (the library's tier rule). */
+function tierColumns(profile: Profile, series: BacktestSeries): Map<string, boolean[]> {
+  const n = series.grid.length;
+  const tiers = profile.sla.burnRateTiers.filter((t) => t.enabled);
+  const out = new Map(tiers.map((t) => [t.name, new Array<boolean>(n).fill(false)]));
+  const windows = [...new Set(tiers.flatMap((t) => [t.longWindow, t.shortWindow]))];
+  for (let k = 0; k < n; k++) {
     const ratios: ErrorRatios = {};
     for (const window of windows) {
       const v = series.errorRatios[window]?.[k];
       ratios[window] = v === undefined || Number.isNaN(v) ? null : v;
     }
-    return slaReport(sla, ratios, series.grid.start + k * series.grid.step).tiers[0].firing;
-  });
+    for (const state of slaReport(profile.sla, ratios, series.grid.start + k * series.grid.step).tiers) {
+      out.get(state.name)![k] = state.firing;
+    }
+  }
+  return out;
 }
 
 /** The history of one rule's breaches: its episodes that last at least its `for`. */
@@ -131,6 +138,8 @@ export function backtest(profile: Profile, rules: BacktestRule[], series: Backte
     }
   }
   const { score, timestamps } = scoreSeries(compileIndicators(profile), grid, columns);
+  let tiers: Map<string, boolean[]> | undefined;
+  const tiersFiring = () => (tiers ??= tierColumns(profile, series));
   const scores = Array.from(score).filter((s) => !Number.isNaN(s));
   const ratio = series.errorRatios[series.complianceWindow];
   // Each step with an error ratio weighs the same in its month (requests 1, errors the ratio).
@@ -144,7 +153,7 @@ export function backtest(profile: Profile, rules: BacktestRule[], series: Backte
     scoredSteps: scores.length,
     months: ratio ? monthlyCompliance(errors, requests, grid, profile.sla) : [],
     rules: rules.map((rule) =>
-      ruleHistory(rule, timestamps, breachColumn(rule, profile, series, columns, score), grid.step)
+      ruleHistory(rule, timestamps, breachColumn(rule, profile, series, columns, score, tiersFiring), grid.step)
     ),
   };
 }
