@@ -28,7 +28,11 @@ beforeAll(async () => {
       res.end(
         JSON.stringify({
           status: 'success',
-          data: { resultType: 'matrix', result: [{ metric: { service: 'svc' }, values }] },
+          // A query for the service "nobody" matches no series.
+          data: {
+            resultType: 'matrix',
+            result: p.get('query')?.includes('nobody') ? [] : [{ metric: { service: 'svc' }, values }],
+          },
         })
       );
     });
@@ -88,6 +92,24 @@ describe('perfscope backtest', () => {
     expect(r.stdout).toContain('Back-test over the 30d to 2026-01-31T00:00:00Z, every 15m (2881 steps)');
     expect(r.stdout).toMatch(
       /PerfScopeBurnRateSlowDrain \(info, for 0s\) +1 \/ 43215m \/ 43215m \(open\) +1 \/ 43215m/
+    );
+  });
+
+  it('exits 1 when neither profile has data for the services asked for, naming --service', async () => {
+    const r = await runCli([
+      'backtest',
+      '--prometheus',
+      url,
+      '--profile',
+      'testdata/profiles/tight.json',
+      '--service',
+      'nobody',
+      '--at',
+      at,
+    ]);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toContain(
+      `neither profile's queries return data for --service "nobody" over the --range 30d to 2026-01-31T00:00:00Z at ${url}`
     );
   });
 

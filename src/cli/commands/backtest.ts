@@ -36,14 +36,17 @@ const ruleJson = (r: RuleHistory) => ({
   episodes: r.episodes.map((e) => ({ start: e.start / 1e3, end: e.end / 1e3, seconds: e.length / 1e3 })),
 });
 
+/** One profile's result for a service as --json prints it; null when its queries gave that service nothing. */
 const resultJson = (r: BacktestResult | undefined) =>
-  r && {
-    lowestScore: r.lowestScore,
-    meanScore: r.meanScore,
-    scoredSteps: r.scoredSteps,
-    months: r.months,
-    rules: r.rules.map(ruleJson),
-  };
+  r === undefined
+    ? null
+    : {
+        lowestScore: r.lowestScore,
+        meanScore: r.meanScore,
+        scoredSteps: r.scoredSteps,
+        months: r.months,
+        rules: r.rules.map(ruleJson),
+      };
 
 /** One service's two profiles side by side: score, months, and per rule fired / total / longest. */
 function renderService(service: string, names: [string, string], a?: BacktestResult, b?: BacktestResult): string {
