@@ -1,4 +1,4 @@
-import type { BacktestRule, Profile } from '../scoring';
+import { bandCeiling, type BacktestRule, type Profile } from '../scoring';
 import { alertCatalogue, DEFAULT_OPTIONS } from './catalogue';
 
 /** The profile's alert rules a back-test can replay, and the names of those it cannot. */
@@ -10,9 +10,10 @@ export interface BacktestRules {
 
 /**
  * The rules of the alert catalogue that watch the health score, an indicator's thresholds or a burn-rate tier,
- * with their pending periods, for src/scoring's backtest(); the traffic guard is not replayed.
+ * with their pending periods, for src/scoring's backtest() (the traffic guard is not replayed), and last the
+ * gate of `perfscope check` at `minScore` (default the CLI's, the warning band's ceiling).
  */
-export function backtestRules(profile: Profile): BacktestRules {
+export function backtestRules(profile: Profile, minScore = bandCeiling('warning')): BacktestRules {
   const rules: BacktestRule[] = [];
   const skipped: string[] = [];
   const indicators = new Set(profile.indicators.filter((i) => i.enabled).map((i) => i.id));
@@ -29,5 +30,12 @@ export function backtestRules(profile: Profile): BacktestRules {
       skipped.push(spec.name);
     }
   }
+  rules.push({
+    uid: 'perfscope-check-gate',
+    name: `perfscope check (--min-score ${minScore})`,
+    severity: 'critical',
+    for: '0s',
+    watch: { kind: 'gate', minScore, allowMissing: profile.allowMissing },
+  });
   return { rules, skipped };
 }

@@ -83,9 +83,10 @@ export async function backtestProfile(
   v: Variables,
   grid: Grid,
   chunks: Grid[],
-  progress: (done: number) => void
+  progress: (done: number) => void,
+  minScore: number
 ): Promise<ProfileBacktest> {
-  const { rules, skipped } = backtestRules(profile);
+  const { rules, skipped } = backtestRules(profile, minScore);
   const windows = backtestWindows(profile, rules, v.rateInterval);
   const parts = await inChunks(chunks, (chunk) => chunkHistory(client, profile, v, windows, chunk), progress);
   const names = new Set(parts.flatMap((p) => [...p.keys()]));

@@ -153,6 +153,28 @@ describe('rangeChunks and inChunks', () => {
   });
 });
 
+describe('the check gate', () => {
+  it('fails a step below the minimum score, with a key indicator critical, or without data', () => {
+    const p = errorsOnly();
+    p.indicators = p.indicators.map((i) => (i.id === 'error_rate' ? { ...i, key: true } : i));
+    const r = backtest(p, [rule({ kind: 'gate', minScore: 70, allowMissing: false }, 'critical')], {
+      grid,
+      indicators: { error_rate: [0.1, 0.7, 0.1, 2, 0.1, NaN, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1] },
+      errorRatios: {},
+      complianceWindow: '30m',
+    });
+    // 0.7 % scores about 64 (below 70), 2 % is critical, a step without data fails unless missing data is allowed.
+    expect(r.rules[0].episodes.map((e) => (e.start - start) / (15 * MIN))).toEqual([1, 3, 5]);
+    const allowed = backtest(p, [rule({ kind: 'gate', minScore: 70, allowMissing: true }, 'critical')], {
+      grid,
+      indicators: { error_rate: [0.1, 0.7, 0.1, 2, 0.1, NaN, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1] },
+      errorRatios: {},
+      complianceWindow: '30m',
+    });
+    expect(allowed.rules[0].fired).toBe(2);
+  });
+});
+
 describe('ruleTotals', () => {
   it("sums each rule's firing over the services, keeping the longest episode", () => {
     const r = rule({ kind: 'indicator', indicator: 'error_rate' }, 'critical');

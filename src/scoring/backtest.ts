@@ -1,4 +1,5 @@
 import { atOrWorse } from './bands';
+import { gate } from './gate';
 import { monthlyCompliance, type MonthCompliance } from './calendar';
 import { formatDuration, parseDuration } from './duration';
 import { breachIntervals, inBreach, type BreachInterval } from './mttr';
@@ -13,6 +14,7 @@ import {
   type Series,
 } from './series';
 import { slaReport, type ErrorRatios } from './sla';
+import { subScore } from './subscore';
 import type { Profile, Severity } from './types';
 
 // Back-testing a profile: replay its alert rules over a range of history on a grid of steps. A rule "fires"
@@ -22,7 +24,11 @@ import type { Profile, Severity } from './types';
 
 /** What an alert rule watches, as src/alerting's catalogue builds it from the profile. */
 export type BacktestWatch =
-  { kind: 'score' } | { kind: 'indicator'; indicator: string } | { kind: 'tier'; tier: string };
+  | { kind: 'score' }
+  | { kind: 'indicator'; indicator: string }
+  | { kind: 'tier'; tier: string }
+  /** The gate of `perfscope check`: the score below minScore, a key indicator critical or without data. */
+  | { kind: 'gate'; minScore: number; allowMissing: boolean };
 
 /** One alert rule to replay: the score or an indicator in `severity`'s band or worse, or a burn-rate tier firing. */
 export interface BacktestRule {
@@ -84,6 +90,13 @@ function breachColumn(
   if (w.kind === 'score') {
     return Array.from(score, (s) => atOrWorse(s, rule.severity));
   }
+  if (w.kind === 'gate') {
+    const keys = profile.indicators.filter((i) => i.enabled && i.key).map((i) => i.id);
+    return Array.from(score, (s, k) => {
+      const subScores = keys.map((id) => ({ id, subScore: subScoreAt(profile, columns, id, k) }));
+      return gate({ score: Number.isNaN(s) ? null : s, keys: subScores }, w).fails;
+    });
+  }
   if (w.kind === 'indicator') {
     const ind = profile.indicators.find((i) => i.id === w.indicator && i.enabled);
     const col = columns[w.indicator];
@@ -92,6 +105,13 @@ function breachColumn(
     );
   }
   return tiersFiring().get(w.tier) ?? new Array(n).fill(false);
+}
+
+/** An indicator's sub-score at grid point k; null without data. */
+function subScoreAt(profile: Profile, columns: Record<string, Float64Array>, id: string, k: number): number | null {
+  const ind = profile.indicators.find((i) => i.id === id)!;
+  const v = columns[id]?.[k];
+  return v === undefined || Number.isNaN(v) ? null : subScore(v, ind, ind.direction);
 }
 
 /** Each enabled tier's firing at every grid point, from one slaReport per point (the library's tier rule). */

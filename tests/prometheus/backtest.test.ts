@@ -82,7 +82,9 @@ describe.each(Object.entries(backtest.services))('perfscope backtest, service %s
   ] as const)('the %s profile fires each rule as expected.json says', (profile, side) => {
     const result = report.services.find((s) => s.service === service)?.[side];
     expect(result).toBeDefined();
-    const got = Object.fromEntries(result!.rules.filter((r) => r.watch.kind !== 'score').map((r) => [key(r), r]));
+    const got = Object.fromEntries(
+      result!.rules.filter((r) => r.watch.kind === 'tier' || r.watch.kind === 'indicator').map((r) => [key(r), r])
+    );
     for (const [rule, want] of Object.entries(profiles[profile])) {
       // Where a step lies on a threshold, Prometheus' rounding picks one of the two outcomes.
       const outcomes = [strip(want), ...(want.orIfTied ? [want.orIfTied] : [])].map((c) => ({ rule, ...c }));
@@ -104,4 +106,13 @@ it('the tighter profile fires more than the default one', () => {
   const fired = (side: 'new' | 'against') =>
     report.services.flatMap((s) => s[side]?.rules ?? []).reduce((n, r) => n + r.fired, 0);
   expect(fired('new')).toBeGreaterThan(fired('against'));
+});
+
+it("replays the check gate: never failing the healthy service, failing the incident's spells", () => {
+  const gate = (service: string, side: 'new' | 'against') =>
+    report.services.find((s) => s.service === service)?.[side]?.rules.find((r) => r.watch.kind === 'gate');
+  for (const side of ['new', 'against'] as const) {
+    expect([side, gate('healthy', side)?.fired]).toEqual([side, 0]);
+    expect([side, gate('incident', side)?.fired]).toEqual([side, 3]);
+  }
 });

@@ -7,11 +7,12 @@ import {
   type BacktestResult,
   type RuleHistory,
 } from '../../scoring';
-import { answerLimits, durationFlag, limitFlags, MAX_TIMEOUT, requiredFlag, stringFlag } from '../args';
+import { answerLimits, durationFlag, limitFlags, MAX_TIMEOUT, numberFlag, requiredFlag, stringFlag } from '../args';
 import { backtestProfile, type ProfileBacktest } from '../backtest';
 import type { Command, Io } from '../command';
 import { UsageError } from '../errors';
 import { loadProfile } from '../files';
+import { DEFAULT_MIN_SCORE } from '../output';
 import type { Variables } from '../measure';
 import { prometheusClient, redactUrl } from '../prometheus';
 import { num, table } from '../render';
@@ -100,6 +101,11 @@ export const backtestCommand: Command = {
     },
     { name: 'service', value: 'S', help: 'the services to replay ($service, a regex; default: every service)' },
     { name: 'at', value: 'TIME', help: 'end of the range (RFC 3339 or Unix seconds; default: now)' },
+    {
+      name: 'min-score',
+      value: 'N',
+      help: `the gate of perfscope check replayed with this --min-score (default ${DEFAULT_MIN_SCORE})`,
+    },
     { name: 'json', help: 'print the result as JSON' },
     ...limitFlags,
   ],
@@ -108,6 +114,7 @@ export const backtestCommand: Command = {
     const newPath = requiredFlag(flags, 'profile', 'FILE');
     const againstPath = stringFlag(flags, 'against');
     const profiles = [loadProfile(newPath), loadProfile(againstPath, 'against')];
+    const minScore = numberFlag(flags, 'min-score', DEFAULT_MIN_SCORE);
     const rangeText = stringFlag(flags, 'range') ?? '30d';
     const range = durationFlag(rangeText, 'range', '30d');
     const step = durationFlag(stringFlag(flags, 'step'), 'step', formatDuration(defaultBacktestStep(range)));
@@ -135,7 +142,7 @@ export const backtestCommand: Command = {
         io.err(
           `perfscope: backtest: ${names[i]}: ${Math.round(done * 100)} % (${chunks.length} chunk(s) of ${grid.length} steps)`
         );
-      results.push(await backtestProfile(client, profile, vars, grid, chunks, progress));
+      results.push(await backtestProfile(client, profile, vars, grid, chunks, progress, minScore));
     }
     const services = [...new Set(results.flatMap((r) => [...r.services.keys()]))].sort();
     if (services.length === 0) {
