@@ -94,8 +94,9 @@ export const BacktestSection = React.memo(function BacktestSection({
       <h3 id="perfscope-backtest">Back-test</h3>
       <p className={styles.help}>
         How often the alert rules of the profile as edited would have fired over past data, beside the saved
-        profile&apos;s: the health score, each indicator&apos;s thresholds and each burn-rate tier, judged every step; a
-        rule fires once per episode that lasts its pending period.
+        profile&apos;s, summed over the services: the health score, each indicator&apos;s thresholds, each burn-rate
+        tier and the gate of <code>perfscope check</code>, judged every step; a rule fires once per episode that lasts
+        its pending period.
       </p>
       <Stack gap={1} alignItems="center">
         <RadioButtonGroup size="sm" options={RANGES} value={range} onChange={setRange} disabled={running} />
