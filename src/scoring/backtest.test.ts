@@ -2,6 +2,7 @@
 import {
   backtest,
   backtestWindows,
+  defaultBacktestStep,
   inChunks,
   joinSeries,
   rangeChunks,
@@ -172,6 +173,13 @@ describe('the check gate', () => {
       complianceWindow: '30m',
     });
     expect(allowed.rules[0].fired).toBe(2);
+  });
+});
+
+describe('defaultBacktestStep', () => {
+  it('takes the first round step that judges the range in at most 2,880 steps', () => {
+    const day = 86400e3;
+    expect([1, 7, 30, 90, 365 * 9].map((d) => defaultBacktestStep(d * day) / MIN)).toEqual([1, 5, 15, 60, 1642.5]);
   });
 });
 

@@ -242,8 +242,19 @@ export function joinSeries(parts: Array<Series | undefined>): Series | undefined
 export const onBacktestGrid = (series: Series | undefined, grid: Grid): Float64Array =>
   series ? alignSeries(series, grid) : new Float64Array(grid.length).fill(NaN);
 
-/** The default step of a back-test: about 2,880 steps over the range (15 minutes over 30 days), at least 1m. */
-export const defaultBacktestStep = (range: number): number => Math.max(60e3, Math.ceil(range / 2880 / 1e3) * 1e3);
+// Steps Grafana's interval rounding keeps as they are, so a query sent through Grafana with this step and
+// range / step points is answered at this step.
+const ROUND_STEPS = ['1m', '2m', '5m', '10m', '15m', '20m', '30m', '1h', '2h', '3h', '6h', '12h', '1d'].map((d) =>
+  parseDuration(d)!
+);
+
+/**
+ * The default step of a back-test: the first round step (1m, 2m, 5m, 10m, 15m, 20m, 30m, 1h, ... 1d) that judges
+ * the range in at most 2,880 steps (15 minutes over 30 days, 5 over 7 days, 1 hour over 90 days); past a day,
+ * the range / 2880 in whole seconds.
+ */
+export const defaultBacktestStep = (range: number): number =>
+  ROUND_STEPS.find((step) => range / step <= 2880) ?? Math.ceil(range / 2880 / 1e3) * 1e3;
 
 /**
  * The default rate interval of a back-test: twice the step (at least 5m), so each window holds two of the

@@ -92,7 +92,7 @@ export const backtestCommand: Command = {
     {
       name: 'step',
       value: 'DURATION',
-      help: 'how often the rules are judged (default: range / 2880, at least 1m: 15m over 30d)',
+      help: 'how often the rules are judged (default: the first of 1m, 2m, 5m, 10m, 15m, 20m, 30m, 1h, ... 1d giving at most 2880 steps: 15m over 30d)',
     },
     {
       name: 'rate-interval',
