@@ -5,7 +5,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { MAX_POINTS } from '../scoring';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { defaultProfile, MAX_POINTS } from '../scoring';
 import { runCli } from '../testing/cli';
 
 let server: Server;
@@ -93,6 +97,30 @@ describe('perfscope backtest', () => {
     expect(r.stdout).toMatch(
       /PerfScopeBurnRateSlowDrain \(info, for 0s\) +1 \/ 43215m \/ 43215m \(open\) +1 \/ 43215m/
     );
+  });
+
+  it('says "not a rule" where one profile has a rule the other has not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perfscope-backtest-'));
+    try {
+      const draft = defaultProfile();
+      draft.sla.burnRateTiers[0].enabled = false; // fast-burn
+      writeFileSync(join(dir, 'draft.json'), JSON.stringify(draft));
+      const r = await runCli([
+        'backtest',
+        '--prometheus',
+        url,
+        '--profile',
+        join(dir, 'draft.json'),
+        '--range',
+        '1d',
+        '--at',
+        at,
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/PerfScopeBurnRateFastBurn \(critical, for 0s\) +not a rule +0 \/ 0m \/ 0m/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 when neither profile has data for the services asked for, naming --service', async () => {
