@@ -2,10 +2,9 @@
 // `perfscope backtest` against a local stand-in for Prometheus: the range is read in chunks within Prometheus'
 // points limit, with progress on stderr, and every mistake names its flag. The counts against real samples are
 // tested in tests/prometheus/backtest.test.ts.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
