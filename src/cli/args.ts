@@ -77,6 +77,13 @@ export function countFlag(flags: ParsedFlags, name: string, fallback: number, mi
   return n;
 }
 
+/** The flags of a request's time and answer limits (--timeout, --max-answer-mb, --max-series). */
+export const limitFlags: FlagSpec[] = [
+  { name: 'timeout', value: 'DURATION', help: 'per-request timeout (default 30s, at most 1h)' },
+  { name: 'max-answer-mb', value: 'MIB', help: 'the most one answer may hold (default 64)' },
+  { name: 'max-series', value: 'N', help: 'the most series one answer may hold (default 10000)' },
+];
+
 /** The answer limits of --max-answer-mb and --max-series, for prometheusClient. */
 export function answerLimits(flags: ParsedFlags): [bytes: number, series: number] {
   return [

@@ -51,15 +51,15 @@ export function readJsonFile(path: string, flag: string): unknown {
   }
 }
 
-/** The profile of `--profile FILE`, or the default one; an invalid profile lists every problem. */
-export function loadProfile(path: string | undefined): Profile {
+/** The profile of `--profile FILE` (or another flag's), or the default one; an invalid profile lists every problem. */
+export function loadProfile(path: string | undefined, flag = 'profile'): Profile {
   if (path === undefined) {
     return defaultProfile();
   }
-  const { profile, problems } = parseProfile(readJsonFile(path, 'profile'));
+  const { profile, problems } = parseProfile(readJsonFile(path, flag));
   if (!profile) {
     throw new UsageError(
-      `--profile ${path}: the profile has ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+      `--${flag} ${path}: the profile has ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
       problems.map((p) => (p.detail ? `${p.message}: ${p.detail}` : p.message))
     );
   }

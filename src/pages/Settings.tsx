@@ -6,6 +6,7 @@ import { Alert, useStyles2 } from '@grafana/ui';
 import { profileFromJsonData, type AppJsonData, type ChosenDatasources } from '../components/profile/appProfile';
 import { datasourceProblem, type DatasourceKey } from './shared/datasources';
 import { Actions } from './settings/Actions';
+import { BacktestSection } from './settings/BacktestSection';
 import { DatasourcesSection } from './settings/DatasourcesSection';
 import { DomainsSection } from './settings/DomainsSection';
 import { ImportExportSection } from './settings/ImportExportSection';
@@ -86,6 +87,7 @@ export default function Settings({ plugin }: AppSettingsProps) {
       <SlaSection d={d} />
       <ImportExportSection currentDraft={currentDraft} valid={d.problems.length === 0} replace={d.replace} />
       <PreviewSection profile={previewed} datasource={prometheus} />
+      <BacktestSection draft={previewed} saved={initial.profile} datasource={prometheus} />
       <Actions
         profile={d.draft}
         problems={d.problems.length}

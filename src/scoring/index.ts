@@ -80,3 +80,20 @@ export {
   type ScoredSeries,
   type Series,
 } from './series';
+export {
+  backtest,
+  backtestWindows,
+  defaultBacktestRateInterval,
+  defaultBacktestStep,
+  ruleTotals,
+  inChunks,
+  joinSeries,
+  onBacktestGrid,
+  rangeChunks,
+  type BacktestResult,
+  type BacktestRule,
+  type BacktestSeries,
+  type BacktestWatch,
+  type RuleHistory,
+  type RuleTotal,
+} from './backtest';

@@ -27,6 +27,8 @@ const pages = [
       'slow-burn',
       'Import and export',
       'Preview',
+      'Back-test',
+      'Run the back-test',
       'Apply',
     ],
   },

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { backtestCommand } from './backtest';
 import { checkCommand } from './check';
 import { dashboardsCommand } from './dashboards';
 import { discoverCommand } from './discover';
@@ -11,6 +12,7 @@ export const commands: Command[] = [
   profileCommand,
   scoreCommand,
   checkCommand,
+  backtestCommand,
   discoverCommand,
   rulesCommand,
   dashboardsCommand,

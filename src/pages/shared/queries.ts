@@ -37,9 +37,14 @@ export interface QueryResult {
 export async function runQueries(
   datasourceUid: string,
   queries: ProfileQueries,
-  { lastMs = 3600e3, stepMs = 60e3, signal }: { lastMs?: number; stepMs?: number; signal?: AbortSignal } = {}
+  {
+    lastMs = 3600e3,
+    stepMs = 60e3,
+    toMs = Date.now(),
+    signal,
+  }: { lastMs?: number; stepMs?: number; toMs?: number; signal?: AbortSignal } = {}
 ): Promise<QueryResult> {
-  const to = Math.floor(Date.now() / stepMs) * stepMs;
+  const to = Math.floor(toMs / stepMs) * stepMs;
   const from = to - lastMs;
   const targets = Object.entries(queries).map(([refId, expr]) => ({
     refId,

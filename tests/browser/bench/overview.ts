@@ -4,11 +4,12 @@
 // Prometheus in the frames Grafana's Prometheus datasource returns. Prints, per run and as medians: the time
 // from navigation to the first service tiles, the query's round trip, and the page's own work once the answer
 // arrived (reading the frames, scoring every service and domain, rendering).
-import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 
 import { launchChromium } from '../../helpers/chromium';
+import { framesServe } from '../../helpers/framesServe';
 import { serveStatic } from '../../helpers/server';
 
 const root = resolve(__dirname, '../../..');
@@ -17,32 +18,6 @@ const BUDGET_MS = 1000;
 const PROFILE = 'build/bench/fleet-profile.json';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** `frames serve` in front of the fleet's Prometheus; resolves with its URL once it listens. */
-function standIn(prometheus: string): Promise<{ url: string; child: ChildProcess }> {
-  const built = spawnSync('go', ['build', '-o', '.cache/bin/frames', './tools/frames'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) {
-    throw new Error('go build ./tools/frames failed');
-  }
-  const child = spawn(join(root, '.cache/bin/frames'), ['serve', '--prometheus', prometheus], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error('frames serve did not start within 30 s')), 30_000);
-    child.once('exit', (code) => fail(new Error(`frames serve exited (${code})`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const m = /frames serve: (http:\/\/\S+)/.exec(chunk.toString());
-      if (m) {
-        clearTimeout(timer);
-        ok({ url: m[1], child });
-      }
-    });
-  });
-}
 
 // Installed in the page before it loads: when the /api/ds/query answer arrived and the first tiles appeared.
 const TIMINGS = `
@@ -91,7 +66,7 @@ async function main() {
   if (discovered.status !== 0) {
     throw new Error(`perfscope discover: ${discovered.stderr}`);
   }
-  const { url, child } = await standIn(fleet);
+  const { url, child } = await framesServe(fleet);
   const server = await serveStatic(root, 0, { dsQuery: url });
   const browser = await launchChromium();
   const runs: Array<{ tiles: number; query: number; page: number; shown: number }> = [];
