@@ -36,6 +36,15 @@ type BudgetReport struct {
 	State string `json:"state"`
 }
 
+// PolicyBands are the band each state is drawn in, by level: ok, info, warning, critical.
+var PolicyBands = []string{BandOK, BandInfo, BandWarning, BandCritical}
+
+// SpentSteps colour a budget spent (percent) by the policy state it alone gives, in band colours.
+func (p BudgetPolicy) SpentSteps() []BandStep {
+	return []BandStep{{From: math.Inf(-1), Band: BandOK}, {From: p.WarnSpent, Band: BandInfo},
+		{From: p.PageSpent, Band: BandWarning}, {From: p.FreezeSpent, Band: BandCritical}}
+}
+
 // PolicyLevel is a state's number for alert measures (0 ok, 1 warn, 2 page, 3 freeze); false for no data.
 func PolicyLevel(state string) (float64, bool) {
 	for i, s := range PolicyStates {

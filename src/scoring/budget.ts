@@ -1,7 +1,7 @@
 import { parseDuration } from './duration';
 import { hasData } from './subscore';
 import { budgetRemaining, burnRate, periodLength, periodRatioOf, ratioFor, type ErrorRatios } from './sla';
-import type { BudgetPolicy, SlaSettings } from './types';
+import type { Band, BudgetPolicy, SlaSettings } from './types';
 
 /** Policy states, mildest first. */
 export const POLICY_STATES = ['ok', 'warn', 'page', 'freeze'] as const;
@@ -26,6 +26,15 @@ export interface BudgetReport {
   /** 'nodata' when the spent is unknown, or when a window is unknown and the known numbers would pass (ok, warn). */
   state: PolicyState | 'nodata';
 }
+
+/** The band each policy state is drawn in. */
+export const POLICY_BANDS: Record<PolicyState | 'nodata', Band> = {
+  ok: 'ok',
+  warn: 'info',
+  page: 'warning',
+  freeze: 'critical',
+  nodata: 'nodata',
+};
 
 /** The policy state's number for alert measures: 0 ok, 1 warn, 2 page, 3 freeze; null for 'nodata'. */
 export const policyLevel = (state: PolicyState | 'nodata'): number | null =>
