@@ -9,8 +9,17 @@ import {
   type GroupKey,
 } from './catalogue';
 import { RUNBOOKS } from './panels';
-import { formulas, num, subScore } from '../scoring/promql';
-import { LATENCY_INDICATOR, rulePeriodWindow, rawSignals, RECORDED, recordedSignals, tierWindows } from './signals';
+import { formulas, num, str, subScore } from '../scoring/promql';
+import {
+  LATENCY_INDICATOR,
+  policyState,
+  rulePeriodSeconds,
+  rulePeriodWindow,
+  rawSignals,
+  RECORDED,
+  recordedSignals,
+  tierWindows,
+} from './signals';
 import type { AlertOptions, PrometheusRecordingRule, PrometheusRule, PrometheusRuleFile } from './types';
 
 const DAY_MS = 86_400_000;
@@ -57,6 +66,22 @@ export function buildPrometheusRules(profile: Profile, options: Partial<AlertOpt
       ...[...guards].map((w) => record(RECORDED.requestsPerSecond, raw.requestsPerSecond(w), { window: w })),
       ...windows.filter((w) => !daysLong(w)).map(ratio),
       ...windows.filter((w) => !daysLong(w)).map(burnRate),
+      // The error-budget policy, from the period's budget (recorded in trends) and the policy windows' burn rates.
+      record(RECORDED.budgetSpent, formulas.budgetSpent(rec.errorRatio(period), profile.sla.target), {
+        window: period,
+      }),
+      ...profile.sla.budgetPolicy.windows.map((w) =>
+        record(
+          RECORDED.exhaustionSeconds,
+          formulas.exhaustionSeconds(
+            `${RECORDED.budgetRemaining}{window=${str(period)}}`,
+            rec.burnRate(w),
+            rulePeriodSeconds(profile)
+          ),
+          { window: w }
+        )
+      ),
+      record(RECORDED.policyState, policyState(profile, rec)),
     ],
     overhead: [
       record(RECORDED.domainOverhead, raw.domainOverhead()),
