@@ -372,7 +372,7 @@ function policyAlerts(profile: Profile): AlertSpec[] {
     uid: ruleUid('budget-policy', state),
     name: `PerfScopeBudgetPolicy${camel(state)}`,
     title: `Error-budget policy: ${state}`,
-    group: 'slo',
+    group: 'trends',
     severity: 'critical',
     // The spent moves over hours; a quarter of an hour rides out a blip in a short window's projection.
     for: '15m',

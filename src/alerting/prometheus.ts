@@ -66,22 +66,6 @@ export function buildPrometheusRules(profile: Profile, options: Partial<AlertOpt
       ...[...guards].map((w) => record(RECORDED.requestsPerSecond, raw.requestsPerSecond(w), { window: w })),
       ...windows.filter((w) => !daysLong(w)).map(ratio),
       ...windows.filter((w) => !daysLong(w)).map(burnRate),
-      // The error-budget policy, from the period's budget (recorded in trends) and the policy windows' burn rates.
-      record(RECORDED.budgetSpent, formulas.budgetSpent(rec.errorRatio(period), profile.sla.target), {
-        window: period,
-      }),
-      ...profile.sla.budgetPolicy.windows.map((w) =>
-        record(
-          RECORDED.exhaustionSeconds,
-          formulas.exhaustionSeconds(
-            `${RECORDED.budgetRemaining}{window=${str(period)}}`,
-            rec.burnRate(w),
-            rulePeriodSeconds(profile)
-          ),
-          { window: w }
-        )
-      ),
-      record(RECORDED.policyState, policyState(profile, rec)),
     ],
     overhead: [
       record(RECORDED.domainOverhead, raw.domainOverhead()),
@@ -102,6 +86,22 @@ export function buildPrometheusRules(profile: Profile, options: Partial<AlertOpt
         window: period,
       }),
       record(RECORDED.latencyCompliance, raw.latencyCompliance(period), { window: period }),
+      // The error-budget policy, beside the period's budget it reads, and the policy windows' burn rates.
+      record(RECORDED.budgetSpent, formulas.budgetSpent(rec.errorRatio(period), profile.sla.target), {
+        window: period,
+      }),
+      ...profile.sla.budgetPolicy.windows.map((w) =>
+        record(
+          RECORDED.exhaustionSeconds,
+          formulas.exhaustionSeconds(
+            `${RECORDED.budgetRemaining}{window=${str(period)}}`,
+            rec.burnRate(w),
+            rulePeriodSeconds(profile)
+          ),
+          { window: w }
+        )
+      ),
+      record(RECORDED.policyState, policyState(profile, rec)),
     ],
   };
 
