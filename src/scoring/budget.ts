@@ -89,3 +89,18 @@ export function budgetReport(
   const unknown = windows.some((w) => w.burnRate === null);
   return { spent, windows, state: unknown && (state === 'ok' || state === 'warn') ? 'nodata' : state };
 }
+
+/** When the budget runs out at a window's burn rate, in words: hours up to two days, then days. */
+export function exhaustionText(w: BudgetWindow): string {
+  if (w.burnRate === null) {
+    return 'no data';
+  }
+  if (w.exhaustionSeconds === null) {
+    return 'never';
+  }
+  if (w.exhaustionSeconds === 0) {
+    return 'spent';
+  }
+  const hours = w.exhaustionSeconds / 3600;
+  return hours < 48 ? `in ${hours.toFixed(1)} h` : `in ${(hours / 24).toFixed(1)} d`;
+}

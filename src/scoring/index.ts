@@ -67,6 +67,7 @@ export {
 export {
   budgetReport,
   exhaustionSeconds,
+  exhaustionText,
   policyLevel,
   spentState,
   POLICY_BANDS,

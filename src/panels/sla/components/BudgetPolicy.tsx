@@ -4,24 +4,9 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { bandColor, readableColor } from '../../../components/bands';
-import { POLICY_BANDS, type BudgetReport, type BudgetWindow } from '../../../scoring';
+import { exhaustionText, POLICY_BANDS, type BudgetReport } from '../../../scoring';
 
 const STATE_LABEL = { ok: 'OK', warn: 'Warn', page: 'Page', freeze: 'Freeze', nodata: 'No data' } as const;
-
-/** When the budget runs out at a window's burn rate: hours up to two days, then days. */
-export function exhaustionText(w: BudgetWindow): string {
-  if (w.burnRate === null) {
-    return 'no data';
-  }
-  if (w.exhaustionSeconds === null) {
-    return 'never';
-  }
-  if (w.exhaustionSeconds === 0) {
-    return 'spent';
-  }
-  const hours = w.exhaustionSeconds / 3600;
-  return hours < 48 ? `in ${hours.toFixed(1)} h` : `in ${(hours / 24).toFixed(1)} d`;
-}
 
 /** The error-budget policy: the state as a badge in its band's colour, the budget spent and the projection. */
 export function BudgetPolicy({ budget, period, compact }: { budget: BudgetReport; period: string; compact: boolean }) {
