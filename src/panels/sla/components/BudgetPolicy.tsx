@@ -4,9 +4,12 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { bandColor, readableColor } from '../../../components/bands';
-import { exhaustionText, POLICY_BANDS, type BudgetReport } from '../../../scoring';
+import { exhaustionText, POLICY_BANDS, type BudgetReport, type BudgetWindow } from '../../../scoring';
 
 const STATE_LABEL = { ok: 'OK', warn: 'Warn', page: 'Page', freeze: 'Freeze', nodata: 'No data' } as const;
+
+const windowText = (w: BudgetWindow) =>
+  `${w.window}: ${w.burnRate === null ? '–' : `${w.burnRate.toFixed(2)}×`} ${exhaustionText(w)}`;
 
 /** The error-budget policy: the state as a badge in its band's colour, the budget spent and the projection. */
 export function BudgetPolicy({ budget, period, compact }: { budget: BudgetReport; period: string; compact: boolean }) {
@@ -23,12 +26,14 @@ export function BudgetPolicy({ budget, period, compact }: { budget: BudgetReport
       >
         {STATE_LABEL[budget.state]}
       </span>
-      <span>{spent}</span>
+      <span className={styles.text} title={spent}>
+        {compact ? spent.replace(/ of the .* budget/, '') : spent}
+      </span>
       {!compact && budget.windows.length > 0 && (
         <ul className={styles.windows} aria-label="Projected exhaustion">
           {budget.windows.map((w) => (
-            <li key={w.window} data-window={w.window}>
-              {w.window}: {w.burnRate === null ? '–' : `${w.burnRate.toFixed(2)}×`} {exhaustionText(w)}
+            <li key={w.window} data-window={w.window} className={styles.text} title={windowText(w)}>
+              {windowText(w)}
             </li>
           ))}
         </ul>
@@ -43,6 +48,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: theme.spacing(0.5, 1),
+    minWidth: 0,
     fontSize: theme.typography.bodySmall.fontSize,
     marginBottom: theme.spacing(0.5),
   }),
@@ -52,6 +58,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     padding: theme.spacing(0, 0.75),
     fontWeight: theme.typography.fontWeightMedium,
   }),
+  text: css({ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%' }),
   windows: css({
     listStyle: 'none',
     margin: 0,
