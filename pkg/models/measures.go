@@ -21,7 +21,7 @@ const (
 	MeasureBudgetRemaining   Measure = "budgetRemaining"   // sla: error budget left over the period (1 = untouched)
 	MeasureAvailability      Measure = "availability"      // sla: percent of good requests over the period
 	MeasureLatencyCompliance Measure = "latencyCompliance" // sla: fraction of requests within the latency threshold
-	MeasureBurnRate          Measure = "burnRate"          // sla: burn rate over each tier window, labelled window
+	MeasureBurnRate          Measure = "burnRate"          // sla: burn rate over each tier and budget-policy window, labelled window
 	MeasureTierFiring        Measure = "tierFiring"        // sla: 1 while a tier fires, else 0 (null without the data to tell), labelled tier and severity
 	MeasureBudgetSpent       Measure = "budgetSpent"       // sla: percent of the period's error budget spent (the policy's measure)
 	MeasureExhaustion        Measure = "exhaustionSeconds" // sla: seconds until the budget is spent at each policy window's burn rate, labelled window (null: never or no data)

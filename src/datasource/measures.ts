@@ -28,7 +28,7 @@ export const MEASURES = {
     option('budgetRemaining', 'Budget remaining', 'Error budget left over the SLA period: 1 untouched, 0 spent'),
     option('availability', 'Availability', 'Percent of requests without a server error over the period'),
     option('latencyCompliance', 'Latency compliance', 'Fraction of requests within the latency threshold'),
-    option('burnRate', 'Burn rates', 'Burn rate over each burn-rate tier window (label window)'),
+    option('burnRate', 'Burn rates', 'Burn rate over each burn-rate tier and budget-policy window (label window)'),
     option('tierFiring', 'Tiers firing', '1 while a burn-rate tier fires, else 0 (labels tier, severity)'),
     option('budgetSpent', 'Budget spent', "Percent of the period's error budget spent"),
     option(
