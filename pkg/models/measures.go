@@ -21,8 +21,11 @@ const (
 	MeasureBudgetRemaining   Measure = "budgetRemaining"   // sla: error budget left over the period (1 = untouched)
 	MeasureAvailability      Measure = "availability"      // sla: percent of good requests over the period
 	MeasureLatencyCompliance Measure = "latencyCompliance" // sla: fraction of requests within the latency threshold
-	MeasureBurnRate          Measure = "burnRate"          // sla: burn rate over each tier window, labelled window
+	MeasureBurnRate          Measure = "burnRate"          // sla: burn rate over each tier and budget-policy window, labelled window
 	MeasureTierFiring        Measure = "tierFiring"        // sla: 1 while a tier fires, else 0 (null without the data to tell), labelled tier and severity
+	MeasureBudgetSpent       Measure = "budgetSpent"       // sla: percent of the period's error budget spent (the policy's measure)
+	MeasureExhaustion        Measure = "exhaustionSeconds" // sla: seconds until the budget is spent at each policy window's burn rate, labelled window (null: never or no data)
+	MeasurePolicyState       Measure = "policyState"       // sla: error-budget policy state, 0 ok, 1 warn, 2 page, 3 freeze (null without data)
 	MeasureMTTR              Measure = "mttr"              // mttr: mean time to recovery over the range, in seconds
 	MeasureGroupScore        Measure = "groupScore"        // group: each group's score, labelled group
 )
@@ -32,9 +35,10 @@ const (
 var Measures = map[QueryType][]Measure{
 	QueryTypeHealth:         {MeasureScore, MeasureSubScore},
 	QueryTypeDomainOverhead: {MeasureSystem, MeasureDomain},
-	QueryTypeSLA:            {MeasureBudgetRemaining, MeasureAvailability, MeasureLatencyCompliance, MeasureBurnRate, MeasureTierFiring},
-	QueryTypeMTTR:           {MeasureMTTR},
-	QueryTypeGroup:          {MeasureGroupScore},
+	QueryTypeSLA: {MeasureBudgetRemaining, MeasureAvailability, MeasureLatencyCompliance, MeasureBurnRate, MeasureTierFiring,
+		MeasureBudgetSpent, MeasureExhaustion, MeasurePolicyState},
+	QueryTypeMTTR:  {MeasureMTTR},
+	QueryTypeGroup: {MeasureGroupScore},
 }
 
 // checkMeasure fills in the query type's default measure and rejects one the type does not have.

@@ -157,7 +157,7 @@ func TestAlertMeasureMistakesNameTheirField(t *testing.T) {
 		want  string
 	}{
 		"U": {map[string]any{"queryType": "health", "measure": "scores"}, `measure: "scores" is not a measure of health queries (one of score, subScore)`},
-		"S": {map[string]any{"queryType": "sla", "measure": "score"}, `measure: "score" is not a measure of sla queries (one of budgetRemaining, availability, latencyCompliance, burnRate, tierFiring)`},
+		"S": {map[string]any{"queryType": "sla", "measure": "score"}, `measure: "score" is not a measure of sla queries (one of budgetRemaining, availability, latencyCompliance, burnRate, tierFiring, budgetSpent, exhaustionSeconds, policyState)`},
 		"P": {map[string]any{"queryType": "promql", "expr": "up", "measure": "score"}, "measure: a promql query alerts on its own series"},
 		"T": {map[string]any{"queryType": "sla", "measure": "tierFiring", "tier": "fast"}, `tier: "fast" is not an enabled burn-rate tier of the profile (enabled: fast-burn, slow-burn, budget-drain, slow-drain)`},
 		"W": {map[string]any{"queryType": "sla", "measure": "burnRate", "tier": "fast-burn"}, "tier: only the tierFiring measure of sla queries takes a tier, not burnRate"},

@@ -167,7 +167,7 @@ func TestPerfScopeAlertRulesFireForTheirScenarios(t *testing.T) {
 		}
 	}
 	slices.Sort(uids)
-	want := []string{"perfscope-burn-rate-budget-drain", "perfscope-burn-rate-fast-burn", "perfscope-burn-rate-slow-burn",
+	want := []string{"perfscope-budget-policy-freeze", "perfscope-budget-policy-page", "perfscope-burn-rate-budget-drain", "perfscope-burn-rate-fast-burn", "perfscope-burn-rate-slow-burn",
 		"perfscope-burn-rate-slow-drain", "perfscope-domain-overhead-warning", "perfscope-health-score-critical",
 		"perfscope-health-score-info", "perfscope-health-score-warning", "perfscope-system-overhead-critical"}
 	if !slices.Equal(uids, want) {

@@ -17,7 +17,7 @@ import (
 
 // Grafana evaluates the rules of a group at one instant, each rule its own request. The shipped rules that ask
 // the PerfScope datasource send PromQL that overlaps (the health score at three severities, the overhead
-// rules, the burn-rate tiers): with the alert header it reaches Prometheus once per evaluation, however many
+// rules, the burn-rate tiers and the budget policy): with the alert header it reaches Prometheus once per evaluation, however many
 // rules ask, while dashboards' requests are not shared.
 func TestAlertRulesOfOneEvaluationFetchEachQueryOnce(t *testing.T) {
 	f := loadFixture(t)
@@ -41,8 +41,9 @@ func TestAlertRulesOfOneEvaluationFetchEachQueryOnce(t *testing.T) {
 			rules = append(rules, perfscopeQueries(t, f.eval, rule))
 		}
 	}
-	if len(rules) != 9 {
-		t.Fatalf("%d shipped rules ask the PerfScope datasource, want 9", len(rules))
+	const shipped = 11 // the health score at three severities, two overhead rules, four tiers, two budget-policy rules
+	if len(rules) != shipped {
+		t.Fatalf("%d shipped rules ask the PerfScope datasource, want %d", len(rules), shipped)
 	}
 	// One evaluation of copies × the shipped rules, each rule its own request, all at once, on a new instance.
 	evaluate := func(copies int, headers map[string]string) int64 {
@@ -63,15 +64,15 @@ func TestAlertRulesOfOneEvaluationFetchEachQueryOnce(t *testing.T) {
 		wg.Wait()
 		return sent.Load()
 	}
-	nine, ninety := evaluate(1, alertHeader), evaluate(10, alertHeader)
-	t.Logf("PromQL requests for one evaluation: 9 rules %d, 90 rules %d", nine, ninety)
-	if ninety != nine {
-		t.Errorf("90 alert rules sent %d PromQL requests, 9 sent %d: want as many", ninety, nine)
+	once, tenfold := evaluate(1, alertHeader), evaluate(10, alertHeader)
+	t.Logf("PromQL requests for one evaluation: %d rules %d, %d rules %d", shipped, once, 10*shipped, tenfold)
+	if tenfold != once {
+		t.Errorf("%d alert rules sent %d PromQL requests, %d sent %d: want as many", 10*shipped, tenfold, shipped, once)
 	}
 	unshared := evaluate(1, nil)
-	t.Logf("without sharing (no alert header): 9 rules %d", unshared)
-	if nine >= unshared {
-		t.Errorf("the 9 rules sent %d requests with the alert header and %d without: want fewer with it", nine, unshared)
+	t.Logf("without sharing (no alert header): %d rules %d", shipped, unshared)
+	if once >= unshared {
+		t.Errorf("the %d rules sent %d requests with the alert header and %d without: want fewer with it", shipped, once, unshared)
 	}
 	if dashboards := evaluate(2, nil); dashboards != 2*unshared {
 		t.Errorf("without the alert header two copies sent %d requests, want %d (not shared)", dashboards, 2*unshared)

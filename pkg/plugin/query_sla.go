@@ -16,6 +16,7 @@ import (
 type slaState struct {
 	ratio      map[string]float64 // error ratio by window as the profile writes it, the period's under "period"
 	report     scoring.SLAReport
+	budget     scoring.BudgetReport
 	compliance float64
 }
 
@@ -23,7 +24,7 @@ type slaState struct {
 // burn rates, tiers, latency compliance) and, for dashboards, its burn-down over the range.
 type SLAResult struct {
 	states  map[seriesKey]*slaState
-	windows []string                // the enabled tiers' windows
+	windows []string                // the enabled tiers' windows, then the budget policy's
 	budget  map[seriesKey][]float64 // the period's error ratio over the range (the burn-down); nil for alerts
 	sla     scoring.SLA
 	grid    grid
@@ -60,7 +61,8 @@ func sla(ctx context.Context, r *run) (Result, error) {
 	return res, nil
 }
 
-// slaWindows are the period window (as sent to Prometheus) and every enabled tier's windows, without repeats.
+// slaWindows are the period window (as sent to Prometheus), every enabled tier's windows and the budget policy's,
+// without repeats.
 // The period is "" at the first instant of a calendar month: nothing has elapsed, so it has no data yet (and
 // Prometheus refuses a [0s] window).
 func (r *run) slaWindows() (period string, windows []string, err error) {
@@ -79,6 +81,12 @@ func (r *run) slaWindows() (period string, windows []string, err error) {
 				seen[w] = true
 				windows = append(windows, w)
 			}
+		}
+	}
+	for _, w := range s.BudgetPolicy.Windows {
+		if !seen[w] {
+			seen[w] = true
+			windows = append(windows, w)
 		}
 	}
 	return period, windows, nil
@@ -127,6 +135,9 @@ func (r *run) computeSLA(ctx context.Context) (states map[seriesKey]*slaState, p
 	}
 	for _, st := range states {
 		if st.report, err = s.Report(st.ratio, r.rng.End); err != nil {
+			return nil, "", nil, fmt.Errorf("sla: %w", err)
+		}
+		if st.budget, err = s.Budget(st.ratio, r.rng.End); err != nil {
 			return nil, "", nil, fmt.Errorf("sla: %w", err)
 		}
 	}
@@ -214,6 +225,7 @@ func (res *SLAResult) Frames() data.Frames {
 		}
 	}
 	rateCfg := &data.FieldConfig{Decimals: ptr(uint16(2))}
+	policy, exhaustion := res.policyFrames(rateCfg)
 	return data.Frames{series.Frame,
 		table("SLA",
 			data.NewField("Service", nil, slaSvc),
@@ -230,7 +242,48 @@ func (res *SLAResult) Frames() data.Frames {
 			data.NewField("Long window", nil, longW), data.NewField("Long burn rate", nil, long).SetConfig(rateCfg),
 			data.NewField("Short window", nil, shortW), data.NewField("Short burn rate", nil, short).SetConfig(rateCfg),
 			data.NewField("Firing", nil, firing)),
+		policy, exhaustion,
 	}
+}
+
+// policyFrames are the error-budget policy's tables: the budget spent and policy state per service, and the
+// burn rate and projected exhaustion per service and policy window.
+func (res *SLAResult) policyFrames(rateCfg *data.FieldConfig) (policy, exhaustion *data.Frame) {
+	var (
+		svc, state, winSvc, window []string
+		spent, rate, seconds       []*float64
+	)
+	for _, k := range sortedKeys(res.states) {
+		b := res.states[k].budget
+		svc, spent, state = append(svc, k.service), append(spent, nullable(b.Spent)), append(state, b.State)
+		for _, w := range b.Windows {
+			winSvc, window = append(winSvc, k.service), append(window, w.Window)
+			rate, seconds = append(rate, nullable(w.BurnRate)), append(seconds, nullable(w.ExhaustionSeconds))
+		}
+	}
+	return table("Error-budget policy",
+			data.NewField("Service", nil, svc),
+			data.NewField("Budget spent", nil, spent).SetConfig(spentConfig(res.sla.BudgetPolicy)),
+			data.NewField("Policy state", nil, state)),
+		table("Budget exhaustion",
+			data.NewField("Service", nil, winSvc), data.NewField("Window", nil, window),
+			data.NewField("Burn rate", nil, rate).SetConfig(rateCfg),
+			data.NewField("Time to exhaustion", nil, seconds).SetConfig(&data.FieldConfig{Unit: "s"}))
+}
+
+// spentConfig colours the budget spent by the policy's thresholds, in band colours.
+func spentConfig(p scoring.BudgetPolicy) *data.FieldConfig {
+	return &data.FieldConfig{Unit: grafanaUnit("%"), Decimals: ptr(uint16(1)), Thresholds: thresholdsOf(p.SpentSteps())}
+}
+
+// policyStateConfig colours the policy state's level (0 ok .. 3 freeze) in band colours.
+func policyStateConfig() *data.FieldConfig {
+	steps := make([]scoring.BandStep, len(scoring.PolicyBands))
+	for i, band := range scoring.PolicyBands {
+		steps[i] = scoring.BandStep{From: float64(i), Band: band}
+	}
+	steps[0].From = math.Inf(-1)
+	return &data.FieldConfig{Thresholds: thresholdsOf(steps)}
 }
 
 // Numbers are the alert measure at the end of the range, per service: one of the period's numbers, the burn
@@ -251,6 +304,18 @@ func (res *SLAResult) Numbers(measure models.Measure, tier string) Numbers {
 			for _, w := range res.windows {
 				out = append(out, Number{"Burn rate", st.report.BurnRates[w], labelsOf(k.service, "window", w), nil})
 			}
+		case models.MeasureBudgetSpent:
+			out = append(out, Number{"Budget spent", st.budget.Spent, labels, spentConfig(s.BudgetPolicy)})
+		case models.MeasureExhaustion:
+			for _, w := range st.budget.Windows {
+				out = append(out, Number{"Time to exhaustion", w.ExhaustionSeconds, labelsOf(k.service, "window", w.Window), &data.FieldConfig{Unit: "s"}})
+			}
+		case models.MeasurePolicyState:
+			level, ok := scoring.PolicyLevel(st.budget.State)
+			if !ok {
+				level = math.NaN()
+			}
+			out = append(out, Number{"Policy state", level, labels, policyStateConfig()})
 		case models.MeasureTierFiring:
 			for _, ts := range st.report.Tiers {
 				if tier == "" || ts.Name == tier {

@@ -70,7 +70,14 @@ func DefaultProfile() *Profile {
 			ErrorRatioQuery: errorsOrZero("$window") + " / " + requests("$window", ""),
 			LatencyComplianceQuery: `sum by (service) (rate(http_request_duration_seconds_bucket{service=~"$service", le="$latencyThreshold"}[$window]))` +
 				` / sum by (service) (rate(http_request_duration_seconds_count{service=~"$service"}[$window]))`,
+			BudgetPolicy: DefaultBudgetPolicy(),
 		},
 		Groups: []Group{},
 	}
+}
+
+// DefaultBudgetPolicy is the error-budget policy of a profile without one; README "Error-budget policy" gives
+// the reasons.
+func DefaultBudgetPolicy() BudgetPolicy {
+	return BudgetPolicy{WarnSpent: 50, PageSpent: 75, FreezeSpent: 100, FreezeExhaustion: "3d", Windows: []string{"1h", "6h", "1d"}}
 }

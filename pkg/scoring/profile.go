@@ -93,6 +93,16 @@ type SLA struct {
 	BurnRateTiers          []BurnRateTier `json:"burnRateTiers"`
 	ErrorRatioQuery        string         `json:"errorRatioQuery"`        // 0..1 over $window
 	LatencyComplianceQuery string         `json:"latencyComplianceQuery"` // 0..1 under $latencyThreshold over $window
+	BudgetPolicy           BudgetPolicy   `json:"budgetPolicy"`
+}
+
+// BudgetPolicy is when a service (or group) is warned, paged or frozen by how much of its error budget is gone.
+type BudgetPolicy struct {
+	WarnSpent        float64  `json:"warnSpent"`        // percent of the period's budget spent: "warn" at or above
+	PageSpent        float64  `json:"pageSpent"`        // "page" at or above
+	FreezeSpent      float64  `json:"freezeSpent"`      // "freeze" at or above
+	FreezeExhaustion string   `json:"freezeExhaustion"` // "freeze" too when a window's projected exhaustion is under this
+	Windows          []string `json:"windows"`          // burn-rate windows the projection uses
 }
 
 // BurnRateTier is one multi-window burn-rate alert.

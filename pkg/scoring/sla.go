@@ -114,13 +114,18 @@ func burnRateOrNaN(ratio, target float64) float64 {
 	return BurnRate(ratio, target)
 }
 
+// periodRatio is the period's error ratio: keyed "period", or by the period's own string (or an equal duration).
+func (s SLA) periodRatio(ratios map[string]float64) float64 {
+	if period, ok := ratios["period"]; ok && HasData(period) {
+		return period
+	}
+	return ratioFor(ratios, s.Period)
+}
+
 // Report computes the SLA from error ratios keyed by window (and "period", or the period's own string)
 // measured at time at.
 func (s SLA) Report(ratios map[string]float64, at time.Time) (SLAReport, error) {
-	period, ok := ratios["period"]
-	if !ok || !HasData(period) {
-		period = ratioFor(ratios, s.Period)
-	}
+	period := s.periodRatio(ratios)
 	periodHours, err := PeriodHours(s.Period, at)
 	if err != nil {
 		return SLAReport{}, err

@@ -356,6 +356,8 @@ func (r *reader) sla(v any, present bool, defaults SLA) SLA {
 	}
 	s.ErrorRatioQuery = r.query(o, "errorRatioQuery", path, true, defaults.ErrorRatioQuery)
 	s.LatencyComplianceQuery = r.query(o, "latencyComplianceQuery", path, true, defaults.LatencyComplianceQuery)
+	policy, hasPolicy := o.get("budgetPolicy")
+	s.BudgetPolicy = r.budgetPolicy(policy, hasPolicy, defaults.BudgetPolicy)
 	return s
 }
 

@@ -363,6 +363,45 @@ function tierAlerts(profile: Profile): AlertSpec[] {
     });
 }
 
+/** The error-budget policy's page and freeze alerts: the policy state (0 ok .. 3 freeze) at page or above, at freeze. */
+function policyAlerts(profile: Profile): AlertSpec[] {
+  const p = profile.sla.budgetPolicy;
+  const period = rulePeriodWindow(profile);
+  const windows = p.windows.join(', ');
+  const alert = (state: 'page' | 'freeze', level: number, why: string): AlertSpec => ({
+    uid: ruleUid('budget-policy', state),
+    name: `PerfScopeBudgetPolicy${camel(state)}`,
+    title: `Error-budget policy: ${state}`,
+    group: 'trends',
+    severity: 'critical',
+    // The spent moves over hours; a quarter of an hour rides out a blip in a short window's projection.
+    for: '15m',
+    noDataState: 'OK',
+    execErrState: DATASOURCE_ERROR,
+    comparisons: [{ value: (s) => s.policyState(), op: '>', threshold: level - 1 }],
+    perfscope: {
+      query: { queryType: 'sla', measure: 'policyState' },
+      op: '>',
+      threshold: level - 1,
+      description: `${SERVICE} is in the error-budget policy's ${state} state (level {{ printf "%.4g" .Values.A.Value }}; 2 page, 3 freeze): ${why} The SLA panel shows the budget spent and the projection.`,
+    },
+    labels: { policy: state },
+    summary: `${SERVICE}: error-budget policy ${state}`,
+    description: (v) =>
+      `${SERVICE} is in the error-budget policy's ${state} state (level ${v(0)}; 2 page, 3 freeze): ${why} The SLA panel shows the budget spent and the projection.`,
+    panel: PANELS.sla,
+    runbook: 'error-budget-policy',
+  });
+  return [
+    alert('page', 2, `${p.pageSpent} % or more of the ${period} error budget is spent, or the freeze alert holds.`),
+    alert(
+      'freeze',
+      3,
+      `${p.freezeSpent} % or more of the ${period} error budget is spent, or at the burn rate over ${windows} it is gone within ${p.freezeExhaustion}: freeze releases.`
+    ),
+  ];
+}
+
 function signalAlerts(profile: Profile, options: AlertOptions): AlertSpec[] {
   const offset = profile.domains.baselineOffset;
   const latency = profile.indicators.find((ind) => ind.id === LATENCY_INDICATOR && ind.enabled);
@@ -454,6 +493,7 @@ export function alertCatalogue(profile: Profile, options: AlertOptions): AlertSp
     ...healthAlerts(options),
     ...overheadAlerts(profile, options),
     ...tierAlerts(profile),
+    ...policyAlerts(profile),
     ...signalAlerts(profile, options),
   ];
   const seen = new Set<string>();

@@ -28,6 +28,8 @@ describe('buildGrafanaAlertRules on the default profile', () => {
       'System overhead above 10 %',
       'Error budget burn above 14.4x (1h and 5m)',
       'Error budget burn above 6x (6h and 30m)',
+      'Error-budget policy: page',
+      'Error-budget policy: freeze',
     ]);
     expect(of('warning')).toEqual([
       'Latency p95 above 0.5 s',
@@ -141,6 +143,7 @@ describe('buildGrafanaAlertRules on the default profile', () => {
     );
     const health = { queryType: 'health', measure: 'score', service: '.+', rateInterval: '5m' };
     const tier = (name: string) => ({ queryType: 'sla', measure: 'tierFiring', tier: name, service: '.+' });
+    const policy = { queryType: 'sla', measure: 'policyState', service: '.+' };
     expect(asked).toEqual({
       'perfscope-health-score-critical': health,
       'perfscope-health-score-warning': health,
@@ -161,7 +164,15 @@ describe('buildGrafanaAlertRules on the default profile', () => {
       'perfscope-burn-rate-slow-burn': tier('slow-burn'),
       'perfscope-burn-rate-budget-drain': tier('budget-drain'),
       'perfscope-burn-rate-slow-drain': tier('slow-drain'),
+      'perfscope-budget-policy-page': policy,
+      'perfscope-budget-policy-freeze': policy,
     });
+    for (const [uid, level] of [
+      ['perfscope-budget-policy-page', 1],
+      ['perfscope-budget-policy-freeze', 2],
+    ] as const) {
+      expect(model(byUid(rules, uid), 'C').conditions).toEqual([{ evaluator: { type: 'gt', params: [level] } }]);
+    }
     expect(model(byUid(rules, 'perfscope-health-score-warning'), 'C').expression).toBe('$A < 70 && $T >= 0.1');
     expect(model(byUid(rules, 'perfscope-system-overhead-critical'), 'C').expression).toBe('$A > 10 && $T >= 0.1');
     expect(model(byUid(rules, 'perfscope-domain-overhead-warning'), 'C').expression).toBe('$A > 3 && $T >= 0.1');
@@ -169,8 +180,14 @@ describe('buildGrafanaAlertRules on the default profile', () => {
 
   it("leaves PerfScope's maths to the datasource: the only PromQL of its rules is the traffic guard", () => {
     const traffic = 'sum by (service) (rate(http_requests_total{service=~".+"}[';
+    // The budget policy's rules have no guard: a spent budget stays spent when traffic stops.
+    const guarded = (r: GrafanaAlertRule) => !r.uid.startsWith('perfscope-budget-policy-');
     for (const r of rules.filter((rule) => rule.data.some((d) => d.datasourceUid === 'perfscope-health'))) {
       const promql = r.data.filter((d) => d.datasourceUid === 'perfscope-prometheus');
+      if (!guarded(r)) {
+        expect([r.uid, promql.length]).toEqual([r.uid, 0]);
+        continue;
+      }
       expect([r.uid, promql.map((d) => d.refId)]).toEqual([r.uid, ['T']]);
       expect(String(promql[0].model.expr).startsWith(traffic)).toBe(true);
     }

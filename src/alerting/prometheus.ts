@@ -9,8 +9,17 @@ import {
   type GroupKey,
 } from './catalogue';
 import { RUNBOOKS } from './panels';
-import { formulas, num, subScore } from '../scoring/promql';
-import { LATENCY_INDICATOR, rulePeriodWindow, rawSignals, RECORDED, recordedSignals, tierWindows } from './signals';
+import { formulas, num, str, subScore } from '../scoring/promql';
+import {
+  LATENCY_INDICATOR,
+  policyState,
+  rulePeriodSeconds,
+  rulePeriodWindow,
+  rawSignals,
+  RECORDED,
+  recordedSignals,
+  tierWindows,
+} from './signals';
 import type { AlertOptions, PrometheusRecordingRule, PrometheusRule, PrometheusRuleFile } from './types';
 
 const DAY_MS = 86_400_000;
@@ -77,6 +86,22 @@ export function buildPrometheusRules(profile: Profile, options: Partial<AlertOpt
         window: period,
       }),
       record(RECORDED.latencyCompliance, raw.latencyCompliance(period), { window: period }),
+      // The error-budget policy, beside the period's budget it reads, and the policy windows' burn rates.
+      record(RECORDED.budgetSpent, formulas.budgetSpent(rec.errorRatio(period), profile.sla.target), {
+        window: period,
+      }),
+      ...profile.sla.budgetPolicy.windows.map((w) =>
+        record(
+          RECORDED.exhaustionSeconds,
+          formulas.exhaustionSeconds(
+            `${RECORDED.budgetRemaining}{window=${str(period)}}`,
+            rec.burnRate(w),
+            rulePeriodSeconds(profile)
+          ),
+          { window: w }
+        )
+      ),
+      record(RECORDED.policyState, policyState(profile, rec)),
     ],
   };
 

@@ -1,5 +1,5 @@
-import { parseDuration, type Indicator, type Profile } from '../scoring';
-import { finite, formulas, num, str, subScore, withLabel, withOffset } from '../scoring/promql';
+import { parseDuration, periodLength, type Indicator, type Profile } from '../scoring';
+import { finite, formulas, num, str, subScore, union, withLabel, withOffset } from '../scoring/promql';
 import { expand as expandVariables } from './promql';
 import type { AlertOptions } from './types';
 
@@ -23,6 +23,12 @@ export interface Signals {
   burnRate(window: string): string;
   /** Fraction (0..1) of requests faster than the SLA's latency threshold. */
   latencyCompliance(window: string): string;
+  /** Percent of the SLA period's error budget spent (src/scoring/budget.ts). */
+  budgetSpent(): string;
+  /** Seconds until the budget is spent at the burn rate over `window`, labelled window; none while nothing burns. */
+  exhaustionSeconds(window: string): string;
+  /** The error-budget policy state's level: 0 ok, 1 warn, 2 page, 3 freeze. */
+  policyState(): string;
   /** Percent per service and domain. */
   domainOverhead(): string;
   systemOverhead(): string;
@@ -48,6 +54,9 @@ export const RECORDED = {
   availability: 'perfscope:availability',
   budgetRemaining: 'perfscope:error_budget_remaining',
   latencyCompliance: 'perfscope:latency_compliance',
+  budgetSpent: 'perfscope:error_budget_spent_percent',
+  exhaustionSeconds: 'perfscope:error_budget_exhaustion_seconds',
+  policyState: 'perfscope:error_budget_policy_state',
 } as const;
 
 /** The indicator the latency regression and its alert follow. */
@@ -126,6 +135,13 @@ export function rawSignals(profile: Profile, options: Pick<AlertOptions, 'rateWi
       const values = ruleVariables(options, { window, latencyThreshold: num(profile.sla.latencyThreshold) });
       return finite(expand(profile.sla.latencyComplianceQuery, values, 'sla.latencyComplianceQuery'));
     },
+    budgetSpent: () => formulas.budgetSpent(signals.errorRatio(rulePeriodWindow(profile)), profile.sla.target),
+    exhaustionSeconds: (window) => {
+      const remaining = formulas.budgetRemaining(signals.errorRatio(rulePeriodWindow(profile)), profile.sla.target);
+      const seconds = formulas.exhaustionSeconds(remaining, signals.burnRate(window), rulePeriodSeconds(profile));
+      return withLabel(seconds, 'window', window);
+    },
+    policyState: () => policyState(profile, signals),
     domainOverhead: () => {
       if (d.mode === 'baseline') {
         const q = expand(d.domainLatencyQuery, ruleVariables(options), 'domains.domainLatencyQuery');
@@ -172,6 +188,9 @@ export function recordedSignals(): Signals {
     errorRatio: (window) => sel(RECORDED.errorRatio, { window }),
     burnRate: (window) => sel(RECORDED.burnRate, { window }),
     latencyCompliance: (window) => sel(RECORDED.latencyCompliance, { window }),
+    budgetSpent: () => RECORDED.budgetSpent,
+    exhaustionSeconds: (window) => sel(RECORDED.exhaustionSeconds, { window }),
+    policyState: () => RECORDED.policyState,
     domainOverhead: () => RECORDED.domainOverhead,
     systemOverhead: () => RECORDED.systemOverhead,
     dbPoolPercent: () => RECORDED.dbPoolPercent,
@@ -180,8 +199,20 @@ export function recordedSignals(): Signals {
   };
 }
 
-/** Every window the enabled burn-rate tiers use, shortest first, without repeats. */
+/** Every window the enabled burn-rate tiers and the budget policy use, shortest first, without repeats. */
 export function tierWindows(profile: Profile): string[] {
   const windows = profile.sla.burnRateTiers.filter((t) => t.enabled).flatMap((t) => [t.longWindow, t.shortWindow]);
-  return [...new Set(windows)].sort((a, b) => parseDuration(a)! - parseDuration(b)!);
+  return [...new Set([...windows, ...profile.sla.budgetPolicy.windows])].sort(
+    (a, b) => parseDuration(a)! - parseDuration(b)!
+  );
+}
+
+/** The rule period's length in seconds (30 days for a calendar month, as rulePeriodWindow). */
+export const rulePeriodSeconds = (profile: Profile): number => periodLength(rulePeriodWindow(profile), 0) / 1000;
+
+/** The policy state from a signal set's budget spent and each policy window's exhaustion. */
+export function policyState(profile: Profile, s: Signals): string {
+  const policy = profile.sla.budgetPolicy;
+  const exhaustion = union(policy.windows.map((w) => s.exhaustionSeconds(w)));
+  return formulas.policyState(s.budgetSpent(), exhaustion, policy, parseDuration(policy.freezeExhaustion)! / 1000);
 }

@@ -151,6 +151,7 @@ export async function measure(client: PrometheusClient, profile: Profile, v: Var
   for (const tier of sla.burnRateTiers.filter((t) => t.enabled)) {
     windows.add(tier.longWindow).add(tier.shortWindow);
   }
+  sla.budgetPolicy.windows.forEach((w) => windows.add(w));
   const ratioRuns = [...windows, ...(periodMs > 0 ? ['period'] : [])].map(async (w) => {
     const window = w === 'period' ? period : w;
     const results = await instant('sla.errorRatioQuery', sla.errorRatioQuery, { window });

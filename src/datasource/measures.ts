@@ -28,8 +28,15 @@ export const MEASURES = {
     option('budgetRemaining', 'Budget remaining', 'Error budget left over the SLA period: 1 untouched, 0 spent'),
     option('availability', 'Availability', 'Percent of requests without a server error over the period'),
     option('latencyCompliance', 'Latency compliance', 'Fraction of requests within the latency threshold'),
-    option('burnRate', 'Burn rates', 'Burn rate over each burn-rate tier window (label window)'),
+    option('burnRate', 'Burn rates', 'Burn rate over each burn-rate tier and budget-policy window (label window)'),
     option('tierFiring', 'Tiers firing', '1 while a burn-rate tier fires, else 0 (labels tier, severity)'),
+    option('budgetSpent', 'Budget spent', "Percent of the period's error budget spent"),
+    option(
+      'exhaustionSeconds',
+      'Time to exhaustion',
+      "Seconds until the budget is spent at each policy window's burn rate (label window; none when never)"
+    ),
+    option('policyState', 'Policy state', 'Error-budget policy: 0 ok, 1 warn, 2 page, 3 freeze'),
   ],
   mttr: [option('mttr', 'MTTR', 'Mean time to recovery over the range, in seconds')],
   group: [option('groupScore', 'Group score', 'The score of each group of the profile (label group)')],

@@ -64,6 +64,18 @@ export {
   type ErrorRatios,
   type HistogramBucket,
 } from './sla';
+export {
+  budgetReport,
+  exhaustionSeconds,
+  exhaustionText,
+  policyLevel,
+  spentState,
+  POLICY_BANDS,
+  POLICY_STATES,
+  type BudgetReport,
+  type BudgetWindow,
+  type PolicyState,
+} from './budget';
 export { breachIntervals, inBreach, type BreachInterval, type BreachSummary } from './mttr';
 export {
   alignSeries,

@@ -84,7 +84,7 @@ export function burnRate(errorRatio: number | null | undefined, target: number):
 }
 
 /** Looks a window up by its string, then by equal duration ("60m" finds "1h"). */
-function ratioFor(ratios: ErrorRatios, window: string): number | null {
+export function ratioFor(ratios: ErrorRatios, window: string): number | null {
   if (hasData(ratios[window])) {
     return ratios[window]!;
   }
@@ -93,13 +93,17 @@ function ratioFor(ratios: ErrorRatios, window: string): number | null {
   return match !== undefined && hasData(ratios[match]) ? ratios[match]! : null;
 }
 
+/** The period's error ratio: keyed "period", or by the period's own string (or an equal duration). */
+export const periodRatioOf = (ratios: ErrorRatios, period: string): number | null =>
+  hasData(ratios.period) ? ratios.period : ratioFor(ratios, period);
+
 /** Availability, error budget, burn rates and tier states from error ratios measured at time `at` (ms). */
 export function slaReport(
   sla: Pick<SlaSettings, 'target' | 'period' | 'burnRateTiers'>,
   ratios: ErrorRatios,
   at: number
 ): SlaReport {
-  const periodRatio = hasData(ratios.period) ? ratios.period : ratioFor(ratios, sla.period);
+  const periodRatio = periodRatioOf(ratios, sla.period);
   const periodMs = periodLength(sla.period, at);
   const burnRates: Record<string, number | null> = {};
   const tiers = sla.burnRateTiers

@@ -68,6 +68,22 @@ export interface SlaSettings {
   errorRatioQuery: string;
   /** Fraction (0..1) of requests faster than `$latencyThreshold` over `$window`. */
   latencyComplianceQuery: string;
+  /** Error-budget policy (src/scoring/budget.ts); the defaults when the profile has none. */
+  budgetPolicy: BudgetPolicy;
+}
+
+/** When a service (or group) is warned, paged or frozen by how much of its error budget is gone. */
+export interface BudgetPolicy {
+  /** Percent of the period's budget spent: policy state "warn" at or above. */
+  warnSpent: number;
+  /** "page" at or above. */
+  pageSpent: number;
+  /** "freeze" at or above. */
+  freezeSpent: number;
+  /** "freeze" too when the projected time to exhaustion at any window is under this duration. */
+  freezeExhaustion: string;
+  /** Burn-rate windows the projection uses. */
+  windows: string[];
 }
 
 /** The scoring profile: the JSON document the settings page edits, the datasource reads and the CLI takes. */

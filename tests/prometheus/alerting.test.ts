@@ -232,6 +232,9 @@ function twins(p: Profile): Array<[string, string]> {
     [`${RECORDED.availability}{window="${period}"}`, formulas.availability(raw.errorRatio(period))],
     [`${RECORDED.budgetRemaining}{window="${period}"}`, formulas.budgetRemaining(raw.errorRatio(period), p.sla.target)],
     [rec.latencyCompliance(period), raw.latencyCompliance(period)],
+    [rec.budgetSpent(), raw.budgetSpent()],
+    ...p.sla.budgetPolicy.windows.map((w): [string, string] => [rec.exhaustionSeconds(w), raw.exhaustionSeconds(w)]),
+    [rec.policyState(), raw.policyState()],
   ];
   return pairs;
 }

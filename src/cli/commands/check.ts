@@ -21,6 +21,7 @@ import { prometheusClient, redactUrl, type PrometheusClient } from '../prometheu
 import { buildReport, type ServiceReport } from '../report';
 import { parseTime } from '../time';
 import { checkGroup, groupFlag } from '../group';
+import { budgetFlag, checkBudget } from '../budget';
 
 /** Over a range: the score at every step, the breaches (score below --min-score or a key indicator critical) and their MTTR. */
 interface RangeSummary {
@@ -61,7 +62,7 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'score services live from a Prometheus-compatible API; a CI performance gate',
   usage:
-    'perfscope check --prometheus URL [--profile FILE] [--service S | --group ID] [--at TIME] [--range 1h] [--min-score N] [--json]',
+    'perfscope check --prometheus URL [--profile FILE] [--service S | --group ID] [--budget] [--at TIME] [--range 1h] [--min-score N] [--json]',
   flags: [
     {
       name: 'prometheus',
@@ -77,6 +78,10 @@ export const checkCommand: Command = {
       name: 'group',
       value: 'ID',
       help: 'check a group of the profile: its score, band and N-of-M rules; exit 1 when critical, below --min-score or without data',
+    },
+    {
+      name: 'budget',
+      help: "check each service's error-budget policy: budget spent, burn rates, exhaustion per window; exit 1 in page or freeze or without data (warn passes)",
     },
     {
       name: 'at',
@@ -111,6 +116,7 @@ export const checkCommand: Command = {
     const vars: Variables = { service: serviceFlag ?? '.*', rateInterval, range: rangeText ?? '1h' };
     const client = prometheusClient(url, io.env, timeout, fetch, ...answerLimits(flags));
 
+    const budget = budgetFlag(flags);
     const group = groupFlag(flags, profile);
     if (group !== undefined) {
       const options = { vars: { rateInterval, range: '1h' }, at, minScore, json: flags.json === true };
@@ -120,6 +126,9 @@ export const checkCommand: Command = {
     const { services: measured, unlabelled } = await measure(client, profile, vars, at);
     for (const u of unlabelled) {
       io.err(`perfscope: warning: ${unlabelledMessage(u)}`);
+    }
+    if (budget) {
+      return checkBudget(profile, measured, at, flags.json === true, io);
     }
     if (measured.size === 0) {
       const why = await noServiceReasons(client, profile, vars.service, at);

@@ -4,7 +4,7 @@ import React from 'react';
 import { createTheme, LoadingState, ThresholdsMode, type FieldConfigSource } from '@grafana/data';
 
 import { defaultProfile } from '../../scoring';
-import { loadRecording } from '../../testing/load';
+import { loadExpected, loadRecording } from '../../testing/load';
 import { only, panelProps, serveAppSettings } from '../../testing/grafana';
 import '../../testing/jsdom';
 import { recordedPanelData } from '../../testing/recordings';
@@ -51,6 +51,34 @@ it.each([
   expect(screen.getByRole('region', { name: 'Error budget burn-down' })).toHaveTextContent(
     /from \d+\.\d{3}% to 46.615%/
   );
+});
+
+// expected.json's budget-burn: 80 % spent, burning 3.5x at 1h, 6h and 1d: gone in 0.2 x 30 d / 3.5 = 41.1 h, under
+// the policy's 3 days: freeze, in the critical band's red.
+it.each([
+  ['Prometheus queries', prometheus],
+  ['the PerfScope datasource', perfscope],
+])("shows budget-burn's error-budget policy and its projection per window, from %s", async (_name, data) => {
+  const budget = loadExpected().scenarios['budget-burn'].values.budget;
+  show(data, { service: 'budget-burn' });
+  const policy = await screen.findByRole('group', { name: 'Error-budget policy' });
+  expect(policy).toHaveAttribute('data-policy', budget.policyState);
+  expect(budget.policyState).toBe('freeze');
+  expect(within(policy).getByText('Freeze')).toHaveStyle({
+    borderColor: createTheme().visualization.getColorByName('red'),
+  });
+  expect(policy).toHaveTextContent(`${budget.spentPercent.toFixed(1)}% of the 30d budget spent`);
+  const windows = within(policy).getByRole('list', { name: 'Projected exhaustion' });
+  expect(
+    within(windows)
+      .getAllByRole('listitem')
+      .map((w) => w.textContent)
+  ).toEqual(
+    ['1h', '6h', '1d'].map(
+      (w) => `${w}: ${budget.burnRate[w].toFixed(2)}× in ${(budget.exhaustionSeconds[w]! / 3600).toFixed(1)} h`
+    )
+  );
+  expect(windows).toHaveTextContent('1h: 3.50× in 41.1 h');
 });
 
 it('formats every objective with the field config, and colours only those its thresholds are meant for', async () => {

@@ -10,6 +10,7 @@ import { Notices } from '../../components/Notices';
 import { beforeData, withoutData } from '../shared/components/states';
 import { formatSetting, formatValue, shownValues } from '../../views/display';
 import { isFirstLoad, noticeSummary, queryErrors } from '../../views/state';
+import { BudgetPolicy } from './components/BudgetPolicy';
 import { BurnDown } from './components/BurnDown';
 import { FiringTiers } from './components/FiringTiers';
 import { MonthHistory } from './components/MonthHistory';
@@ -142,7 +143,8 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
     : cards;
   const firing = report.tiers.filter((t) => t.firing).length;
   const firingLines = firing && Math.ceil(firing / Math.max(1, Math.floor(width / FIRING_TIER_WIDTH)));
-  const boxHeight = bodyHeight - firingLines * FIRING_LINE;
+  const policyLines = current.budget ? (compact ? 1 : 2) : 0;
+  const boxHeight = bodyHeight - (firingLines + policyLines) * FIRING_LINE;
   const fit = objectivesLayout(
     { width: compact ? width : width - SCROLLBAR, height: boxHeight },
     objectives.length,
@@ -165,6 +167,13 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
       )}
       <div className={styles.body} tabIndex={0} role="group" aria-label="Objectives" ref={body}>
         <FiringTiers tiers={report.tiers} />
+        {current.budget && (
+          <BudgetPolicy
+            budget={current.budget}
+            period={sla.period === 'month' ? 'month' : sla.period}
+            compact={compact}
+          />
+        )}
         <div className={styles.objectives} style={{ gridTemplateColumns: `repeat(${fit.columns}, minmax(0, 1fr))` }}>
           {objectives.map((o) => (
             <Objective key={o.key} {...o.card} valueFont={fit.valueFont} compact={compact} height={fit.cardHeight} />
@@ -194,7 +203,7 @@ export function SlaPanel(props: PanelProps<SlaOptions>) {
   );
 }
 
-// The firing tiers' line above the objectives, and room for a scroll bar in the full layout.
+// The firing tiers' (and the policy's) lines above the objectives, and room for a scroll bar in the full layout.
 const FIRING_LINE = 22;
 const FIRING_TIER_WIDTH = 130;
 const SCROLLBAR = 16;
@@ -225,6 +234,9 @@ function missingParts(s: ServiceSla): string[] {
   }
   if (s.report.tiers.some((t) => t.longBurnRate === null)) {
     out.push('Some burn-rate windows have no error ratio: those tiers cannot fire');
+  }
+  if (s.budget?.state === 'nodata' && s.report.availability !== null) {
+    out.push('Some error-budget policy windows have no error ratio: the policy state is unknown');
   }
   if (s.latencyCompliance === null) {
     out.push('No latency compliance');

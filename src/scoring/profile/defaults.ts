@@ -1,4 +1,4 @@
-import type { Indicator, Profile } from '../types';
+import type { BudgetPolicy, Indicator, Profile } from '../types';
 
 // Default queries follow the Prometheus client conventions of docs/metrics.md. `or ... * 0` turns "no 5xx
 // series" into an error rate of 0 instead of no data.
@@ -104,7 +104,17 @@ export function defaultProfile(): Profile {
       errorRatioQuery: `${errorsOrZero('$window')} / ${requests('$window')}`,
       latencyComplianceQuery:
         'sum by (service) (rate(http_request_duration_seconds_bucket{service=~"$service", le="$latencyThreshold"}[$window])) / sum by (service) (rate(http_request_duration_seconds_count{service=~"$service"}[$window]))',
+      budgetPolicy: defaultBudgetPolicy(),
     },
     groups: [],
   };
 }
+
+/** The error-budget policy a profile without one gets; README "Error-budget policy" gives the reasons. */
+export const defaultBudgetPolicy = (): BudgetPolicy => ({
+  warnSpent: 50,
+  pageSpent: 75,
+  freezeSpent: 100,
+  freezeExhaustion: '3d',
+  windows: ['1h', '6h', '1d'],
+});

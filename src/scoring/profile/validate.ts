@@ -1,5 +1,6 @@
 import { DURATION_RULE, parseDuration } from '../duration';
 import type { BurnRateTier, DomainSettings, Indicator, Profile, SlaSettings, Thresholds } from '../types';
+import { readBudgetPolicy } from './budgetPolicy';
 import { readGroups } from './groups';
 import { defaultProfile } from './defaults';
 import { unfilledFormats, unquotedVariables, VARIABLE_FORMATS } from '../variables';
@@ -298,6 +299,7 @@ function readSla(r: Reader, value: unknown, defaults: SlaSettings): SlaSettings 
     burnRateTiers: readTiers(r, obj.burnRateTiers ?? defaults.burnRateTiers, `${path}.burnRateTiers`),
     errorRatioQuery: r.query(obj, 'errorRatioQuery', path, true, defaults.errorRatioQuery),
     latencyComplianceQuery: r.query(obj, 'latencyComplianceQuery', path, true, defaults.latencyComplianceQuery),
+    budgetPolicy: readBudgetPolicy(r, obj.budgetPolicy, defaults.budgetPolicy),
   };
 }
 

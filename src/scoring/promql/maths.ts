@@ -1,5 +1,5 @@
 import { allowedErrorRatio } from '../sla';
-import type { Direction, Indicator, Profile, Thresholds } from '../types';
+import type { BudgetPolicy, Direction, Indicator, Profile, Thresholds } from '../types';
 import { num, union, withLabel } from './build';
 
 // The scoring maths of src/scoring written as PromQL, beside the maths it mirrors, for rules that run it in a
@@ -56,4 +56,24 @@ export const formulas = {
     `100 * (${now} - ignoring (indicator) (${then})) / ignoring (indicator) (${then})`,
   availability: (ratio: string) => `100 * (1 - ${ratio})`,
   budgetRemaining: (ratio: string, target: number) => `1 - ${ratio} / ${num(allowedErrorRatio(target))}`,
+  /** Percent of the period's budget spent (src/scoring/budget.ts). */
+  budgetSpent: (ratio: string, target: number) => `100 * ${ratio} / ${num(allowedErrorRatio(target))}`,
+  /**
+   * Seconds until the budget is spent at a burn rate, as budget.ts's exhaustionSeconds: remaining x period /
+   * burn, 0 once spent, none while nothing burns. The result keeps `remaining`'s labels.
+   */
+  exhaustionSeconds: (remaining: string, burn: string, periodSeconds: number) =>
+    `clamp_min(${remaining}, 0) * ${num(periodSeconds)} / on (service) (${burn} > 0) or on (service) (clamp_min(${remaining}, 0) == 0 and on (service) (${burn}))`,
+  /**
+   * The policy state's level per service (0 ok, 1 warn, 2 page, 3 freeze) from the spent percent and each
+   * window's exhaustion seconds: the spent's level, or freeze when any window exhausts under freezeExhaustion.
+   * What is known decides: a window without data does not count (the alerts fire on page and freeze only).
+   */
+  policyState: (spent: string, exhaustion: string, policy: BudgetPolicy, freezeSeconds: number) => {
+    const bySpent = [policy.warnSpent, policy.pageSpent, policy.freezeSpent]
+      .map((p) => `(${spent} >= bool ${num(p)})`)
+      .join(' + ');
+    const byExhaustion = `3 * (min by (service) (${exhaustion}) < bool ${num(freezeSeconds)})`;
+    return `max by (service) (${union([withLabel(bySpent, 'by', 'spent'), withLabel(byExhaustion, 'by', 'exhaustion')])})`;
+  },
 };

@@ -253,6 +253,47 @@ function slaCases(): VectorCase[] {
   ];
 }
 
+function budgetPolicyCases(): VectorCase[] {
+  const sla = { target: profile.sla.target, period: profile.sla.period, budgetPolicy: profile.sla.budgetPolicy };
+  const at = '2026-01-31T00:00:00Z';
+  const ratios = (period: Encoded, r1h: Encoded, r6h: Encoded = r1h, r1d: Encoded = r1h) => ({
+    period,
+    '1h': r1h,
+    '6h': r6h,
+    '1d': r1d,
+  });
+  const c = (name: string, errorRatios: Record<string, Encoded>, settings: object = sla, when = at) => ({
+    name,
+    input: { sla: settings, at: when, errorRatios },
+  });
+  const policy = (p: object) => ({ ...sla, budgetPolicy: { ...sla.budgetPolicy, ...p } });
+  return [
+    c('untouched budget, no errors', ratios(0, 0)),
+    c('just under warn', ratios(0.000499, 0)),
+    c('warn at exactly 50 %', ratios(0.0005, 0)),
+    c('page at exactly 75 %', ratios(0.00075, 0)),
+    c('freeze at exactly 100 %', ratios(0.001, 0)),
+    c('overspent: exhaustion 0', ratios(0.0025, 0.002)),
+    // 0.2 x 30 days / 3.5 = 41.14 hours: under 3 days.
+    c('budget-burn: 80 % spent, burning 3.5x', ratios(0.0008, 0.0035)),
+    // 50 % left lasts exactly 3 days at a burn of 5: not under, so no freeze.
+    c('exhaustion exactly at 3 days', ratios(0.0005, 0.005, 0, 0)),
+    c('exhaustion just under 3 days', ratios(0.0005, 0.00501, 0, 0)),
+    c('only the 1d window exhausts soon', ratios(0.0001, 0, 0, 0.02)),
+    c('no data at all', {}),
+    c('period unknown, windows known', ratios(null, 0.01)),
+    c('a window unknown, otherwise ok', ratios(0, 0, null, 0)),
+    c('a window unknown, otherwise warn', ratios(0.0006, 0, 0, null)),
+    c('a window unknown, page stands', ratios(0.0008, null, 0, 0)),
+    c('windows written as other durations', { '30d': 0.0001, '60m': 0.0001, '360m': 0.0001, '24h': 0.0001 }),
+    c('calendar month: February', ratios(0.0004, 0.002), { ...sla, period: 'month' }, '2026-02-10T12:00:00Z'),
+    c('target 99 over 7 days', ratios(0.005, 0.02), { ...sla, target: 99, period: '7d' }),
+    c('stricter policy', ratios(0.00025, 0.001), policy({ warnSpent: 10, pageSpent: 20, freezeSpent: 30 })),
+    c('freeze by exhaustion off at 1m', ratios(0.0008, 0.0035), policy({ freezeExhaustion: '1m' })),
+    c('other windows', { period: 0.0002, '5m': 0.1, '3d': 0.0001 }, policy({ windows: ['5m', '3d'] })),
+  ];
+}
+
 function latencyCases(): VectorCase[] {
   const counts = [50, 80, 95, 97, 99, 99.5, 99.9, 100, 100, 100];
   const bounds: Encoded[] = [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 5, '+Inf'];
@@ -542,6 +583,18 @@ function validationCases(): VectorCase[] {
       p.domains = [];
       p.sla = 'strict';
     }),
+    mutate('budget policy out of order and out of range', (p) => {
+      p.sla.budgetPolicy = {
+        warnSpent: 80,
+        pageSpent: 60,
+        freezeSpent: 120,
+        freezeExhaustion: '3 days',
+        windows: ['1h', 'x', '1h'],
+      };
+    }),
+    mutate('budget policy windows empty', (p) => (p.sla.budgetPolicy.windows = [])),
+    mutate('budget policy not an object', (p) => (p.sla.budgetPolicy = 3)),
+    mutate('budget policy absent takes the defaults', (p) => delete p.sla.budgetPolicy),
     mutate('absent sections take the defaults', (p) => {
       delete p.domains;
       delete p.sla;
@@ -880,6 +933,7 @@ export const vectorCases: Record<string, () => VectorCase[]> = {
   composite: compositeCases,
   overhead: overheadCases,
   sla: slaCases,
+  'budget-policy': budgetPolicyCases,
   'latency-compliance': latencyCases,
   mttr: mttrCases,
   series: seriesCases,

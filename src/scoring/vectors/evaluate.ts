@@ -9,6 +9,7 @@ import type { HttpPreset, ResourcePreset } from '../presets/presetCatalogue';
 import { applyPresets, presetById } from '../presets/profile';
 import { httpQueries, resourceQueries, thresholdFit, type BoundSpellings } from '../presets/queries';
 import { validateProfile } from '../profile/validate';
+import { budgetReport } from '../budget';
 import { latencyCompliance, periodWindow, slaReport } from '../sla';
 import { alignSeries, compileIndicators, scoreSeries, type Grid } from '../series';
 import { atOrWorse, BAND_FLOORS, bandOf, scoreSteps, valueSteps } from '../bands';
@@ -26,6 +27,7 @@ import type {
   Group,
   Indicator,
   Profile,
+  SlaSettings,
   Thresholds,
 } from '../types';
 import { decode, encode, encodeOutput, mapValues, type Encoded } from './codec';
@@ -175,6 +177,15 @@ export const sections: Record<string, { description: string; evaluate: (input: I
         })),
       };
     },
+  },
+  'budget-policy': {
+    description:
+      'Error budget spent (%), burn rate and projected exhaustion (seconds; null: never or unknown) per policy window, and the policy state, at time `at` from error ratios per window.',
+    evaluate: (i: {
+      sla: Pick<SlaSettings, 'target' | 'period' | 'budgetPolicy'>;
+      at: string;
+      errorRatios: Record<string, Encoded>;
+    }) => ({ ...budgetReport(i.sla, decodeMap(i.errorRatios), Date.parse(i.at)) }),
   },
   'latency-compliance': {
     description: 'Fraction of requests at or under the threshold from cumulative histogram buckets (le "+Inf" last).',

@@ -1,6 +1,14 @@
 import type { DataFrame } from '@grafana/data';
 
-import type { BreachInterval, BreachSummary, Severity, SlaReport, TierState } from '../../../scoring';
+import type {
+  BreachInterval,
+  BreachSummary,
+  BudgetReport,
+  PolicyState,
+  Severity,
+  SlaReport,
+  TierState,
+} from '../../../scoring';
 import type { LabelledSeries } from '../../../scoring/frames';
 import { findTable, type Table } from '../../shared/data/table';
 import type { FromRates } from './fromPrometheus';
@@ -63,6 +71,8 @@ export function slaFromPerfScope(
   const tiers = findTable(frames, 'Burn-rate tiers', ['Service', 'Tier', 'Factor', 'Firing']);
   const mttr = findTable(frames, 'MTTR', ['Service', 'MTTR']);
   const intervals = findTable(frames, 'Breaches', ['Service', 'Start', 'Duration', 'Open']);
+  const policy = findTable(frames, 'Error-budget policy', ['Service', 'Budget spent', 'Policy state']);
+  const exhaustion = findTable(frames, 'Budget exhaustion', ['Service', 'Window', 'Burn rate', 'Time to exhaustion']);
   const budgets = new Map(series.filter((s) => s.field.name === BUDGET).map((s) => [s.labels.service ?? '', s]));
 
   const problems = new Set<string>();
@@ -101,9 +111,27 @@ export function slaFromPerfScope(
           : null,
       mttr: breaches(mttr, intervals, service) ?? fromRates.mttr,
       history: fromRates.history,
+      budget: budgetOf(policy, exhaustion, service),
     };
   });
   return { source: 'perfscope', problems: [...problems], services };
+}
+
+/** The datasource's error-budget policy of one service; null from a datasource without the policy tables. */
+function budgetOf(policy: Table | null, exhaustion: Table | null, service: string): BudgetReport | null {
+  const [row] = rowsOf(policy, service);
+  if (row === undefined) {
+    return null;
+  }
+  return {
+    spent: orNull(policy!.number('Budget spent', row)),
+    state: policy!.string('Policy state', row) as PolicyState | 'nodata',
+    windows: rowsOf(exhaustion, service).map((r) => ({
+      window: exhaustion!.string('Window', r),
+      burnRate: orNull(exhaustion!.number('Burn rate', r)),
+      exhaustionSeconds: orNull(exhaustion!.number('Time to exhaustion', r)),
+    })),
+  };
 }
 
 function allServices(sla: Table | null): string[] {

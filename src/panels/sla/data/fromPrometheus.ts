@@ -1,6 +1,7 @@
 import {
   breachIntervals,
   budgetRemaining,
+  budgetReport,
   errorRatios,
   gridTimestamps,
   inBreach,
@@ -157,6 +158,7 @@ export function slaFromSeries(
     return {
       service,
       report: slaReport(sla, r, at),
+      budget: budgetReport(sla, r, at),
       latencyCompliance: lastValue(latency.get(service)),
       // A fixed window's ratio is the rolling period's budget at every timestamp, a calendar month's only at one.
       burnDown:

@@ -1,4 +1,4 @@
-import type { BreachSummary, MonthCompliance, SlaReport } from '../../../scoring';
+import type { BreachSummary, BudgetReport, MonthCompliance, SlaReport } from '../../../scoring';
 
 /** One service's SLA at the end of the range, and how it got there. */
 export interface ServiceSla {
@@ -12,6 +12,8 @@ export interface ServiceSla {
   /** Breach intervals of the breach indicator and their mean length (ms); null without the queries. */
   mttr: BreachSummary | null;
   history: MonthCompliance[];
+  /** The error-budget policy: budget spent, exhaustion per window, state; null when the datasource gave none. */
+  budget: BudgetReport | null;
 }
 
 export interface SlaView {
