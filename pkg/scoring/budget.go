@@ -132,3 +132,24 @@ func (s SLA) Budget(ratios map[string]float64, at time.Time) (BudgetReport, erro
 	}
 	return r, nil
 }
+
+// WorstPolicyState is a group's policy state from its members' (services' or nested groups'): the worst page or
+// freeze if any member has one; else no data when a member has no state, or there is no member (missing data
+// never passes); else the worst state. Rolling up nested groups first gives the same state as rolling up all their services at once.
+func WorstPolicyState(states []string) string {
+	worst, worstLevel, noData := PolicyOK, 0.0, len(states) == 0
+	for _, s := range states {
+		level, ok := PolicyLevel(s)
+		if !ok {
+			noData = true
+			continue
+		}
+		if level > worstLevel {
+			worst, worstLevel = s, level
+		}
+	}
+	if page, _ := PolicyLevel(PolicyPage); noData && worstLevel < page {
+		return PolicyNoData
+	}
+	return worst
+}

@@ -52,3 +52,12 @@ func TestBudgetPolicyLevels(t *testing.T) {
 		t.Error("nodata has a level")
 	}
 }
+
+func TestVectorsPolicyRollup(t *testing.T) {
+	for _, c := range vectors(t, "policy-rollup") {
+		var in struct{ States []string }
+		var want struct{ State string }
+		decode(t, c, &in, &want)
+		checkString(t, c, "state", WorstPolicyState(in.States), want.State)
+	}
+}

@@ -7,15 +7,13 @@ import { EXIT_HEALTHY, EXIT_UNHEALTHY, UsageError } from './errors';
 import type { Measured } from './measure';
 import { num, table } from './render';
 
-/** Whether --budget is given, or a usage error when it comes with --group or --range. */
+/** Whether --budget is given, or a usage error when it comes with --range. */
 export function budgetFlag(flags: ParsedFlags): boolean {
   if (flags.budget === undefined) {
     return false;
   }
-  for (const other of ['group', 'range']) {
-    if (flags[other] !== undefined) {
-      throw new UsageError(`--budget takes no --${other}: it checks each service's error budget at one time (--at)`);
-    }
+  if (flags.range !== undefined) {
+    throw new UsageError(`--budget takes no --range: it checks the error budget at one time (--at)`);
   }
   return true;
 }
@@ -27,7 +25,7 @@ export interface ServiceBudget extends BudgetReport {
 
 const period = (profile: Profile) => (profile.sla.period === 'month' ? 'month' : profile.sla.period);
 
-function render(b: ServiceBudget, profile: Profile): string {
+export function renderBudget(b: ServiceBudget, profile: Profile): string {
   const spent =
     b.spent === null ? 'budget spent unknown' : `${num(b.spent, 1)} % of the ${period(profile)} error budget spent`;
   const rows = b.windows.map((w) => [
@@ -75,7 +73,7 @@ export function checkBudget(
   const budgets: ServiceBudget[] = [...measured.keys()]
     .sort()
     .map((service) => ({ service, ...budgetReport(profile.sla, measured.get(service)!.errorRatios, at) }));
-  io.out(json ? JSON.stringify(budgets, null, 2) : budgets.map((b) => render(b, profile)).join('\n\n'));
+  io.out(json ? JSON.stringify(budgets, null, 2) : budgets.map((b) => renderBudget(b, profile)).join('\n\n'));
   let failed = budgets.length === 0;
   if (failed) {
     io.err('perfscope: unhealthy: no service has data for the error-budget policy');

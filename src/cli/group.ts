@@ -1,16 +1,20 @@
 // `perfscope check --group ID`: the group's services scored live, rolled up by the library (src/scoring/group.ts).
 import {
   bandAtOrWorse,
+  budgetReport,
   gate,
   groupScores,
   groupServices,
   ruleText,
   type Band,
   type GroupResult,
+  type PolicyState,
   type Profile,
+  worstPolicyState,
 } from '../scoring';
 import { escapeRegex } from '../discovery/explain';
 import { stringFlag, type ParsedFlags } from './args';
+import { renderBudget, type ServiceBudget } from './budget';
 import type { Io } from './command';
 import { EXIT_HEALTHY, EXIT_UNHEALTHY, UsageError } from './errors';
 import { measure, unlabelledMessage, type Variables } from './measure';
@@ -45,6 +49,17 @@ export interface GroupReport extends GroupResult {
   groups: Record<string, GroupResult>;
   /** Each of the group's services (at any depth): its score and band. */
   services: Record<string, { score: number | null; band: Band }>;
+  /** With --budget: the group's error-budget policy, the worst of its services', and each service's. */
+  budget?: { state: PolicyState | 'nodata'; services: ServiceBudget[] };
+}
+
+/** Why the group fails its error-budget policy (page, freeze or no data); null when it passes (ok, warn). */
+function policyFailure(id: string, budget: NonNullable<GroupReport['budget']>): string | null {
+  if (budget.state !== 'page' && budget.state !== 'freeze' && budget.state !== 'nodata') {
+    return null;
+  }
+  const why = budget.services.filter((b) => b.state === budget.state).map((b) => b.service);
+  return `group ${id}: error-budget policy ${budget.state} (${why.join(', ')})`;
 }
 
 /** Why the group fails the gate; empty when it passes. Missing data never passes. */
@@ -63,7 +78,7 @@ export function groupFailures(r: GroupResult, minScore: number): string[] {
   return failures;
 }
 
-function render(r: GroupReport): string {
+function render(r: GroupReport, profile: Profile): string {
   const lines = [
     `${r.name} (${r.id}): score ${num(r.score, 1)}, ${r.band}${r.cappedBy ? `, capped by ${r.cappedBy}` : ''}`,
   ];
@@ -74,6 +89,10 @@ function render(r: GroupReport): string {
   lines.push('', table([['member', 'kind', 'score', 'band', 'weight'], ...rows]));
   if (r.noData.length > 0) {
     lines.push('', `no data (counted by every rule, left out of the score): ${r.noData.join(', ')}`);
+  }
+  if (r.budget) {
+    lines.push('', `error-budget policy: ${r.budget.state} (the worst of its services')`);
+    lines.push(...r.budget.services.map((b) => '\n' + renderBudget(b, profile)));
   }
   return lines.join('\n');
 }
@@ -98,7 +117,7 @@ export async function checkGroup(
   client: PrometheusClient,
   profile: Profile,
   id: string,
-  options: { vars: Omit<Variables, 'service'>; at: number; minScore: number; json: boolean },
+  options: { vars: Omit<Variables, 'service'>; at: number; minScore: number; json: boolean; budget: boolean },
   io: Io
 ): Promise<number> {
   const names = groupServices(profile.groups, id);
@@ -125,11 +144,24 @@ export async function checkGroup(
     groups: Object.fromEntries(nestedGroups(profile, id).map((g) => [g, all[g]])),
     services,
   };
-  io.out(options.json ? JSON.stringify(report, null, 2) : render(report));
+  if (options.budget) {
+    const budgets = names.map((service) => ({
+      service,
+      ...budgetReport(profile.sla, measured.get(service)?.errorRatios ?? {}, options.at),
+    }));
+    report.budget = { state: worstPolicyState(budgets.map((b) => b.state)), services: budgets };
+  }
+  io.out(options.json ? JSON.stringify(report, null, 2) : render(report, profile));
   for (const name of names.filter((n) => services[n].score === null)) {
     io.err(`perfscope: warning: group ${id}: service ${name} has no data: it counts against every rule`);
   }
   const failures = groupFailures(result, options.minScore);
+  const policy = report.budget && policyFailure(id, report.budget);
+  if (policy) {
+    failures.push(policy);
+  } else if (report.budget?.state === 'warn') {
+    io.err(`perfscope: warning: group ${id}: error-budget policy warn`);
+  }
   for (const f of failures) {
     io.err(`perfscope: unhealthy: ${f}`);
   }

@@ -104,3 +104,16 @@ export function exhaustionText(w: BudgetWindow): string {
   const hours = w.exhaustionSeconds / 3600;
   return hours < 48 ? `in ${hours.toFixed(1)} h` : `in ${(hours / 24).toFixed(1)} d`;
 }
+
+/**
+ * A group's policy state from its members' (services' or nested groups'): the worst page or freeze if any
+ * member has one; else 'nodata' when a member has no state, or there is no member (missing data never passes);
+ * else the worst state.
+ * Rolling up nested groups first gives the same state as rolling up all their services at once.
+ */
+export function worstPolicyState(states: Array<PolicyState | 'nodata'>): PolicyState | 'nodata' {
+  const level = (s: PolicyState | 'nodata') => policyLevel(s) ?? -1;
+  const worst = states.reduce<PolicyState | 'nodata'>((w, s) => (level(s) > level(w) ? s : w), 'ok');
+  const unknown = states.length === 0 || states.includes('nodata');
+  return level(worst) < POLICY_STATES.indexOf('page') && unknown ? 'nodata' : worst;
+}

@@ -70,6 +70,7 @@ export {
   exhaustionText,
   policyLevel,
   spentState,
+  worstPolicyState,
   POLICY_BANDS,
   POLICY_STATES,
   type BudgetReport,

@@ -56,14 +56,12 @@ describe('perfscope check --budget in words', () => {
     );
   });
 
-  it('fails a service without data, and refuses --budget with --group or --range (exit 2)', async () => {
+  it('fails a service without data, and refuses --budget with --range (exit 2)', async () => {
     const none = await check('--service', 'no-such-service');
     expect([none.code, none.stderr]).toEqual([
       1,
       expect.stringContaining('no service has data for the error-budget policy'),
     ]);
-    const grouped = await check('--group', 'checkout');
-    expect([grouped.code, grouped.stderr]).toEqual([2, expect.stringContaining('--budget takes no --group')]);
     const ranged = await check('--range', '1h');
     expect([ranged.code, ranged.stderr]).toEqual([2, expect.stringContaining('--budget takes no --range')]);
   });

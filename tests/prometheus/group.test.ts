@@ -90,3 +90,29 @@ describe('perfscope check --group in words', () => {
     expect([ranged.code, ranged.stderr]).toEqual([2, expect.stringContaining('--group takes no --range')]);
   });
 });
+
+describe('perfscope check --group --budget', () => {
+  const scenarios: Record<string, { values: { budget: { policyState: string } } }> = JSON.parse(
+    readFileSync(join(testdata, 'scenarios/expected.json'), 'utf8')
+  ).scenarios;
+  // The services' states come from expected.json (budget-burn, degraded and incident freeze; healthy and
+  // domain-overhead warn); a group's is its worst service's, and no data when a service has none.
+  const groupStates: Record<string, string> = { platform: 'freeze', checkout: 'freeze', archive: 'nodata' };
+
+  it.each(Object.entries(groupStates))('%s: the policy of each service and the worst of them', async (id, state) => {
+    const r = await check('--group', id, '--budget', '--json');
+    const report = JSON.parse(r.stdout);
+    expect([id, report.budget.state, r.code]).toEqual([id, state, 1]);
+    for (const b of report.budget.services) {
+      expect([b.service, b.state]).toEqual([b.service, scenarios[b.service]?.values.budget.policyState ?? 'nodata']);
+    }
+    expect(r.stderr).toContain(`perfscope: unhealthy: group ${id}: error-budget policy ${state}`);
+  });
+
+  it('prints the group policy and each service in words', async () => {
+    const r = await check('--group', 'payments', '--budget');
+    expect(r.stdout).toContain("error-budget policy: freeze (the worst of its services')");
+    expect(r.stdout).toContain('budget-burn: freeze, 80.0 % of the 30d error budget spent');
+    expect(r.stderr).toContain('group payments: error-budget policy freeze (budget-burn, degraded)');
+  });
+});

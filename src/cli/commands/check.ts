@@ -81,7 +81,7 @@ export const checkCommand: Command = {
     },
     {
       name: 'budget',
-      help: "check each service's error-budget policy: budget spent, burn rates, exhaustion per window; exit 1 in page or freeze or without data (warn passes)",
+      help: "check each service's error-budget policy: budget spent, burn rates, exhaustion per window; exit 1 in page or freeze or without data (warn passes); with --group, the group's policy is its worst service's",
     },
     {
       name: 'at',
@@ -119,7 +119,7 @@ export const checkCommand: Command = {
     const budget = budgetFlag(flags);
     const group = groupFlag(flags, profile);
     if (group !== undefined) {
-      const options = { vars: { rateInterval, range: '1h' }, at, minScore, json: flags.json === true };
+      const options = { vars: { rateInterval, range: '1h' }, at, minScore, json: flags.json === true, budget };
       return checkGroup(client, profile, group, options, io);
     }
     const allowMissing = flags['allow-missing'] === true || profile.allowMissing;

@@ -294,6 +294,21 @@ function budgetPolicyCases(): VectorCase[] {
   ];
 }
 
+function policyRollupCases(): VectorCase[] {
+  const c = (name: string, states: string[]) => ({ name, input: { states } });
+  return [
+    c('no members', []),
+    c('all ok', ['ok', 'ok']),
+    c('warn is the worst', ['ok', 'warn', 'ok']),
+    c('page among warn', ['warn', 'page', 'ok']),
+    c('freeze wins', ['page', 'freeze', 'warn']),
+    c('no data with ok and warn', ['ok', 'nodata', 'warn']),
+    c('no data, but a member pages', ['nodata', 'page']),
+    c('no data, but a member freezes', ['freeze', 'nodata']),
+    c('only no data', ['nodata']),
+  ];
+}
+
 function latencyCases(): VectorCase[] {
   const counts = [50, 80, 95, 97, 99, 99.5, 99.9, 100, 100, 100];
   const bounds: Encoded[] = [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 5, '+Inf'];
@@ -934,6 +949,7 @@ export const vectorCases: Record<string, () => VectorCase[]> = {
   overhead: overheadCases,
   sla: slaCases,
   'budget-policy': budgetPolicyCases,
+  'policy-rollup': policyRollupCases,
   'latency-compliance': latencyCases,
   mttr: mttrCases,
   series: seriesCases,

@@ -9,7 +9,7 @@ import type { HttpPreset, ResourcePreset } from '../presets/presetCatalogue';
 import { applyPresets, presetById } from '../presets/profile';
 import { httpQueries, resourceQueries, thresholdFit, type BoundSpellings } from '../presets/queries';
 import { validateProfile } from '../profile/validate';
-import { budgetReport } from '../budget';
+import { budgetReport, worstPolicyState, type PolicyState } from '../budget';
 import { latencyCompliance, periodWindow, slaReport } from '../sla';
 import { alignSeries, compileIndicators, scoreSeries, type Grid } from '../series';
 import { atOrWorse, BAND_FLOORS, bandOf, scoreSteps, valueSteps } from '../bands';
@@ -186,6 +186,11 @@ export const sections: Record<string, { description: string; evaluate: (input: I
       at: string;
       errorRatios: Record<string, Encoded>;
     }) => ({ ...budgetReport(i.sla, decodeMap(i.errorRatios), Date.parse(i.at)) }),
+  },
+  'policy-rollup': {
+    description:
+      "A group's error-budget policy state from its members' states (ok, warn, page, freeze, nodata): page and freeze stand, else no data wins.",
+    evaluate: (i: { states: Array<PolicyState | 'nodata'> }) => ({ state: worstPolicyState(i.states) }),
   },
   'latency-compliance': {
     description: 'Fraction of requests at or under the threshold from cumulative histogram buckets (le "+Inf" last).',
