@@ -9,7 +9,7 @@ import {
   scoreSeries,
   type Profile,
 } from '../../scoring';
-import { answerLimits, durationFlag, MAX_TIMEOUT, numberFlag, requiredFlag, stringFlag } from '../args';
+import { answerLimits, durationFlag, limitFlags, MAX_TIMEOUT, numberFlag, requiredFlag, stringFlag } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../errors';
 import { loadProfile } from '../files';
@@ -95,9 +95,7 @@ export const checkCommand: Command = {
     },
     { name: 'step', value: 'DURATION', help: 'step of --range (default: range / 240, at least 15s)' },
     { name: 'rate-interval', value: 'DURATION', help: 'value of $__rate_interval (default 5m)' },
-    { name: 'timeout', value: 'DURATION', help: 'per-request timeout (default 30s, at most 1h)' },
-    { name: 'max-answer-mb', value: 'MIB', help: 'the most one answer may hold (default 64)' },
-    { name: 'max-series', value: 'N', help: 'the most series one answer may hold (default 10000)' },
+    ...limitFlags,
     ...reportFlags,
   ],
   async run(flags, io) {

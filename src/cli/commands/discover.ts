@@ -1,7 +1,7 @@
 import { discover } from '../../discovery/discover';
 import { discoveryReport } from '../../discovery/report';
 import { isLabelName } from '../../scoring';
-import { answerLimits, durationFlag, MAX_TIMEOUT, requiredFlag, stringFlag } from '../args';
+import { answerLimits, durationFlag, limitFlags, MAX_TIMEOUT, requiredFlag, stringFlag } from '../args';
 import type { Command } from '../command';
 import { EXIT_HEALTHY, EXIT_UNHEALTHY, UsageError } from '../errors';
 import { loadProfile, writeAtomically } from '../files';
@@ -26,9 +26,7 @@ export const discoverCommand: Command = {
       help: 'keep the thresholds, weights and SLA of this profile (default: the built-in one)',
     },
     { name: 'at', value: 'TIME', help: 'look at the server as of this time (RFC 3339 or Unix seconds; default: now)' },
-    { name: 'timeout', value: 'DURATION', help: 'per-request timeout (default 30s, at most 1h)' },
-    { name: 'max-answer-mb', value: 'MIB', help: 'the most one answer may hold (default 64)' },
-    { name: 'max-series', value: 'N', help: 'the most series one answer may hold (default 10000)' },
+    ...limitFlags,
   ],
   async run(flags, io) {
     const url = requiredFlag(flags, 'prometheus', 'URL');
