@@ -5,6 +5,7 @@ import {
   gate,
   groupScores,
   groupServices,
+  groupTree,
   ruleText,
   type Band,
   type GroupResult,
@@ -97,21 +98,6 @@ function render(r: GroupReport, profile: Profile): string {
   return lines.join('\n');
 }
 
-/** The ids of the groups nested in a group, at any depth, each once. */
-function nestedGroups(profile: Profile, id: string): string[] {
-  const byId = new Map(profile.groups.map((g) => [g.id, g]));
-  const out: string[] = [];
-  const walk = (gid: string) =>
-    byId.get(gid)?.groups.forEach((n) => {
-      if (!out.includes(n) && n !== id) {
-        out.push(n);
-        walk(n);
-      }
-    });
-  walk(id);
-  return out;
-}
-
 /** Scores the group's services at `at`, rolls them up and gates: exit 1 on critical, below minScore or no data. */
 export async function checkGroup(
   client: PrometheusClient,
@@ -141,7 +127,7 @@ export async function checkGroup(
   const report: GroupReport = {
     ...result,
     rulesHeld: result.rules.flatMap((rule, i) => (rule.held ? [i] : [])),
-    groups: Object.fromEntries(nestedGroups(profile, id).map((g) => [g, all[g]])),
+    groups: Object.fromEntries(groupTree(profile.groups, id).groups.map((g) => [g, all[g]])),
     services,
   };
   if (options.budget) {

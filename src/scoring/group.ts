@@ -141,10 +141,10 @@ export function groupScore(groups: Group[], id: string, services: ServiceScores)
   return groups.some((g) => g.id === id) ? groupScores(groups, services)[id] : null;
 }
 
-/** The services of a group and of its nested groups, each once, in order. */
-export function groupServices(groups: Group[], id: string): string[] {
+/** The services and the nested groups (at any depth, without the group itself) of a group, each once, in order. */
+export function groupTree(groups: Group[], id: string): { services: string[]; groups: string[] } {
   const byId = groupsById(groups);
-  const out = new Set<string>();
+  const services = new Set<string>();
   const seen = new Set<string>();
   const walk = (gid: string) => {
     const g = byId.get(gid);
@@ -152,9 +152,13 @@ export function groupServices(groups: Group[], id: string): string[] {
       return;
     }
     seen.add(gid);
-    g.services.forEach((s) => out.add(s));
+    g.services.forEach((s) => services.add(s));
     g.groups.forEach(walk);
   };
   walk(id);
-  return [...out];
+  seen.delete(id);
+  return { services: [...services], groups: [...seen] };
 }
+
+/** The services of a group and of its nested groups, each once, in order. */
+export const groupServices = (groups: Group[], id: string): string[] => groupTree(groups, id).services;

@@ -26,6 +26,7 @@ export {
   groupScore,
   groupScores,
   groupServices,
+  groupTree,
   newGroup,
   ruleHolds,
   ruleText,
