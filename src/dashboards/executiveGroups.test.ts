@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DASHBOARDS } from '../alerting';
 import { parseProfile, type Profile } from '../scoring';
 import { countQueries, generatedDashboards, panelsOf } from '../testing/dashboards';
+import { OVERVIEW_GROUP_URL } from './groups';
 
 const portfolio = parseProfile(
   JSON.parse(readFileSync(join(__dirname, '../../testdata/profiles/portfolio.json'), 'utf8'))
@@ -30,6 +31,11 @@ it('adds a group row above the services only when the profile has groups', () =>
     expect(groups.description).toContain(g.name);
   }
   expect(groups.description).toContain('Checkout: critical when at least 2 members are warning or worse');
+  // Each tile drills down to the Overview page with the group's services (the page reads ?group=).
+  expect((groups.fieldConfig as { defaults: { links: unknown[] } }).defaults.links).toEqual([
+    { title: expect.stringContaining('${__field.labels.group}'), url: OVERVIEW_GROUP_URL },
+  ]);
+  expect(OVERVIEW_GROUP_URL).toMatch(/^\/a\/perfscope-health-app\/overview\?group=\$\{__field\.labels\.group\}$/);
 });
 
 it('counts the group row in the load it states: the budget of 8 plus one query per enabled indicator', () => {

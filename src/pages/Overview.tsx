@@ -1,7 +1,7 @@
 import { css } from '@emotion/css';
 import React, { useState } from 'react';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { PluginPage } from '@grafana/runtime';
+import { locationService, PluginPage } from '@grafana/runtime';
 import { Alert, LinkButton, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 
 import { Notices } from '../components/Notices';
@@ -17,7 +17,15 @@ import { DASHBOARDS, dashboardUrl, type DashboardKey } from './shared/dashboards
 export function Overview() {
   const styles = useStyles2(getStyles);
   const state = useOverview();
-  const [group, setGroup] = useState<string | null>(null);
+  // The chosen group lives in the URL (?group=ID), so the Executive dashboard's group tiles can link to it.
+  const [group, choose] = useState<string | null>(() => {
+    const id = locationService.getSearchObject().group;
+    return typeof id === 'string' ? id : null;
+  });
+  const setGroup = (id: string | null) => {
+    choose(id);
+    locationService.partial({ group: id }, true);
+  };
   const portfolio = state.status === 'done' ? state.overview.portfolio : [];
   const chosen = portfolio.find((g) => g.id === group);
   return (

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import React from 'react';
+import { locationService } from '@grafana/runtime';
 
 import { bandLabel } from '../components/bands';
 import { ruleText, type GroupRule } from '../scoring';
@@ -82,4 +83,19 @@ it("drills down to a group's services, and back to every service", async () => {
   expect(within(list).getByRole('button', { pressed: true })).toHaveAccessibleName(/show every service$/);
   fireEvent.click(within(list).getByRole('button', { pressed: true }));
   expect(serviceNames().sort()).toEqual(Object.keys(expected.services).sort());
+});
+
+it('opens with the group the URL names (?group=, as the Executive dashboard links), and keeps the choice there', async () => {
+  const checkout = expected.groups.checkout;
+  locationService.push(`/a/perfscope-health-app/overview?group=checkout`);
+  render(<Overview />);
+  const list = await screen.findByRole('list', { name: 'Health by group' });
+  expect(screen.getByRole('heading', { name: `Services of ${checkout.name}` })).toBeInTheDocument();
+  expect(serviceNames().sort()).toEqual(checkout.services.filter((s) => s in expected.services).sort());
+  fireEvent.click(within(list).getByRole('button', { pressed: true }));
+  expect(locationService.getSearchObject().group).toBeUndefined();
+  const payments = expected.groups.payments;
+  fireEvent.click(within(list).getByRole('button', { name: new RegExp(`^${payments.name}:`) }));
+  expect(locationService.getSearchObject().group).toBe('payments');
+  locationService.push('/a/perfscope-health-app/overview');
 });
