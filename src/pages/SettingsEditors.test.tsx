@@ -179,6 +179,42 @@ it("edits the SLA queries, a tier's name, severity and budget share, and a domai
   expect(saved.domains.overrides).toEqual({ checkout: { target: 1.5, warning: 3, critical: 8 } });
 });
 
+it('edits the error-budget policy, with its order and windows checked, and Apply writes the page and freeze rules with it', async () => {
+  const user = userEvent.setup();
+  const g = grafana();
+  show();
+  const policy = within(screen.getByRole('group', { name: 'Error-budget policy' }));
+  const page = policy.getByLabelText('Page at % spent');
+  await replaceText(user, page, '40');
+  expectUnder(page, 'must be at least warnSpent', policy.getByLabelText('Warn at % spent'));
+  expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await replaceText(user, policy.getByLabelText('Warn at % spent'), '30');
+  const windows = policy.getByLabelText(/^Projection windows/);
+  await replaceText(user, windows, '1h, 6x');
+  expect(policy.getByText(/^Window 2 \("6x"\) must be a positive duration/)).toBeInTheDocument();
+  await replaceText(user, windows, '1h, 6h');
+  // The text stays as typed while it means the same list.
+  await user.type(windows, ',');
+  expect(windows).toHaveValue('1h, 6h,');
+  await user.type(windows, ' 2d');
+  await replaceText(user, policy.getByLabelText(/^Freeze when exhausted within/), '5d');
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  expect(await screen.findByText('Saved')).toBeInTheDocument();
+  expect(savedProfile(g).sla.budgetPolicy).toEqual({
+    warnSpent: 30,
+    pageSpent: 40,
+    freezeSpent: 100,
+    freezeExhaustion: '5d',
+    windows: ['1h', '6h', '2d'],
+  });
+  await user.click(screen.getByRole('button', { name: 'Apply' }));
+  expect(await screen.findByText('Applied')).toBeInTheDocument();
+  const rule = (state: string) => JSON.stringify(g.alerting.rules.get(`perfscope-budget-policy-${state}`));
+  expect(rule('page')).toContain('40 % or more of the 30d error budget is spent');
+  expect(rule('freeze')).toContain('at the burn rate over 1h, 6h, 2d it is gone within 5d');
+  await previewed();
+});
+
 describe('import and export', () => {
   let exported: Blob[];
   beforeEach(() => {

@@ -4,11 +4,15 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { Stack, useStyles2 } from '@grafana/ui';
 
 import { parseDuration, periodLength } from '../../scoring';
+import { BudgetPolicyFields } from './BudgetPolicyFields';
 import { BurnRateTiers } from './BurnRateTiers';
 import { fieldsOf, NumberField, QueryField, TextField } from './fields';
 import { sameParts, type Draft } from './useDraft';
 
-/** The SLA target, period, latency objective and MTTR target, its two queries, and the burn-rate tiers. */
+/**
+ * The SLA target, period, latency objective and MTTR target, its two queries, the error-budget policy and the
+ * burn-rate tiers.
+ */
 export const SlaSection = React.memo(
   function SlaSection({ d }: { d: Draft }) {
     const styles = useStyles2(getStyles);
@@ -46,6 +50,7 @@ export const SlaSection = React.memo(
           description="The share of requests faster than $latencyThreshold (0–1) over $window, per service"
           {...field('latencyComplianceQuery')}
         />
+        <BudgetPolicyFields d={d} />
         <BurnRateTiers d={d} periodMs={periodMs} />
       </section>
     );

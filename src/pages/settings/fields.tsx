@@ -71,6 +71,30 @@ export function TextField({
   );
 }
 
+const listText = (items: string[]) => items.join(', ');
+const listItems = (text: string) => (text.trim() === '' ? [] : text.split(',').map((s) => s.trim()));
+
+/** A list of short words ("1h, 6h, 1d"), comma-separated; the text stays as typed while it means the same list. */
+export function ListField({ id, label, value, onChange, error, description, width = 16 }: ProfileFieldProps<string[]>) {
+  const [text, setText] = useState(() => listText(value));
+  if (listText(listItems(text)) !== listText(value)) {
+    setText(listText(value));
+  }
+  return (
+    <Field label={label} invalid={Boolean(error)} error={error} description={description}>
+      <Input
+        id={id}
+        width={width}
+        value={text}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          onChange(listItems(e.currentTarget.value));
+        }}
+      />
+    </Field>
+  );
+}
+
 /** On or off. */
 export function SwitchField({ id, label, value, onChange, description }: Omit<ProfileFieldProps<boolean>, 'width'>) {
   return (
