@@ -28,6 +28,7 @@ const (
 	MeasurePolicyState       Measure = "policyState"       // sla: error-budget policy state, 0 ok, 1 warn, 2 page, 3 freeze (null without data)
 	MeasureMTTR              Measure = "mttr"              // mttr: mean time to recovery over the range, in seconds
 	MeasureGroupScore        Measure = "groupScore"        // group: each group's score, labelled group
+	MeasureGroupPolicyState  Measure = "groupPolicyState"  // group: each group's error-budget policy state (the worst of its services'), 0 ok .. 3 freeze (null without data), labelled group
 )
 
 // Measures are each query type's measures, the default first. A promql query returns its own series.
@@ -38,7 +39,7 @@ var Measures = map[QueryType][]Measure{
 	QueryTypeSLA: {MeasureBudgetRemaining, MeasureAvailability, MeasureLatencyCompliance, MeasureBurnRate, MeasureTierFiring,
 		MeasureBudgetSpent, MeasureExhaustion, MeasurePolicyState},
 	QueryTypeMTTR:  {MeasureMTTR},
-	QueryTypeGroup: {MeasureGroupScore},
+	QueryTypeGroup: {MeasureGroupScore, MeasureGroupPolicyState},
 }
 
 // checkMeasure fills in the query type's default measure and rejects one the type does not have.

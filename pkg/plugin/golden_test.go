@@ -66,6 +66,7 @@ func goldenCases() []goldenCase {
 		{name: "alert-sla-tier-firing-one-tier", model: q("sla", "measure", "tierFiring", "tier", "budget-drain"), alert: true},
 		{name: "group", model: q("group"), profile: portfolioProfile()},
 		{name: "alert-group-groupScore", model: q("group", "measure", "groupScore"), alert: true, profile: portfolioProfile()},
+		{name: "alert-group-groupPolicyState", model: q("group", "measure", "groupPolicyState"), alert: true, profile: portfolioProfile()},
 	}
 	for _, qt := range []models.QueryType{models.QueryTypeHealth, models.QueryTypeDomainOverhead, models.QueryTypeSLA} {
 		for _, m := range models.Measures[qt] {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -134,4 +135,53 @@ func TestGroupQueryMatchesThePortfolio(t *testing.T) {
 	if got := rows(t, one.Frames, "Latest groups"); len(got) != 1 || got[0]["Group"] != "payments" {
 		t.Errorf("group pay.* answers %v, want payments only", got)
 	}
+}
+
+// Each group's error-budget policy state over gRPC is the worst of its services' (expected.json's, from the
+// reference maths), nested groups' included, and no data when a service has none: in the Latest groups table
+// and as the groupPolicyState measure. The added group "steady" holds the two services in warn.
+func TestGroupPolicyIsTheWorstOfItsServices(t *testing.T) {
+	f, pf := loadFixture(t), loadPortfolio(t)
+	profile := *pf.profile
+	profile.Groups = append(slices.Clone(profile.Groups),
+		scoring.Group{ID: "steady", Name: "Steady", Services: []string{"healthy", "domain-overhead"}, Aggregation: scoring.Worst})
+	want := map[string]string{"platform": "freeze", "payments": "freeze", "checkout": "freeze", "archive": "nodata", "steady": "warn"}
+	for id, state := range want {
+		var states []string
+		for _, s := range scoring.GroupServices(profile.Groups, id) {
+			st := scoring.PolicyNoData
+			if sc, ok := f.Scenarios[s]; ok {
+				st = sc.Values.Budget.PolicyState
+			}
+			states = append(states, st)
+		}
+		if got := scoring.WorstPolicyState(states); got != state {
+			t.Fatalf("%s: its services' states %v roll up to %s, this test says %s", id, states, got, state)
+		}
+	}
+	p := f.plugin(t, &profile)
+
+	dr := p.query(t, nil, f.query("A", map[string]any{"queryType": "group"})).Responses["A"]
+	if dr.Error != nil {
+		t.Fatal(dr.Error)
+	}
+	table := rows(t, dr.Frames, "Latest groups")
+	if len(table) != len(want) {
+		t.Fatalf("%d groups, want %d", len(table), len(want))
+	}
+	for _, row := range table {
+		if id := row["Group"].(string); row["Policy state"] != want[id] {
+			t.Errorf("%s policy state %v, want %s", id, row["Policy state"], want[id])
+		}
+	}
+
+	alert := p.query(t, alertHeader, f.query("P", map[string]any{"queryType": "group", "measure": "groupPolicyState"})).Responses["P"]
+	levels := map[string]float64{}
+	for id, state := range want {
+		levels[labelsKey("group", id)] = math.NaN()
+		if level, ok := policyLevels[state]; ok {
+			levels[labelsKey("group", id)] = level
+		}
+	}
+	expectNumbers(t, "groupPolicyState", alertNumbers(t, "groupPolicyState", alert), levels)
 }

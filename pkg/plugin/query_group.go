@@ -3,6 +3,7 @@ package plugin
 import (
 	"context"
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 
@@ -12,11 +13,13 @@ import (
 	"github.com/perfscope/perfscope/pkg/scoring"
 )
 
-// GroupSeries is one group of the profile: its score on the query's grid and its result at the end.
+// GroupSeries is one group of the profile: its score on the query's grid, its result at the end and its
+// error-budget policy state there.
 type GroupSeries struct {
 	Group  scoring.Group
 	Score  []float64 // NaN = no data
 	Latest scoring.GroupResult
+	Policy string // the worst of its services' policy states (scoring.WorstPolicyState); "" when not asked for
 }
 
 // GroupsResult is a group query's answer: each chosen group's score over the range and its latest result.
@@ -28,7 +31,8 @@ type GroupsResult struct {
 }
 
 // group scores the services of the groups the query chooses (Query.Group, a regex of ids) and rolls them up
-// at each timestamp with the library.
+// at each timestamp with the library; for dashboards and the groupPolicyState measure it also rolls up their
+// services' error-budget policy states at the end of the range.
 func group(ctx context.Context, r *run) (Result, error) {
 	profile := r.d.settings.Profile
 	match, _ := models.Anchored(r.q.Group)
@@ -79,10 +83,39 @@ func group(ctx context.Context, r *run) (Result, error) {
 			res.Groups[k].Latest = latest
 		}
 	}
+	if !r.alert || r.q.Measure == models.MeasureGroupPolicyState {
+		if err := res.addPolicy(ctx, r); err != nil {
+			return nil, err
+		}
+	}
 	if r.alert {
-		return res.Numbers(), nil
+		return res.Numbers(r.q.Measure), nil
 	}
 	return res, nil
+}
+
+// addPolicy gives each group the worst error-budget policy state of its services (nested groups' included): a
+// service without SLA data counts as no data, which only a page or freeze elsewhere outranks.
+func (g *GroupsResult) addPolicy(ctx context.Context, r *run) error {
+	states, _, _, err := r.computeSLA(ctx)
+	if err != nil {
+		return err
+	}
+	byService := make(map[string]string, len(states))
+	for k, st := range states {
+		byService[k.service] = st.budget.State
+	}
+	for k, gs := range g.Groups {
+		services := scoring.GroupServices(g.profile, gs.Group.ID)
+		members := make([]string, len(services))
+		for i, s := range services {
+			if members[i] = byService[s]; members[i] == "" {
+				members[i] = scoring.PolicyNoData
+			}
+		}
+		g.Groups[k].Policy = scoring.WorstPolicyState(members)
+	}
+	return nil
 }
 
 // Frames are the dashboard's: each group's score series (labelled group) and the latest groups table.
@@ -98,18 +131,28 @@ func (g *GroupsResult) Frames() data.Frames {
 	return data.Frames{series.Frame, g.latestTable()}
 }
 
-// Numbers are the groupScore measure: each group's score at the end of the range, labelled group.
-func (g *GroupsResult) Numbers() Numbers {
+// Numbers are the measure at the end of the range, labelled group: each group's score (groupScore) or its
+// policy state's level (groupPolicyState: 0 ok .. 3 freeze, none without data).
+func (g *GroupsResult) Numbers(measure models.Measure) Numbers {
 	out := make(Numbers, 0, len(g.Groups))
 	for _, gs := range g.Groups {
-		out = append(out, Number{"Group score", last(gs.Score), data.Labels{"group": gs.Group.ID}, scoreConfig("")})
+		labels := data.Labels{"group": gs.Group.ID}
+		if measure == models.MeasureGroupPolicyState {
+			level, ok := scoring.PolicyLevel(gs.Policy)
+			if !ok {
+				level = math.NaN()
+			}
+			out = append(out, Number{"Group policy state", level, labels, policyStateConfig()})
+			continue
+		}
+		out = append(out, Number{"Group score", last(gs.Score), labels, scoreConfig("")})
 	}
 	return out
 }
 
-// latestTable is one row per group: its latest score and band, the rules that held, its members.
+// latestTable is one row per group: its latest score and band, the rules that held, its members, its policy state.
 func (g *GroupsResult) latestTable() *data.Frame {
-	var id, name, band, cappedBy, held, members, noData, services []string
+	var id, name, band, cappedBy, held, members, noData, services, policy []string
 	var score []*float64
 	for _, gs := range g.Groups {
 		r := gs.Latest
@@ -128,6 +171,7 @@ func (g *GroupsResult) latestTable() *data.Frame {
 		members = append(members, strings.Join(ms, ", "))
 		noData = append(noData, strings.Join(r.NoData, ", "))
 		services = append(services, strings.Join(scoring.GroupServices(g.profile, r.ID), ", "))
+		policy = append(policy, gs.Policy)
 	}
 	return table("Latest groups",
 		data.NewField("Group", nil, id),
@@ -139,5 +183,6 @@ func (g *GroupsResult) latestTable() *data.Frame {
 		data.NewField("Members", nil, members),
 		data.NewField("No data", nil, noData),
 		data.NewField("Services", nil, services),
+		data.NewField("Policy state", nil, policy),
 	)
 }

@@ -39,7 +39,14 @@ export const MEASURES = {
     option('policyState', 'Policy state', 'Error-budget policy: 0 ok, 1 warn, 2 page, 3 freeze'),
   ],
   mttr: [option('mttr', 'MTTR', 'Mean time to recovery over the range, in seconds')],
-  group: [option('groupScore', 'Group score', 'The score of each group of the profile (label group)')],
+  group: [
+    option('groupScore', 'Group score', 'The score of each group of the profile (label group)'),
+    option(
+      'groupPolicyState',
+      'Group policy state',
+      "Error-budget policy of each group, the worst of its services': 0 ok, 1 warn, 2 page, 3 freeze"
+    ),
+  ],
 } as const;
 
 export type MeasuredQueryType = keyof typeof MEASURES;
