@@ -23,10 +23,13 @@ import type { PrometheusClient } from './prometheus';
 import { num, table } from './render';
 import { buildReport } from './report';
 
-/** The group named by --group (undefined without it), or a usage error: unknown group, --service or --range. */
+/**
+ * The id of the group --group names, by its id or else by its name in any case (undefined without it), or a
+ * usage error: unknown or ambiguous group, --service or --range.
+ */
 export function groupFlag(flags: ParsedFlags, profile: Profile): string | undefined {
-  const id = stringFlag(flags, 'group');
-  if (id === undefined) {
+  const given = stringFlag(flags, 'group');
+  if (given === undefined) {
     return undefined;
   }
   for (const other of ['service', 'range']) {
@@ -34,13 +37,22 @@ export function groupFlag(flags: ParsedFlags, profile: Profile): string | undefi
       throw new UsageError(`--group takes no --${other}: it checks the group's own services at one time (--at)`);
     }
   }
-  if (!profile.groups.some((g) => g.id === id)) {
-    const known = profile.groups.map((g) => g.id).join(', ');
+  if (profile.groups.some((g) => g.id === given)) {
+    return given;
+  }
+  const named = profile.groups.filter((g) => g.name.toLowerCase() === given.toLowerCase());
+  if (named.length === 1) {
+    return named[0].id;
+  }
+  if (named.length > 1) {
     throw new UsageError(
-      `--group ${JSON.stringify(id)} names no group of the profile (${known === '' ? 'it has no groups' : `its groups: ${known}`})`
+      `--group ${JSON.stringify(given)} is the name of ${named.length} groups (${named.map((g) => g.id).join(', ')}): give one id`
     );
   }
-  return id;
+  const known = profile.groups.map((g) => g.id).join(', ');
+  throw new UsageError(
+    `--group ${JSON.stringify(given)} names no group of the profile (${known === '' ? 'it has no groups' : `its groups: ${known}`})`
+  );
 }
 
 /** The JSON of --group: the group's result with the held rules' indices, nested groups' results, services. */

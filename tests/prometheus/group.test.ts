@@ -1,6 +1,7 @@
 // `perfscope check --group` (the built CLI) against the fixture Prometheus: every group of the fixture portfolio
 // gives the score, band, rules and members of testdata/profiles/portfolio-expected.json.
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { perfscope } from '../helpers/cli';
@@ -23,7 +24,7 @@ const { evalTime } = JSON.parse(readFileSync(join(testdata, 'scenarios/expected.
 const profile = join(testdata, 'profiles/portfolio.json');
 const MIN_SCORE = 70;
 
-const check = (...args: string[]) =>
+const checkWith = (profileFile: string, ...args: string[]) =>
   perfscope(
     'check',
     '--prometheus',
@@ -31,11 +32,12 @@ const check = (...args: string[]) =>
     '--at',
     evalTime,
     '--profile',
-    profile,
+    profileFile,
     '--min-score',
     `${MIN_SCORE}`,
     ...args
   );
+const check = (...args: string[]) => checkWith(profile, ...args);
 
 describe.each(Object.entries(expected.groups))('perfscope check --group %s', (id, x) => {
   it('gives the expected score, band, rules, members and exit code', async () => {
@@ -88,6 +90,24 @@ describe('perfscope check --group in words', () => {
     expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--group takes no --service')]);
     const ranged = await check('--group', 'checkout', '--range', '1h');
     expect([ranged.code, ranged.stderr]).toEqual([2, expect.stringContaining('--group takes no --range')]);
+  });
+
+  it('takes a group by its name in any case, and refuses a name two groups share (exit 2)', async () => {
+    const byName = await check('--group', 'CHECKOUT');
+    expect(byName.stdout).toContain(`Checkout (checkout): score ${expected.groups.checkout.score!.toFixed(1)}`);
+    const twice = JSON.parse(readFileSync(profile, 'utf8'));
+    twice.groups.find((g: { id: string }) => g.id === 'payments').name = 'Checkout';
+    const dir = mkdtempSync(join(tmpdir(), 'perfscope-group-'));
+    try {
+      writeFileSync(join(dir, 'profile.json'), JSON.stringify(twice));
+      const shared = await checkWith(join(dir, 'profile.json'), '--group', 'Checkout');
+      expect([shared.code, shared.stderr]).toEqual([
+        2,
+        expect.stringContaining('--group "Checkout" is the name of 2 groups (payments, checkout): give one id'),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

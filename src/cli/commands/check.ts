@@ -77,7 +77,7 @@ export const checkCommand: Command = {
     {
       name: 'group',
       value: 'ID',
-      help: 'check a group of the profile: its score, band and N-of-M rules; exit 1 when critical, below --min-score or without data',
+      help: 'check a group of the profile (its id, or its name in any case): its score, band and N-of-M rules; exit 1 when critical, below --min-score or without data',
     },
     {
       name: 'budget',
