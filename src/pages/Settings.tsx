@@ -9,6 +9,7 @@ import { Actions } from './settings/Actions';
 import { BacktestSection } from './settings/BacktestSection';
 import { DatasourcesSection } from './settings/DatasourcesSection';
 import { DomainsSection } from './settings/DomainsSection';
+import { GroupsSection } from './settings/GroupsSection';
 import { ImportExportSection } from './settings/ImportExportSection';
 import { IndicatorsSection } from './settings/IndicatorsSection';
 import { ProblemList } from './settings/ProblemList';
@@ -85,6 +86,7 @@ export default function Settings({ plugin }: AppSettingsProps) {
       <IndicatorsSection d={d} />
       <DomainsSection d={d} />
       <SlaSection d={d} />
+      <GroupsSection d={d} />
       <ImportExportSection currentDraft={currentDraft} valid={d.problems.length === 0} replace={d.replace} />
       <PreviewSection profile={previewed} datasource={prometheus} />
       <BacktestSection draft={previewed} saved={initial.profile} datasource={prometheus} />

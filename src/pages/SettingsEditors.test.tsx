@@ -191,7 +191,7 @@ it('edits the error-budget policy, with its order and windows checked, and Apply
   await replaceText(user, policy.getByLabelText('Warn at % spent'), '30');
   const windows = policy.getByLabelText(/^Projection windows/);
   await replaceText(user, windows, '1h, 6x');
-  expect(policy.getByText(/^Window 2 \("6x"\) must be a positive duration/)).toBeInTheDocument();
+  expect(policy.getByText(/^Item 2 \("6x"\) must be a positive duration/)).toBeInTheDocument();
   await replaceText(user, windows, '1h, 6h');
   // The text stays as typed while it means the same list.
   await user.type(windows, ',');

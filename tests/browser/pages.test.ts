@@ -23,8 +23,11 @@ const pages = [
       'Latency p95',
       'Domain overhead',
       'System total',
+      'Error-budget policy',
       'Burn-rate tiers',
       'slow-burn',
+      'Groups',
+      'Add group',
       'Import and export',
       'Preview',
       'Back-test',
@@ -259,6 +262,68 @@ describe('the datasources and the burn-rate tier editor', () => {
 
   test('passes the axe accessibility check with another datasource picked', async () => {
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('nothing failed in the page', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+// The Groups section and the error-budget policy in the built page: a group added and given members and an
+// N-of-M rule, its problem under its field in the library's words, saved into the app's settings; axe on both.
+describe('the groups and error-budget policy editors', () => {
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    ({ page, problems } = await host.open('app=settings&theme=dark', { width: 1280, height: 900 }));
+  });
+
+  afterAll(() => page?.close());
+
+  const groups = () => page.getByRole('region', { name: 'Groups' });
+
+  test('adds a group with services and a rule, shows its problem, and saves it', async () => {
+    await groups().getByLabel('New group id').fill('checkout');
+    await groups().getByRole('button', { name: 'Add group' }).click();
+    const group = page.getByRole('group', { name: 'checkout' });
+    await group.getByText('must list at least one service or nested group').waitFor();
+    await group.locator('#perfscope-group-0-services').fill('healthy, incident');
+    await group.getByRole('button', { name: 'Add rule' }).click();
+    const n = group.locator('#perfscope-group-0-rule-0-atLeast');
+    await n.fill('3');
+    await group.getByText("must be at most the group's 2 members").waitFor();
+    expect(await page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await n.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    expect(await axeViolations(page)).toEqual([]);
+    await groups().screenshot({ path: join(shots, 'dark-page-settings-groups.png') });
+    await n.fill('2');
+    const policy = page.getByRole('group', { name: 'Error-budget policy' });
+    await policy.getByLabel('Page at % spent').fill('60');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+    const saved = await page.evaluate(() => {
+      const profile = window.perfscopeGallery.grafana.app.jsonData.profile as {
+        groups: unknown[];
+        sla: { budgetPolicy: { pageSpent: number } };
+      };
+      return { groups: profile.groups, pageSpent: profile.sla.budgetPolicy.pageSpent };
+    });
+    expect(saved).toEqual({
+      groups: [
+        {
+          id: 'checkout',
+          name: 'checkout',
+          services: ['healthy', 'incident'],
+          groups: [],
+          aggregation: 'weighted',
+          weights: {},
+          keyMembers: [],
+          rules: [{ band: 'warning', members: 'critical', atLeast: 2 }],
+        },
+      ],
+      pageSpent: 60,
+    });
   });
 
   test('nothing failed in the page', () => {

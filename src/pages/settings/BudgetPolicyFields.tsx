@@ -4,7 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { Stack, useStyles2 } from '@grafana/ui';
 
 import type { BudgetPolicy } from '../../scoring';
-import { fieldsOf, ListField, NumberField, TextField } from './fields';
+import { fieldsOf, itemProblem, ListField, NumberField, TextField } from './fields';
 import type { Draft } from './useDraft';
 
 /** The error-budget policy: the budget spent that warns, pages and freezes, and the exhaustion projection. */
@@ -15,7 +15,9 @@ export function BudgetPolicyFields({ d }: { d: Draft }) {
     'budget-policy',
     policy,
     (patch: Partial<BudgetPolicy>) => d.setSla({ budgetPolicy: { ...policy, ...patch } }),
-    (key) => d.problem(`sla.budgetPolicy.${key}`) ?? (key === 'windows' ? windowProblem(d, policy) : undefined)
+    (key) =>
+      d.problem(`sla.budgetPolicy.${key}`) ??
+      (key === 'windows' ? itemProblem(d.problem, 'sla.budgetPolicy.windows', policy.windows) : undefined)
   );
   return (
     <fieldset className={styles.policy}>
@@ -39,17 +41,6 @@ export function BudgetPolicyFields({ d }: { d: Draft }) {
       </Stack>
     </fieldset>
   );
-}
-
-/** The first problem of one window (`windows[1] must be...`), shown under the list with its place. */
-function windowProblem(d: Draft, policy: BudgetPolicy): string | undefined {
-  for (let i = 0; i < policy.windows.length; i++) {
-    const problem = d.problem(`sla.budgetPolicy.windows[${i}]`);
-    if (problem) {
-      return `Window ${i + 1} (${JSON.stringify(policy.windows[i])}) ${problem}`;
-    }
-  }
-  return undefined;
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

@@ -71,14 +71,27 @@ export function TextField({
   );
 }
 
-const listText = (items: string[]) => items.join(', ');
-const listItems = (text: string) => (text.trim() === '' ? [] : text.split(',').map((s) => s.trim()));
-
-/** A list of short words ("1h, 6h, 1d"), comma-separated; the text stays as typed while it means the same list. */
-export function ListField({ id, label, value, onChange, error, description, width = 16 }: ProfileFieldProps<string[]>) {
-  const [text, setText] = useState(() => listText(value));
-  if (listText(listItems(text)) !== listText(value)) {
-    setText(listText(value));
+/**
+ * A value typed as text on one line (a list, weights...): `parse` reads the text, `format` writes the value. The
+ * text stays as typed while the value is the one it gave ("1h," is still 1h); a new value from elsewhere replaces it.
+ */
+export function ParsedField<T>({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  description,
+  width = 16,
+  parse,
+  format,
+}: ProfileFieldProps<T> & { parse: (text: string) => T; format: (value: T) => string }) {
+  const shown = format(value);
+  const [text, setText] = useState(shown);
+  const [last, setLast] = useState(shown);
+  if (shown !== last) {
+    setLast(shown);
+    setText(shown);
   }
   return (
     <Field label={label} invalid={Boolean(error)} error={error} description={description}>
@@ -87,12 +100,37 @@ export function ListField({ id, label, value, onChange, error, description, widt
         width={width}
         value={text}
         onChange={(e) => {
-          setText(e.currentTarget.value);
-          onChange(listItems(e.currentTarget.value));
+          const typed = e.currentTarget.value;
+          const parsed = parse(typed);
+          setText(typed);
+          setLast(format(parsed));
+          onChange(parsed);
         }}
       />
     </Field>
   );
+}
+
+const listText = (items: string[]) => items.join(', ');
+const listItems = (text: string) => (text.trim() === '' ? [] : text.split(',').map((s) => s.trim()));
+
+/** A list of short words ("1h, 6h, 1d"), comma-separated. */
+export const ListField = (props: ProfileFieldProps<string[]>) => (
+  <ParsedField parse={listItems} format={listText} {...props} />
+);
+
+/**
+ * The problem of a list's first wrong item (`windows[1] must be...`), with its place and value, or undefined:
+ * shown under the list's one input.
+ */
+export function itemProblem(problem: (path: string) => string | undefined, path: string, items: string[]) {
+  for (let i = 0; i < items.length; i++) {
+    const p = problem(`${path}[${i}]`);
+    if (p) {
+      return `Item ${i + 1} (${JSON.stringify(items[i])}) ${p}`;
+    }
+  }
+  return undefined;
 }
 
 /** On or off. */

@@ -5,6 +5,7 @@ import {
   type ProfileProblem,
   type BurnRateTier,
   type DomainSettings,
+  type Group,
   type Indicator,
   type Profile,
   type SlaSettings,
@@ -44,6 +45,7 @@ export function useDraft(initial: Profile) {
         setDraft((d) => ({ ...d, indicators: d.indicators.map((ind, k) => (k === i ? { ...ind, ...patch } : ind)) })),
       setDomains: (patch: Partial<DomainSettings>) => setDraft((d) => ({ ...d, domains: { ...d.domains, ...patch } })),
       setSla: (patch: Partial<SlaSettings>) => setDraft((d) => ({ ...d, sla: { ...d.sla, ...patch } })),
+      setGroups: (update: (groups: Group[]) => Group[]) => setDraft((d) => ({ ...d, groups: update(d.groups) })),
       setTier: (i: number, patch: Partial<BurnRateTier>) =>
         setDraft((d) => ({
           ...d,
