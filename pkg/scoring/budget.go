@@ -94,8 +94,8 @@ func periodMs(period string, at time.Time) (float64, error) {
 }
 
 // Budget computes the budget spent, burn rate and exhaustion per policy window and the policy state from error
-// ratios keyed by window (and "period"), as Report takes them. A group's policy is the same maths over its
-// services' summed errors and requests.
+// ratios keyed by window (and "period"), as Report takes them. A group's state is its services' rolled up by
+// WorstPolicyState.
 func (s SLA) Budget(ratios map[string]float64, at time.Time) (BudgetReport, error) {
 	period := s.periodRatio(ratios)
 	length, err := periodMs(s.Period, at)

@@ -1,6 +1,6 @@
 // `perfscope check --budget`: each service's error-budget policy (src/scoring/budget.ts) from the error ratios the
 // check measures: the budget spent, the burn rate and projected exhaustion per policy window, and the state.
-import { budgetReport, exhaustionText, type BudgetReport, type Profile } from '../scoring';
+import { budgetReport, exhaustionText, failsPolicy, type BudgetReport, type Profile } from '../scoring';
 import type { ParsedFlags } from './args';
 import type { Io } from './command';
 import { EXIT_HEALTHY, EXIT_UNHEALTHY, UsageError } from './errors';
@@ -38,15 +38,12 @@ export function renderBudget(b: ServiceBudget, profile: Profile): string {
 
 /** Why a service fails the policy gate (page, freeze or no data), or null when it passes (ok, warn). */
 export function budgetFailure(b: ServiceBudget): string | null {
-  switch (b.state) {
-    case 'nodata':
-      return `${b.service}: no data for the error-budget policy (the error ratio over the period or a policy window is missing)`;
-    case 'page':
-    case 'freeze':
-      return `${b.service}: error-budget policy ${b.state} (${num(b.spent, 1)} % spent${exhausting(b)})`;
-    default:
-      return null;
+  if (!failsPolicy(b.state)) {
+    return null;
   }
+  return b.state === 'nodata'
+    ? `${b.service}: no data for the error-budget policy (the error ratio over the period or a policy window is missing)`
+    : `${b.service}: error-budget policy ${b.state} (${num(b.spent, 1)} % spent${exhausting(b)})`;
 }
 
 /** The soonest projected exhaustion, in words, for the failure line. */

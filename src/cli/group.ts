@@ -2,6 +2,7 @@
 import {
   bandAtOrWorse,
   budgetReport,
+  failsPolicy,
   gate,
   groupScores,
   groupServices,
@@ -68,7 +69,7 @@ export interface GroupReport extends GroupResult {
 
 /** Why the group fails its error-budget policy (page, freeze or no data); null when it passes (ok, warn). */
 function policyFailure(id: string, budget: NonNullable<GroupReport['budget']>): string | null {
-  if (budget.state !== 'page' && budget.state !== 'freeze' && budget.state !== 'nodata') {
+  if (!failsPolicy(budget.state)) {
     return null;
   }
   const why = budget.services.filter((b) => b.state === budget.state).map((b) => b.service);

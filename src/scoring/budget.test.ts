@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { budgetReport, exhaustionSeconds, policyLevel, spentState } from './budget';
+import { budgetReport, exhaustionSeconds, failsPolicy, policyLevel, spentState } from './budget';
 import { defaultProfile } from './profile/defaults';
 import { parseProfile } from './profile/validate';
 
@@ -62,6 +62,11 @@ describe('policy', () => {
   it('numbers the states for alert measures, none for no data', () => {
     expect(['ok', 'warn', 'page', 'freeze', 'nodata'].map((s) => policyLevel(s as 'ok'))).toEqual([0, 1, 2, 3, null]);
     expect(spentState(sla.budgetPolicy, 120)).toBe('freeze');
+  });
+
+  it('fails the gate in page, freeze and without data; ok and warn pass', () => {
+    const states = ['ok', 'warn', 'page', 'freeze', 'nodata'] as const;
+    expect(states.filter(failsPolicy)).toEqual(['page', 'freeze', 'nodata']);
   });
 
   it('gives a profile without a policy the defaults and names a wrong field', () => {

@@ -64,8 +64,8 @@ export function exhaustionSeconds(remaining: number | null, rate: number | null,
 
 /**
  * Budget spent, burn rate and projected exhaustion per policy window, and the policy state, from error ratios
- * keyed by window (and "period"), as slaReport takes them, measured at `at` (ms). A group's policy is the same
- * maths over its services' summed errors and requests.
+ * keyed by window (and "period"), as slaReport takes them, measured at `at` (ms). A group's state is its
+ * services' rolled up by worstPolicyState.
  */
 export function budgetReport(
   sla: Pick<SlaSettings, 'target' | 'period' | 'budgetPolicy'>,
@@ -89,6 +89,10 @@ export function budgetReport(
   const unknown = windows.some((w) => w.burnRate === null);
   return { spent, windows, state: unknown && (state === 'ok' || state === 'warn') ? 'nodata' : state };
 }
+
+/** Whether a policy state fails the policy's gate (`check --budget`): page, freeze or no data; ok and warn pass. */
+export const failsPolicy = (state: PolicyState | 'nodata'): boolean =>
+  (policyLevel(state) ?? Infinity) >= POLICY_STATES.indexOf('page');
 
 /** When the budget runs out at a window's burn rate, in words: hours up to two days, then days. */
 export function exhaustionText(w: BudgetWindow): string {

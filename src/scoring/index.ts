@@ -69,6 +69,7 @@ export {
   budgetReport,
   exhaustionSeconds,
   exhaustionText,
+  failsPolicy,
   policyLevel,
   spentState,
   worstPolicyState,
