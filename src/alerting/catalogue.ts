@@ -1,5 +1,13 @@
 import type { PerfScopeAlertQuery } from '../datasource/measures';
-import { bandCeiling, parseDuration, periodLength, tierFactor, type Indicator, type Profile } from '../scoring';
+import {
+  bandCeiling,
+  parseDuration,
+  periodLength,
+  policyLevel,
+  tierFactor,
+  type Indicator,
+  type Profile,
+} from '../scoring';
 import { regexLiteral, str, union, withLabel } from '../scoring/promql';
 import { indicatorPanel, PANELS, type PanelRef } from './panels';
 import { LATENCY_INDICATOR, rulePeriodWindow, type Signals } from './signals';
@@ -368,35 +376,38 @@ function policyAlerts(profile: Profile): AlertSpec[] {
   const p = profile.sla.budgetPolicy;
   const period = rulePeriodWindow(profile);
   const windows = p.windows.join(', ');
-  const alert = (state: 'page' | 'freeze', level: number, why: string): AlertSpec => ({
-    uid: ruleUid('budget-policy', state),
-    name: `PerfScopeBudgetPolicy${camel(state)}`,
-    title: `Error-budget policy: ${state}`,
-    group: 'trends',
-    severity: 'critical',
-    // The spent moves over hours; a quarter of an hour rides out a blip in a short window's projection.
-    for: '15m',
-    noDataState: 'OK',
-    execErrState: DATASOURCE_ERROR,
-    comparisons: [{ value: (s) => s.policyState(), op: '>', threshold: level - 1 }],
-    perfscope: {
-      query: { queryType: 'sla', measure: 'policyState' },
-      op: '>',
-      threshold: level - 1,
-      description: `${SERVICE} is in the error-budget policy's ${state} state (level {{ printf "%.4g" .Values.A.Value }}; 2 page, 3 freeze): ${why} The SLA panel shows the budget spent and the projection.`,
-    },
-    labels: { policy: state },
-    summary: `${SERVICE}: error-budget policy ${state}`,
-    description: (v) =>
-      `${SERVICE} is in the error-budget policy's ${state} state (level ${v(0)}; 2 page, 3 freeze): ${why} The SLA panel shows the budget spent and the projection.`,
-    panel: PANELS.sla,
-    runbook: 'error-budget-policy',
-  });
+  const alert = (state: 'page' | 'freeze', why: string): AlertSpec => {
+    const level = policyLevel(state)!;
+    const describe = (value: string) =>
+      `${SERVICE} is in the error-budget policy's ${state} state (level ${value}; 2 page, 3 freeze): ${why} The SLA panel shows the budget spent and the projection.`;
+    return {
+      uid: ruleUid('budget-policy', state),
+      name: `PerfScopeBudgetPolicy${camel(state)}`,
+      title: `Error-budget policy: ${state}`,
+      group: 'trends',
+      severity: 'critical',
+      // The spent moves over hours; a quarter of an hour rides out a blip in a short window's projection.
+      for: '15m',
+      noDataState: 'OK',
+      execErrState: DATASOURCE_ERROR,
+      comparisons: [{ value: (s) => s.policyState(), op: '>', threshold: level - 1 }],
+      perfscope: {
+        query: { queryType: 'sla', measure: 'policyState' },
+        op: '>',
+        threshold: level - 1,
+        description: describe('{{ printf "%.4g" .Values.A.Value }}'),
+      },
+      labels: { policy: state },
+      summary: `${SERVICE}: error-budget policy ${state}`,
+      description: (v) => describe(v(0)),
+      panel: PANELS.sla,
+      runbook: 'error-budget-policy',
+    };
+  };
   return [
-    alert('page', 2, `${p.pageSpent} % or more of the ${period} error budget is spent, or the freeze alert holds.`),
+    alert('page', `${p.pageSpent} % or more of the ${period} error budget is spent, or the freeze alert holds.`),
     alert(
       'freeze',
-      3,
       `${p.freezeSpent} % or more of the ${period} error budget is spent, or at the burn rate over ${windows} it is gone within ${p.freezeExhaustion}: freeze releases.`
     ),
   ];
