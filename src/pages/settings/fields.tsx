@@ -14,32 +14,13 @@ interface ProfileFieldProps<T> {
   width?: number;
 }
 
+const numberOf = (text: string) => (text.trim() === '' ? NaN : Number(text));
+const numberText = (value: number) => (Number.isFinite(value) ? String(value) : '');
+
 /** A number with the library's message under it when it is wrong; text that is not a number stays NaN. */
-export function NumberField({ id, label, value, onChange, error, description, width = 12 }: ProfileFieldProps<number>) {
-  const shown = Number.isFinite(value) ? String(value) : '';
-  const [text, setText] = useState(shown);
-  const [last, setLast] = useState(shown);
-  if (shown !== last && !Object.is(text.trim() === '' ? NaN : Number(text), value)) {
-    setLast(shown);
-    setText(shown);
-  }
-  return (
-    <Field label={label} invalid={Boolean(error)} error={error} description={description}>
-      <Input
-        id={id}
-        width={width}
-        inputMode="decimal"
-        value={text}
-        onChange={(e) => {
-          const t = e.currentTarget.value;
-          setText(t);
-          setLast(t);
-          onChange(t.trim() === '' ? NaN : Number(t));
-        }}
-      />
-    </Field>
-  );
-}
+export const NumberField = ({ width = 12, ...props }: ProfileFieldProps<number>) => (
+  <ParsedField parse={numberOf} format={numberText} inputMode="decimal" width={width} {...props} />
+);
 
 /** Text on one line, or with `rows` a PromQL query: several lines, monospaced, no spelling checks. */
 export function TextField({
@@ -72,8 +53,9 @@ export function TextField({
 }
 
 /**
- * A value typed as text on one line (a list, weights...): `parse` reads the text, `format` writes the value. The
- * text stays as typed while the value is the one it gave ("1h," is still 1h); a new value from elsewhere replaces it.
+ * A value typed as text on one line (a number, a list, weights...): `parse` reads the text, `format` writes the
+ * value. The text stays as typed while the value is the one it gave ("1h," is still 1h, "1e2" still 100); a new
+ * value from elsewhere replaces it.
  */
 export function ParsedField<T>({
   id,
@@ -85,7 +67,12 @@ export function ParsedField<T>({
   width = 16,
   parse,
   format,
-}: ProfileFieldProps<T> & { parse: (text: string) => T; format: (value: T) => string }) {
+  inputMode,
+}: ProfileFieldProps<T> & {
+  parse: (text: string) => T;
+  format: (value: T) => string;
+  inputMode?: 'decimal';
+}) {
   const shown = format(value);
   const [text, setText] = useState(shown);
   const [last, setLast] = useState(shown);
@@ -98,6 +85,7 @@ export function ParsedField<T>({
       <Input
         id={id}
         width={width}
+        inputMode={inputMode}
         value={text}
         onChange={(e) => {
           const typed = e.currentTarget.value;
